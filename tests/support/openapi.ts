@@ -57,7 +57,8 @@ function load() {
   ajv.addSchema({ $id: 'cw-request', components: { schemas: transform(spec.components.schemas, true) } });
   const templates = Object.keys(spec.paths).map((template) => {
     const segments = template.split('/').filter(Boolean);
-    const pattern = segments.map((s) => (s.startsWith('{') ? '[^/]+' : escapeRegex(s))).join('/');
+    // Every path parameter in the CW API is an int32 record id.
+    const pattern = segments.map((s) => (s.startsWith('{') ? '-?\\d+' : escapeRegex(s))).join('/');
     return {
       template,
       regex: new RegExp(`^/${pattern}/?$`, 'i'),
@@ -78,6 +79,7 @@ function escapeRegex(s: string): string {
 // - `nullable` + `enum`: ajv's nullable only widens `type`, so add null to the enum too.
 // - `value: {type: object}` in PatchOperation and CustomFieldValue is wrong in the subset (CW sends and
 //   accepts strings, numbers, booleans there): allow any JSON.
+// - response side: `required` is dropped (see transformNode).
 // - request side: unknown properties are forbidden (additionalProperties:false on every object schema
 //   that lists properties and does not say otherwise), so typos in request bodies are caught.
 function transform(schemas: Record<string, SchemaNode>, strictObjects: boolean): Record<string, SchemaNode> {
@@ -97,6 +99,8 @@ function transformNode(node: unknown, strictObjects: boolean): unknown {
   const src = node as SchemaNode;
   const copy: SchemaNode = {};
   for (const [k, v] of Object.entries(src)) {
+    // `required` lists describe what a POST must send; answers trimmed by `fields` legitimately omit them.
+    if (k === 'required' && !strictObjects && Array.isArray(v)) continue;
     copy[k] = k === 'enum' || k === 'required' ? v : transformNode(v, strictObjects);
   }
   if (copy.nullable === true && Array.isArray(copy.enum) && !copy.enum.includes(null)) {

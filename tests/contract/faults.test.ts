@@ -1,0 +1,178 @@
+// @vitest-environment node
+// Fault injection (in-process and over HTTP), throttling and latency.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../cw-sandbox/index.ts';
+import { cw } from './helpers.ts';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+beforeEach(() => sb.reset());
+afterAll(() => sb.close());
+
+const T = SPECIAL_TICKETS.standard;
+const notePath = `/service/tickets/${T}/notes`;
+
+async function control(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${sb.url}/__sandbox/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('status faults', () => {
+  it('answers the given status once, then normally', async () => {
+    sb.faults.add({ method: 'GET', path: '^/system/info$', status: 500 });
+    const first = await cw(sb, '/system/info');
+    expect(first.status).toBe(500);
+    expect((first.body as { code: string }).code).toBe('UnexpectedError');
+    expect((await cw(sb, '/system/info')).status).toBe(200);
+    expect(sb.requests.at(-2)).toMatchObject({ status: 500, fault: true });
+  });
+
+  it('times and a custom body; times 0 means forever', async () => {
+    sb.faults.add({
+      path: '^/service/boards$',
+      status: 503,
+      body: { code: 'Down', message: 'maintenance' },
+      times: 2,
+    });
+    expect((await cw(sb, '/service/boards')).body).toEqual({ code: 'Down', message: 'maintenance' });
+    expect((await cw(sb, '/service/boards')).status).toBe(503);
+    expect((await cw(sb, '/service/boards')).status).toBe(200);
+    sb.faults.add({ path: '^/service/priorities$', status: 502, times: 0 });
+    for (let i = 0; i < 3; i++) expect((await cw(sb, '/service/priorities')).status).toBe(502);
+    expect(sb.faults.rules).toHaveLength(1);
+  });
+
+  it('method filter', async () => {
+    sb.faults.add({ method: 'POST', path: 'notes', status: 409 });
+    expect((await cw(sb, notePath)).status).toBe(200);
+    expect(
+      (await cw(sb, notePath, { method: 'POST', body: { text: 'x', internalAnalysisFlag: true } })).status,
+    ).toBe(409);
+  });
+
+  it('429 with Retry-After and the CW throttling body', async () => {
+    sb.faults.add({ path: '.', status: 429, retryAfter: 7 });
+    const res = await cw(sb, '/system/info');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(res.body).toEqual({
+      error: 'ConnectWiseAPI',
+      message: 'Too many requests. Please try again in 7 seconds.',
+    });
+  });
+});
+
+describe('html fault', () => {
+  it('answers 200 text/html with a CW login page', async () => {
+    sb.faults.add({ path: '^/service/tickets', html: true });
+    const res = await cw(sb, `/service/tickets/${T}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.text).toContain('<form id="loginForm"');
+  });
+});
+
+describe('connection resets', () => {
+  it('reset before: the client sees a network error and nothing is written', async () => {
+    const before = sb.state.notes.length;
+    sb.faults.add({ method: 'POST', path: 'notes$', reset: 'before' });
+    await expect(
+      cw(sb, notePath, { method: 'POST', body: { text: 'lost', internalAnalysisFlag: true } }),
+    ).rejects.toThrow();
+    expect(sb.state.notes.length).toBe(before);
+    expect(sb.requests.at(-1)).toMatchObject({ reset: 'before', status: 0 });
+  });
+
+  it('commit then reset: the client sees a network error but the note exists', async () => {
+    sb.faults.add({ method: 'POST', path: 'notes$', reset: 'after-commit' });
+    const text = 'FlowPilot ref abc123: rebooted router';
+    await expect(
+      cw(sb, notePath, { method: 'POST', body: { text, internalAnalysisFlag: true } }),
+    ).rejects.toThrow();
+    expect(sb.state.notes.filter((n) => n.ticketId === T && n.text === text)).toHaveLength(1);
+    expect(sb.requests.at(-1)).toMatchObject({ reset: 'after-commit', status: 201 });
+    // The client can find its reference afterwards.
+    const found = await cw<unknown[]>(
+      sb,
+      `${notePath}?conditions=${encodeURIComponent('text contains "ref abc123"')}`,
+    );
+    expect(found.body).toHaveLength(1);
+  });
+});
+
+describe('latency and throttling', () => {
+  it('per-rule latency and global latency delay answers', async () => {
+    sb.faults.add({ path: '^/system/info$', latencyMs: 120 });
+    let t0 = performance.now();
+    expect((await cw(sb, '/system/info')).status).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(110);
+    sb.faults.latencyMs = 80;
+    t0 = performance.now();
+    await cw(sb, '/service/priorities');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(70);
+  });
+
+  it('rateLimitPerMinute answers 429 with Retry-After once the window is full', async () => {
+    sb.faults.rateLimitPerMinute = 3;
+    for (let i = 0; i < 3; i++) expect((await cw(sb, '/system/info')).status).toBe(200);
+    const res = await cw<{ error: string; message: string }>(sb, '/system/info');
+    expect(res.status).toBe(429);
+    const wait = Number(res.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(50);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(res.body).toEqual({
+      error: 'ConnectWiseAPI',
+      message: `Too many requests. Please try again in ${wait} seconds.`,
+    });
+  });
+});
+
+describe('HTTP control endpoints', () => {
+  it('POST/GET/DELETE /__sandbox/faults', async () => {
+    const set = await control('POST', 'faults', {
+      rules: [{ path: '^/system/info$', status: 500 }],
+      latencyMs: 5,
+    });
+    expect(set.body).toMatchObject({
+      latencyMs: 5,
+      rateLimitPerMinute: 0,
+      rules: [{ status: 500, times: 1 }],
+    });
+    expect((await cw(sb, '/system/info')).status).toBe(500);
+    await control('POST', 'faults', [{ path: '^/system/info$', status: 418 }]);
+    expect((await control('GET', 'faults')).body.rules).toHaveLength(1);
+    await control('DELETE', 'faults');
+    expect(sb.faults.rules).toHaveLength(0);
+    expect(sb.faults.latencyMs).toBe(0);
+    expect((await cw(sb, '/system/info')).status).toBe(200);
+  });
+
+  it('GET requests/state, POST reset', async () => {
+    await cw(sb, notePath, { method: 'POST', body: { text: 'x', internalAnalysisFlag: true } });
+    const requests = await fetch(`${sb.url}/__sandbox/requests`).then((r) => r.json());
+    expect(requests.at(-1)).toMatchObject({ method: 'POST', apiPath: notePath, status: 201 });
+    const state = await fetch(`${sb.url}/__sandbox/state`).then((r) => r.json());
+    expect(state.tickets.length).toBe(sb.state.tickets.length);
+    const count = sb.state.notes.length;
+    expect((await control('POST', 'reset')).status).toBe(200);
+    expect(sb.state.notes.length).toBe(count - 1);
+    expect(sb.requests).toHaveLength(0);
+  });
+
+  it('reset restores the deterministic seed', async () => {
+    const snapshot = JSON.stringify(sb.state);
+    await cw(sb, `/service/tickets/${T}`, {
+      method: 'PATCH',
+      body: [{ op: 'replace', path: 'summary', value: 'x' }],
+    });
+    expect(JSON.stringify(sb.state)).not.toBe(snapshot);
+    sb.reset();
+    expect(JSON.stringify(sb.state)).toBe(snapshot);
+  });
+});
