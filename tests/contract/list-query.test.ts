@@ -72,6 +72,11 @@ describe('fields', () => {
     expect(withInfo.body[0]?._info?.dateEntered).toMatch(/Z$/);
   });
 
+  it('keys of _info can be listed one by one', async () => {
+    const res = await cw<Record<string, unknown>>(sb, '/service/tickets/1001?fields=id,_info/dateEntered');
+    expect(res.body).toEqual({ id: 1001, _info: { dateEntered: expect.stringMatching(/Z$/) } });
+  });
+
   it('unknown field (e.g. top-level dateEntered) → 400', async () => {
     expect((await cw(sb, '/service/tickets?fields=id,dateEntered')).status).toBe(400);
     expect((await cw(sb, '/service/tickets/1001?fields=nope')).status).toBe(400);

@@ -263,6 +263,13 @@ export function resolveSchemaPath(
     node = deref(node, schemas);
     if (node?.type === 'array') node = deref(node.items as SchemaNode, schemas);
     const props = node?.properties as Record<string, SchemaNode> | undefined;
+    const map = node?.additionalProperties;
+    if (!props && map && typeof map === 'object') {
+      // String maps such as _info: any key is a field (_info/lastUpdated).
+      canonical.push(segment);
+      node = map as SchemaNode;
+      continue;
+    }
     if (!props) return undefined;
     const key = Object.hasOwn(props, segment)
       ? segment
