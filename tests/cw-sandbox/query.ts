@@ -169,7 +169,8 @@ export function paginate<T extends Obj>(
   requestUrl: URL,
   forwardOnly: boolean,
 ): Page<T> {
-  const size = Math.min(1000, Math.max(1, intParam(query, 'pageSize') ?? 25));
+  const requested = intParam(query, 'pageSize');
+  const size = requested !== undefined && requested > 0 ? Math.min(1000, requested) : 25;
   const link = (params: Record<string, number>, rel: string) => {
     const u = new URL(requestUrl);
     for (const [k, v] of Object.entries(params)) u.searchParams.set(k, String(v));
