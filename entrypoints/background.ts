@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { isCwPageUrl } from '@/lib/background/cw-pages';
+import { handlers } from '@/lib/background/handlers';
+import { getConnection } from '@/lib/connection/service';
+import { createRouter } from '@/lib/messages/router';
+import { registerOnPremContentScript } from '@/lib/platform/content-scripts';
+
+// Wires the router and start-up work. No state lives in module variables: MV3 stops this worker
+// after ~30 s idle, and everything it needs is reloaded from IndexedDB on the next event.
+export default defineBackground(() => {
+  const route = createRouter({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    isCwPageUrl,
+    handlers,
+  });
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Broadcasts from ourselves are for pages, not for the router.
+    if ((message as { dir?: string } | undefined)?.dir === 'bgToPages') return undefined;
+    return route(message, sender);
+  });
+
+  // Re-check the on-prem content script at every start (Chrome can drop dynamic registrations).
+  void getConnection()
+    .then((c) => registerOnPremContentScript(c?.grantedOrigin))
+    .catch(() => undefined);
+});

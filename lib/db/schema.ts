@@ -1,0 +1,135 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+// The background worker's IndexedDB. Only the background opens it; pages and panels ask through
+// messages. Secrets (API keys) sit in their own table so no record that is sent to a page has them.
+
+export interface ConnectionRecord {
+  id: 'primary';
+  displayName: string;
+  /** Normalised site host (`na.myconnectwise.net`, `cw.example.com:8443`). */
+  site: string;
+  scheme: 'https' | 'http';
+  companyId: string;
+  companyName?: string;
+  codebase: string;
+  apiBase: string;
+  cloud: boolean;
+  serverVersion: string;
+  missingPermissions: string[];
+  clientIdOverride?: string;
+  grantedOrigin?: string;
+  connectedAt: number;
+  lastTestedAt: number;
+}
+
+export interface SecretRecord {
+  id: string; // 'cw:primary', later 'ai:primary'
+  publicKey?: string;
+  privateKey: string;
+}
+
+export interface TechnicianRecord {
+  id: string;
+  name: string;
+  email: string;
+  memberId?: number;
+  memberIdentifier?: string;
+  memberName?: string;
+  /** 'auto' when Auto-Match picked it, 'manual' when an admin did. */
+  mappedBy?: 'auto' | 'manual';
+  updatedAt: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface SessionRecord {
+  id: string;
+  /** `service:1234` or `project:5001`. */
+  ticketKey: string;
+  state: 'active' | 'paused' | 'resolved' | 'escalated' | 'abandoned';
+  createdAt: number;
+  updatedAt: number;
+  data: unknown;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxRecord {
+  id: string;
+  ticketKey: string;
+  /** Order within a ticket: a later item waits for the one before it. */
+  seq: number;
+  kind: 'note' | 'timeEntry' | 'status';
+  payload: unknown;
+  /** Short idempotency reference written into the CW record (`FlowPilot ref abc123`). */
+  ref: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: unknown;
+  postId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PostRecord {
+  id: string;
+  ticketKey: string;
+  ticketId: number;
+  technicianId?: string;
+  summary: string;
+  state: OutboxState;
+  createdAt: number;
+  updatedAt: number;
+  data: unknown;
+}
+
+export interface ActivityRecord {
+  id?: number;
+  at: number;
+  kind: string;
+  actor: string;
+  outcome: 'ok' | 'error';
+  latencyMs?: number;
+  detail?: string;
+}
+
+export const DB_NAME = 'flowpilot';
+
+export class FlowPilotDb extends Dexie {
+  connections!: EntityTable<ConnectionRecord, 'id'>;
+  secrets!: EntityTable<SecretRecord, 'id'>;
+  technicians!: EntityTable<TechnicianRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  sessions!: EntityTable<SessionRecord, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'id'>;
+  posts!: EntityTable<PostRecord, 'id'>;
+  activity!: EntityTable<ActivityRecord, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Schema history. Never edit a shipped version: add version(N+1) with the new indexes and an
+    // .upgrade(tx => …) that rewrites old records (see tests/unit/db-schema.test.ts for the pattern).
+    this.version(1).stores({
+      connections: 'id',
+      secrets: 'id',
+      technicians: 'id, email, memberId',
+      settings: 'key',
+      sessions: 'id, ticketKey, state, updatedAt, [ticketKey+state]',
+      outbox: 'id, ticketKey, state, nextAttemptAt, postId, [ticketKey+seq], [state+nextAttemptAt]',
+      posts: 'id, ticketKey, ticketId, state, createdAt, [state+createdAt]',
+      activity: '++id, at, kind',
+    });
+  }
+}
+
+let instance: FlowPilotDb | undefined;
+
+/** The worker's database (opened lazily, reopened after a worker restart). */
+export function db(): FlowPilotDb {
+  instance ??= new FlowPilotDb();
+  return instance;
+}

@@ -1,0 +1,6 @@
+// Broadcasts from the background to open extension pages and panels (no reply expected). Plain types:
+// the sender is always this extension's own worker, checked by id at the receiving end.
+
+export type BgToPages =
+  | { dir: 'bgToPages'; type: 'connection/changed' }
+  | { dir: 'bgToPages'; type: 'settings/changed' };

@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import type { Direction, ErrorInfo, Reply } from './protocol';
+import type { MessageType, Req, Res } from './registry';
+
+// Used by the options page and the content-script panel. Imports only types from the protocol, so
+// zod never ships in the content script.
+
+export class BgError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+    this.name = 'BgError';
+  }
+}
+
+const RETRY_DELAYS_MS = [50, 150, 400, 1000];
+
+/** MV3 workers start on demand; the first message after a stop can miss the listener. */
+function isWorkerStarting(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : String(e);
+  return /Receiving end does not exist|Could not establish connection|message port closed/i.test(msg);
+}
+
+export async function ask<D extends Direction, T extends MessageType<D>>(
+  dir: D,
+  type: T,
+  payload: Req<D, T>,
+): Promise<Res<D, T>> {
+  let reply: Reply<Res<D, T>> | undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      reply = (await browser.runtime.sendMessage({ dir, type, payload })) as Reply<Res<D, T>> | undefined;
+      break;
+    } catch (e) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isWorkerStarting(e)) {
+        throw new BgError({
+          kind: 'unavailable',
+          message: 'FlowPilot’s background service is not responding. Reload the page.',
+        });
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+  if (!reply || typeof reply !== 'object') {
+    throw new BgError({ kind: 'unavailable', message: 'FlowPilot’s background service gave no answer.' });
+  }
+  if (!reply.ok) throw new BgError(reply.error);
+  return reply.data;
+}
+
+export const askFromOptions = <T extends MessageType<'optionsToBg'>>(
+  type: T,
+  payload: Req<'optionsToBg', T>,
+) => ask('optionsToBg', type, payload);
+export const askFromPanel = <T extends MessageType<'panelToBg'>>(type: T, payload: Req<'panelToBg', T>) =>
+  ask('panelToBg', type, payload);

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { optionsToBg } from './options-to-bg';
+import { panelToBg } from './panel-to-bg';
+import type { Direction, MessageSpec } from './protocol';
+
+export const protocol = { optionsToBg, panelToBg } satisfies Record<Direction, Record<string, MessageSpec>>;
+export type Protocol = typeof protocol;
+
+export type MessageType<D extends Direction> = keyof Protocol[D] & string;
+type Spec<D extends Direction, T extends MessageType<D>> =
+  Protocol[D][T] extends MessageSpec<infer Q, infer R> ? { req: Q; res: R } : never;
+export type Req<D extends Direction, T extends MessageType<D>> = z.input<Spec<D, T>['req']>;
+export type ParsedReq<D extends Direction, T extends MessageType<D>> = z.output<Spec<D, T>['req']>;
+export type Res<D extends Direction, T extends MessageType<D>> = z.output<Spec<D, T>['res']>;

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+
+// Browser quirks for on-prem CW hosts, in one place: the host permission is granted at run time (in
+// the admin's Connect click) and the panel's content script is registered for that origin then, and
+// re-registered at every worker start because Chrome may drop dynamic registrations on update.
+
+const SCRIPT_ID = 'flowpilot-onprem';
+const CONTENT_SCRIPT_FILE = 'content-scripts/cw.js';
+const CONTENT_STYLE_FILE = 'content-scripts/cw.css';
+
+export async function hasOriginPermission(pattern: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [pattern] });
+}
+
+export async function registerOnPremContentScript(pattern: string | undefined): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (!pattern || !(await hasOriginPermission(pattern))) return;
+  const manifest = browser.runtime.getManifest();
+  const css = manifest.content_scripts?.some((c) => c.css?.includes(CONTENT_STYLE_FILE))
+    ? [CONTENT_STYLE_FILE]
+    : [];
+  await browser.scripting.registerContentScripts([
+    {
+      id: SCRIPT_ID,
+      matches: [pattern],
+      js: [CONTENT_SCRIPT_FILE],
+      css,
+      runAt: 'document_idle',
+      allFrames: false,
+      persistAcrossSessions: true,
+    },
+  ]);
+}

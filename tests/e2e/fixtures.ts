@@ -1,0 +1,46 @@
+import { test as base, type Page } from '@playwright/test';
+import { type Sandbox, startSandbox } from '../cw-sandbox/index';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+
+interface WorkerFixtures {
+  sandbox: Sandbox;
+}
+interface TestFixtures {
+  ext: ExtensionBrowser;
+  extensionId: string;
+  openOptions: (tab?: string) => Promise<Page>;
+}
+
+/** Each test gets a fresh browser profile with the extension, and a freshly reset sandbox. */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  sandbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const sandbox = await startSandbox({ port: 0 });
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'worker' },
+  ],
+  ext: async ({ sandbox }, use) => {
+    sandbox.reset();
+    const ext = await launchWithExtension();
+    await use(ext);
+    await ext.close();
+  },
+  extensionId: async ({ ext }, use) => use(ext.extensionId),
+  openOptions: async ({ ext }, use) => {
+    await use(async (tab?: string) => {
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}/options.html${tab ? `#${tab}` : ''}`);
+      return page;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** The panel lives in an open shadow root; Playwright's locators pierce it. */
+export function panel(page: Page) {
+  return page.getByRole('complementary', { name: 'FlowPilot' });
+}
