@@ -1,0 +1,2 @@
+// IndexedDB for Dexie in unit tests (happy-dom has none).
+import 'fake-indexeddb/auto';
