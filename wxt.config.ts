@@ -4,6 +4,8 @@ import { CLOUD_HOST_PATTERNS, LOOPBACK_PATTERNS } from './lib/cw/hosts';
 // The e2e build (`wxt build --mode e2e`, output .output/chrome-mv3-e2e) additionally treats loopback as a
 // CW site so tests and the demo can drive the real extension against the CW sandbox. Production never does.
 export default defineConfig({
+  // Parallel test runs can build into separate folders (FP_OUT_DIR=.output-x); the default is .output.
+  outDir: process.env.FP_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'public/icon.svg' },
   vite: () => ({

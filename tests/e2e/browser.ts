@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+export const EXTENSION_DIR = path.resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.FP_OUT_DIR ?? '.output',
+  'chrome-mv3-e2e',
+);
 
 export function chromePath(): string {
   const p = process.env.CHROME_PATH ?? '/usr/bin/chromium';
