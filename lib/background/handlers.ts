@@ -2,4 +2,8 @@ import type { RouterDeps } from '../messages/router';
 import { optionsHandlers } from './options-handlers';
 import { panelHandlers } from './panel-handlers';
 
-export const handlers: RouterDeps['handlers'] = { optionsToBg: optionsHandlers, panelToBg: panelHandlers };
+// One line per feature area: each area keeps its handlers in its own module and spreads them in here.
+export const handlers: RouterDeps['handlers'] = {
+  optionsToBg: { ...optionsHandlers },
+  panelToBg: { ...panelHandlers },
+};

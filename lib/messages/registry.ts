@@ -3,7 +3,11 @@ import { optionsToBg } from './options-to-bg';
 import { panelToBg } from './panel-to-bg';
 import type { Direction, MessageSpec } from './protocol';
 
-export const protocol = { optionsToBg, panelToBg } satisfies Record<Direction, Record<string, MessageSpec>>;
+// One line per feature area: each area declares its messages in its own module and spreads them here.
+export const protocol = {
+  optionsToBg: { ...optionsToBg },
+  panelToBg: { ...panelToBg },
+} satisfies Record<Direction, Record<string, MessageSpec>>;
 export type Protocol = typeof protocol;
 
 export type MessageType<D extends Direction> = keyof Protocol[D] & string;
