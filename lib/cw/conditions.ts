@@ -69,7 +69,12 @@ export interface ListQuery {
   pageSize?: number;
 }
 
-/** Query string for a CW list/get call; every value is encodeURIComponent'd (space → %20, + → %2B). */
+/** encodeURIComponent plus the characters the DG's escaping table lists that it leaves alone (' * ( ) !). */
+export function encodeCwParam(v: string): string {
+  return encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Query string for a CW list/get call; every value is fully percent-encoded (space → %20, + → %2B). */
 export function buildQueryString(q: ListQuery): string {
   const pairs: [string, string][] = [];
   if (q.conditions) pairs.push(['conditions', q.conditions]);
@@ -78,5 +83,5 @@ export function buildQueryString(q: ListQuery): string {
   if (q.fields?.length) pairs.push(['fields', q.fields.join(',')]);
   if (q.page !== undefined) pairs.push(['page', String(q.page)]);
   if (q.pageSize !== undefined) pairs.push(['pageSize', String(q.pageSize)]);
-  return pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  return pairs.map(([k, v]) => `${k}=${encodeCwParam(v)}`).join('&');
 }
