@@ -1,0 +1,182 @@
+// @vitest-environment node
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  buildSessionDoc,
+  clipText,
+  ITEM_TEXT_LIMIT,
+  NOTE_TEXT_LIMIT,
+  paragraph,
+  renderWithin,
+  resolvePrefill,
+} from './artifacts';
+import { abandon, applyLaneOp, escalate, type LaneOp, resolve, type Session, startSession } from './model';
+
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const IDLE = 15 * 60_000;
+
+function withLane(ops: LaneOp[]): Session {
+  let s = startSession({
+    id: 's1',
+    ticketKey: 'service:1001',
+    ticketSummary: 'Outlook not syncing',
+    problem: 'Outlook on Dana’s laptop stopped syncing mail since Monday.\r\nOWA works.',
+    now: T0,
+  });
+  ops.forEach((op, i) => {
+    s = applyLaneOp(s, op, { newId: `i${i}`, now: T0 + i * 1000, idleMs: IDLE });
+  });
+  return s;
+}
+
+const FULL: LaneOp[] = [
+  { op: 'add', section: 'facts', text: 'Only Dana is affected' },
+  { op: 'add', section: 'facts', text: 'OWA shows new mail' },
+  { op: 'add', section: 'questions', text: 'Did the password change recently?', answer: 'Yes, Friday' },
+  { op: 'add', section: 'questions', text: 'Is there a shared mailbox?' },
+  {
+    op: 'add',
+    section: 'checks',
+    text: 'Outlook connection status',
+    result: 'fail',
+    note: 'Disconnected, credential prompt',
+  },
+  { op: 'add', section: 'checks', text: 'Internet access', result: 'pass' },
+  { op: 'add', section: 'checks', text: 'OST file size', result: 'pending' },
+  { op: 'add', section: 'fixes', text: 'Clear cached credentials in Credential Manager' },
+  { op: 'add', section: 'fixes', text: 'Rebuild the Outlook profile' },
+  { op: 'edit', id: 'i7', patch: { done: true } },
+];
+
+/** Golden files sit beside this test; UPDATE_GOLDEN=1 rewrites them (review the diff). */
+function golden(name: string, actual: string) {
+  const file = path.join(import.meta.dirname, 'golden', `${name}.txt`);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('resolved documentation', () => {
+  const s = resolve(withLane(FULL), resolvePrefill(withLane(FULL)), T0 + 3_600_000, IDLE);
+
+  it('prefills root cause from failed checks and resolution from done fixes and passed checks', () => {
+    expect(resolvePrefill(withLane(FULL))).toEqual({
+      rootCause: 'Outlook connection status (Disconnected, credential prompt)',
+      resolution: 'Clear cached credentials in Credential Manager\nVerified: Internet access',
+    });
+  });
+
+  it('matches the golden text with diagnostic steps', () => {
+    const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
+    expect(doc?.kind).toBe('resolved');
+    golden('resolved-internal', doc?.internalText ?? '');
+    golden('resolved-customer', doc?.customerText ?? '');
+    expect(doc?.internalText).toContain('Diagnostic steps:\n- Outlook connection status: Fail');
+    // Line breaks are plain \n, no CR, no trailing blank line.
+    expect(doc?.internalText).not.toMatch(/\r|\n$/);
+  });
+
+  it('leaves the diagnostic steps out when the setting is off, and keeps internal checks out of the customer text', () => {
+    const doc = buildSessionDoc(s, { includeDiagnosticSteps: false });
+    expect(doc?.internalText).not.toContain('Diagnostic steps');
+    expect(doc?.internalText).toContain('Root cause:');
+    expect(doc?.customerText).not.toContain('OST file size');
+    // A check never run is not a diagnostic step of the resolution.
+    expect(buildSessionDoc(s, { includeDiagnosticSteps: true })?.internalText).not.toContain('OST file size');
+  });
+
+  it('omits empty sections', () => {
+    const bare = resolve(
+      withLane([]),
+      { rootCause: '', resolution: 'Restarted the sync service.' },
+      T0 + 1,
+      IDLE,
+    );
+    const doc = buildSessionDoc(bare, { includeDiagnosticSteps: true });
+    golden('resolved-minimal', doc?.internalText ?? '');
+    expect(doc?.internalText).not.toMatch(/What we confirmed|Diagnostic steps|Root cause/);
+    expect(doc?.customerText).not.toContain('Cause:');
+  });
+});
+
+describe('escalated documentation', () => {
+  it('matches the golden text', () => {
+    const s = escalate(
+      withLane(FULL),
+      { reason: 'Needs an Exchange admin to check the mailbox.', escalateTo: 'Tier 2 – Messaging' },
+      T0 + 60_000,
+      IDLE,
+    );
+    const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
+    expect(doc?.kind).toBe('escalated');
+    golden('escalated-internal', doc?.internalText ?? '');
+    golden('escalated-customer', doc?.customerText ?? '');
+    expect(doc?.internalText).toContain(
+      'Suggested next steps:\n- Rebuild the Outlook profile\n- Check: OST file size\n- Find out: Is there a shared mailbox?',
+    );
+  });
+
+  it('works without a target and with an empty lane', () => {
+    const s = escalate(withLane([]), { reason: 'Hardware fault suspected' }, T0 + 1, IDLE);
+    const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
+    expect(doc?.internalText).toBe(
+      'Problem:\nOutlook on Dana’s laptop stopped syncing mail since Monday.\nOWA works.\n\nWhy escalating:\nHardware fault suspected',
+    );
+    expect(doc?.customerText).toContain('We have escalated this ticket for further');
+  });
+});
+
+it('produces nothing for open or abandoned sessions', () => {
+  expect(buildSessionDoc(withLane(FULL), { includeDiagnosticSteps: true })).toBeUndefined();
+  expect(
+    buildSessionDoc(abandon(withLane(FULL), T0, IDLE), { includeDiagnosticSteps: true }),
+  ).toBeUndefined();
+});
+
+describe('clipping', () => {
+  it('never splits a surrogate pair', () => {
+    const s = `${'a'.repeat(8)}😀tail`;
+    expect(clipText(s, 10)).toBe('aaaaaaaa…');
+    expect(clipText(s, 11)).toBe('aaaaaaaa😀…');
+    expect(clipText('short', 10)).toBe('short');
+  });
+
+  it('clips long items and paragraphs, strips control characters', () => {
+    const long = 'x'.repeat(5000);
+    const s = resolve(
+      withLane([{ op: 'add', section: 'facts', text: long }]),
+      { rootCause: `bad\u0007 thing`, resolution: long },
+      T0 + 1,
+      IDLE,
+    );
+    const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
+    const factLine = doc?.internalText.split('\n').find((l) => l.startsWith('- x')) ?? '';
+    expect(factLine.length).toBe(2 + ITEM_TEXT_LIMIT);
+    expect(factLine.endsWith('…')).toBe(true);
+    expect(doc?.internalText).toContain('Root cause:\nbad thing');
+  });
+
+  it('keeps a huge lane within the note limit by dropping list items, never the resolution', () => {
+    const ops: LaneOp[] = Array.from({ length: 200 }, (_, i) => ({
+      op: 'add',
+      section: 'facts',
+      text: `Fact ${i} ${'y'.repeat(100)}`,
+    }));
+    const s = resolve(withLane(ops), { rootCause: 'cause', resolution: 'THE FIX' }, T0 + 1, IDLE);
+    const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
+    const text = doc?.internalText ?? '';
+    expect(text.length).toBeLessThanOrEqual(NOTE_TEXT_LIMIT);
+    expect(text).toMatch(/- \(\d+ more not shown\)/);
+    expect(text.endsWith('Resolution:\nTHE FIX')).toBe(true);
+    expect(text).toContain('- Fact 0 ');
+  });
+
+  it('hard-clips when paragraphs alone exceed the limit', () => {
+    const text = renderWithin([{ title: 'A', text: 'z'.repeat(200) }], 50);
+    expect(text.length).toBe(50);
+  });
+
+  it('normalises paragraphs', () => {
+    expect(paragraph('a  b \r\n\r\n\r\n\nc\t\td  ')).toBe('a b\n\nc d');
+  });
+});

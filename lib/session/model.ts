@@ -1,0 +1,378 @@
+// The FlowPilot session as pure data + pure transitions. The background owns storage and clocks; it
+// passes `now` and new ids in, so every rule here is deterministic and unit-tested.
+
+export type SessionState = 'active' | 'paused' | 'resolved' | 'escalated' | 'abandoned';
+export const OPEN_STATES: readonly SessionState[] = ['active', 'paused'];
+
+export const LANE_SECTIONS = ['facts', 'questions', 'checks', 'fixes'] as const;
+export type LaneSection = (typeof LANE_SECTIONS)[number];
+
+/** Section titles as the panel and the documentation show them. */
+export const SECTION_TITLES: Record<LaneSection, string> = {
+  facts: 'What we know',
+  questions: 'Questions',
+  checks: 'Diagnostic checks',
+  fixes: 'Suggested fix',
+};
+
+export const CHECK_RESULTS = ['pending', 'pass', 'fail'] as const;
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+
+export type ItemSource = 'manual' | 'playbook' | 'ai';
+
+export interface LaneItem {
+  id: string;
+  text: string;
+  /** Questions: the answer, once known. */
+  answer?: string;
+  /** Diagnostic checks: the outcome. */
+  result?: CheckResult;
+  /** Diagnostic checks: what was seen. */
+  note?: string;
+  done: boolean;
+  source: ItemSource;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type Lane = Record<LaneSection, LaneItem[]>;
+
+export type SessionOutcome =
+  | { kind: 'resolved'; rootCause: string; resolution: string }
+  | { kind: 'escalated'; reason: string; escalateTo?: string }
+  | { kind: 'abandoned' };
+
+export interface Session {
+  id: string;
+  ticketKey: string;
+  /** Ticket summary when the session started (for history lists and documentation). */
+  ticketSummary: string;
+  problem: string;
+  playbookId?: string;
+  state: SessionState;
+  lane: Lane;
+  startedAt: number;
+  endedAt?: number;
+  /** Active time of finished active stretches; the running stretch is added by `activeMsAt`. */
+  accumulatedMs: number;
+  /** Start of the running active stretch (state 'active' only). */
+  activeSince?: number;
+  /** Last thing the tech did in the session; idle auto-pause counts from here. */
+  lastActivityAt: number;
+  pausedAt?: number;
+  pauseReason?: 'manual' | 'idle';
+  outcome?: SessionOutcome;
+  /** Bumped on every saved change, so a tab can ignore an older broadcast. */
+  rev: number;
+  updatedAt: number;
+}
+
+/** A refused change (illegal transition, unknown item, closed session): the message is for the user. */
+export class SessionRuleError extends Error {
+  readonly kind = 'sessionRule';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SessionRuleError';
+  }
+  toInfo() {
+    return { kind: this.kind, message: this.message };
+  }
+}
+
+export const isOpen = (s: Pick<Session, 'state'>) => s.state === 'active' || s.state === 'paused';
+
+export function emptyLane(): Lane {
+  return { facts: [], questions: [], checks: [], fixes: [] };
+}
+
+export interface NewItemInput {
+  text: string;
+  answer?: string;
+  result?: CheckResult;
+  note?: string;
+  source?: ItemSource;
+}
+
+export function makeItem(section: LaneSection, input: NewItemInput, id: string, now: number): LaneItem {
+  const text = input.text.trim();
+  if (!text) throw new SessionRuleError('An item needs some text.');
+  const item: LaneItem = {
+    id,
+    text,
+    done: false,
+    source: input.source ?? 'manual',
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (section === 'questions' && input.answer?.trim()) item.answer = input.answer.trim();
+  if (section === 'checks') {
+    item.result = input.result ?? 'pending';
+    if (input.note?.trim()) item.note = input.note.trim();
+  }
+  return item;
+}
+
+export function startSession(args: {
+  id: string;
+  ticketKey: string;
+  ticketSummary: string;
+  problem: string;
+  now: number;
+  lane?: Lane;
+  playbookId?: string;
+}): Session {
+  const s: Session = {
+    id: args.id,
+    ticketKey: args.ticketKey,
+    ticketSummary: args.ticketSummary,
+    problem: args.problem.trim(),
+    state: 'active',
+    lane: args.lane ?? emptyLane(),
+    startedAt: args.now,
+    accumulatedMs: 0,
+    activeSince: args.now,
+    lastActivityAt: args.now,
+    rev: 1,
+    updatedAt: args.now,
+  };
+  if (args.playbookId) s.playbookId = args.playbookId;
+  return s;
+}
+
+// ---- time -------------------------------------------------------------------------------------
+
+/**
+ * When an active session stops counting: idle auto-pause happens `idleMs` after the last activity.
+ * Returns undefined while it still counts at `now`.
+ */
+export function idlePauseAt(s: Session, now: number, idleMs: number): number | undefined {
+  if (s.state !== 'active') return undefined;
+  const at = Math.max(s.lastActivityAt, s.activeSince ?? s.lastActivityAt) + idleMs;
+  return now >= at ? at : undefined;
+}
+
+/** Active time at `now`: paused time, and anything past the idle limit, is excluded. */
+export function activeMsAt(s: Session, now: number, idleMs: number): number {
+  if (s.state !== 'active' || s.activeSince === undefined) return s.accumulatedMs;
+  const end = idlePauseAt(s, now, idleMs) ?? now;
+  return s.accumulatedMs + Math.max(0, end - s.activeSince);
+}
+
+/** Turns a silent idle stretch into a recorded pause; returns the session unchanged when not idle. */
+export function applyIdle(s: Session, now: number, idleMs: number): Session {
+  const at = idlePauseAt(s, now, idleMs);
+  if (at === undefined) return s;
+  return {
+    ...s,
+    state: 'paused',
+    accumulatedMs: activeMsAt(s, at, idleMs),
+    activeSince: undefined,
+    pausedAt: at,
+    pauseReason: 'idle',
+  };
+}
+
+// ---- lifecycle ----------------------------------------------------------------------------------
+
+const ALLOWED: Record<SessionState, readonly SessionState[]> = {
+  active: ['paused', 'resolved', 'escalated', 'abandoned'],
+  paused: ['active', 'resolved', 'escalated', 'abandoned'],
+  resolved: [],
+  escalated: [],
+  abandoned: [],
+};
+
+export function canTransition(from: SessionState, to: SessionState): boolean {
+  return ALLOWED[from].includes(to);
+}
+
+const STATE_WORDS: Record<SessionState, string> = {
+  active: 'active',
+  paused: 'paused',
+  resolved: 'resolved',
+  escalated: 'escalated',
+  abandoned: 'abandoned',
+};
+
+function assertTransition(s: Session, to: SessionState): void {
+  if (!canTransition(s.state, to)) {
+    throw new SessionRuleError(
+      isOpen(s)
+        ? `The session is already ${STATE_WORDS[s.state]}.`
+        : `The session is ${STATE_WORDS[s.state]}; it can't be changed any more.`,
+    );
+  }
+}
+
+export function pause(s0: Session, now: number, idleMs: number): Session {
+  const s = applyIdle(s0, now, idleMs);
+  if (s.state === 'paused' && s0.state === 'active') return s; // already auto-paused by idle
+  assertTransition(s, 'paused');
+  return {
+    ...s,
+    state: 'paused',
+    accumulatedMs: activeMsAt(s, now, idleMs),
+    activeSince: undefined,
+    pausedAt: now,
+    pauseReason: 'manual',
+  };
+}
+
+export function resume(s0: Session, now: number, idleMs: number): Session {
+  const s = applyIdle(s0, now, idleMs);
+  assertTransition(s, 'active');
+  const { pausedAt: _p, pauseReason: _r, ...rest } = s;
+  return { ...rest, state: 'active', activeSince: now, lastActivityAt: now };
+}
+
+function close(
+  s0: Session,
+  to: 'resolved' | 'escalated' | 'abandoned',
+  outcome: SessionOutcome,
+  now: number,
+  idleMs: number,
+): Session {
+  const s = applyIdle(s0, now, idleMs);
+  assertTransition(s, to);
+  const { activeSince: _a, pausedAt: _p, pauseReason: _r, ...rest } = s;
+  return { ...rest, state: to, accumulatedMs: activeMsAt(s, now, idleMs), endedAt: now, outcome };
+}
+
+export function resolve(
+  s: Session,
+  input: { rootCause: string; resolution: string },
+  now: number,
+  idleMs: number,
+): Session {
+  const resolution = input.resolution.trim();
+  if (!resolution) throw new SessionRuleError('Describe the resolution before resolving.');
+  return close(
+    s,
+    'resolved',
+    { kind: 'resolved', rootCause: input.rootCause.trim(), resolution },
+    now,
+    idleMs,
+  );
+}
+
+export function escalate(
+  s: Session,
+  input: { reason: string; escalateTo?: string },
+  now: number,
+  idleMs: number,
+): Session {
+  const reason = input.reason.trim();
+  if (!reason) throw new SessionRuleError('Say why the ticket is being escalated.');
+  const escalateTo = input.escalateTo?.trim();
+  return close(
+    s,
+    'escalated',
+    { kind: 'escalated', reason, ...(escalateTo ? { escalateTo } : {}) },
+    now,
+    idleMs,
+  );
+}
+
+export function abandon(s: Session, now: number, idleMs: number): Session {
+  return close(s, 'abandoned', { kind: 'abandoned' }, now, idleMs);
+}
+
+// ---- lane edits ---------------------------------------------------------------------------------
+
+export type LaneOp =
+  | ({ op: 'add'; section: LaneSection } & NewItemInput)
+  | {
+      op: 'edit';
+      id: string;
+      patch: { text?: string; answer?: string; result?: CheckResult; note?: string; done?: boolean };
+    }
+  | { op: 'move'; id: string; delta: -1 | 1 }
+  | { op: 'remove'; id: string }
+  | { op: 'problem'; text: string };
+
+export function findItem(lane: Lane, id: string): { section: LaneSection; index: number } | undefined {
+  for (const section of LANE_SECTIONS) {
+    const index = lane[section].findIndex((i) => i.id === id);
+    if (index >= 0) return { section, index };
+  }
+  return undefined;
+}
+
+/**
+ * Applies one lane edit. Edits count as activity: they keep an active session from idling (a paused
+ * session stays paused; the tech resumes explicitly so the timer never restarts by surprise).
+ */
+export function applyLaneOp(
+  s0: Session,
+  op: LaneOp,
+  ctx: { newId: string; now: number; idleMs: number },
+): Session {
+  const s = applyIdle(s0, ctx.now, ctx.idleMs);
+  if (!isOpen(s))
+    throw new SessionRuleError(`The session is ${s.state}; its lane can't be changed any more.`);
+  const lane: Lane = { ...s.lane };
+  let problem = s.problem;
+  if (op.op === 'problem') {
+    problem = op.text.trim();
+  } else if (op.op === 'add') {
+    lane[op.section] = [...lane[op.section], makeItem(op.section, op, ctx.newId, ctx.now)];
+  } else {
+    const at = findItem(lane, op.id);
+    if (!at) throw new SessionRuleError('That item is no longer in the lane.');
+    const items = [...lane[at.section]];
+    const item = items[at.index] as LaneItem;
+    if (op.op === 'remove') {
+      items.splice(at.index, 1);
+    } else if (op.op === 'move') {
+      const to = at.index + op.delta;
+      if (to < 0 || to >= items.length) return s; // already at the edge: nothing to save
+      items.splice(at.index, 1);
+      items.splice(to, 0, item);
+    } else {
+      const next: LaneItem = { ...item, updatedAt: ctx.now };
+      const p = op.patch;
+      if (p.text !== undefined) {
+        if (!p.text.trim()) throw new SessionRuleError('An item needs some text.');
+        next.text = p.text.trim();
+      }
+      if (p.answer !== undefined) setOptional(next, 'answer', p.answer);
+      if (p.note !== undefined) setOptional(next, 'note', p.note);
+      if (p.result !== undefined) next.result = p.result;
+      if (p.done !== undefined) next.done = p.done;
+      items[at.index] = next;
+    }
+    lane[at.section] = items;
+  }
+  return { ...s, lane, problem, lastActivityAt: s.state === 'active' ? ctx.now : s.lastActivityAt };
+}
+
+function setOptional(item: LaneItem, key: 'answer' | 'note', value: string): void {
+  const v = value.trim();
+  if (v) item[key] = v;
+  else delete item[key];
+}
+
+/** Marks activity without changing anything else (the panel's keep-alive while the tech works). */
+export function touch(s0: Session, now: number, idleMs: number): Session {
+  const s = applyIdle(s0, now, idleMs);
+  return s.state === 'active' ? { ...s, lastActivityAt: now } : s;
+}
+
+/** "1 h 05 min", "12 min", "45 s" — short and unambiguous in a note or the timer's label. */
+export function formatDuration(ms: number): string {
+  const totalSec = Math.max(0, Math.floor(ms / 1000));
+  if (totalSec < 60) return `${totalSec} s`;
+  const totalMin = Math.floor(totalSec / 60);
+  const h = Math.floor(totalMin / 60);
+  const m = totalMin % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}
+
+/** The running timer: "0:07:42". */
+export function formatClock(ms: number): string {
+  const totalSec = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(totalSec / 3600);
+  const m = Math.floor((totalSec % 3600) / 60);
+  const sec = totalSec % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+}
