@@ -14,7 +14,7 @@ type Hook = (
 
 const manifestFor = (mode: string) =>
   (config.manifest as ManifestFn)({ mode, browser: 'chrome', manifestVersion: 3, command: 'build' });
-const hook = config.hooks?.['build:manifestGenerated'] as unknown as Hook;
+const hook = (config.hooks as Record<string, unknown> | undefined)?.['build:manifestGenerated'] as Hook;
 
 describe('manifest', () => {
   it('production never grants loopback; the e2e build does', () => {
