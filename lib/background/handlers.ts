@@ -1,9 +1,10 @@
 import type { RouterDeps } from '../messages/router';
 import { optionsHandlers } from './options-handlers';
 import { panelHandlers } from './panel-handlers';
+import { sessionHandlers } from './session-handlers';
 
 // One line per feature area: each area keeps its handlers in its own module and spreads them in here.
 export const handlers: RouterDeps['handlers'] = {
   optionsToBg: { ...optionsHandlers },
-  panelToBg: { ...panelHandlers },
+  panelToBg: { ...panelHandlers, ...sessionHandlers },
 };

@@ -52,7 +52,14 @@ export interface SessionRecord {
   state: 'active' | 'paused' | 'resolved' | 'escalated' | 'abandoned';
   createdAt: number;
   updatedAt: number;
+  /** The full session (lib/session/model.ts `Session`). */
   data: unknown;
+  /** Copies for posting and history (issue 6): when it started/ended and its active time so far. */
+  startedAt?: number;
+  endedAt?: number;
+  activeMs?: number;
+  /** Resolved/escalated documentation (lib/session/artifacts.ts `SessionDoc`), set when it closes. */
+  doc?: { kind: 'resolved' | 'escalated'; internalText: string; customerText: string };
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';

@@ -3,4 +3,6 @@
 
 export type BgToPages =
   | { dir: 'bgToPages'; type: 'connection/changed' }
-  | { dir: 'bgToPages'; type: 'settings/changed' };
+  | { dir: 'bgToPages'; type: 'settings/changed' }
+  /** A session changed; panels showing that ticket re-fetch it (so two tabs stay in step). */
+  | { dir: 'bgToPages'; type: 'session/changed'; ticketKey: string; rev: number };

@@ -1,0 +1,31 @@
+import type { Handlers } from '../messages/router';
+import { changeSession, getSessionForTicket, type SessionChange, startSessionFor } from '../session/service';
+import { broadcast } from './broadcast';
+
+/** Saves one change and tells every tab, so two tabs on the same ticket stay in step. */
+async function change(sessionId: string, c: SessionChange) {
+  const { changed, ...view } = await changeSession(sessionId, c);
+  if (changed && c.kind !== 'touch') {
+    await broadcast({ type: 'session/changed', ticketKey: view.session.ticketKey, rev: view.session.rev });
+  }
+  return view;
+}
+
+/** Handlers for the panel's session messages. */
+export const sessionHandlers: Handlers<'panelToBg'> = {
+  'session/get': ({ ticketKey }) => getSessionForTicket(ticketKey),
+  'session/start': async (input) => {
+    const view = await startSessionFor(input);
+    await broadcast({ type: 'session/changed', ticketKey: view.session.ticketKey, rev: view.session.rev });
+    return view;
+  },
+  'session/lane': ({ sessionId, op }) => change(sessionId, { kind: 'lane', op }),
+  'session/pause': ({ sessionId }) => change(sessionId, { kind: 'pause' }),
+  'session/resume': ({ sessionId }) => change(sessionId, { kind: 'resume' }),
+  'session/touch': ({ sessionId }) => change(sessionId, { kind: 'touch' }),
+  'session/resolve': ({ sessionId, rootCause, resolution }) =>
+    change(sessionId, { kind: 'resolve', rootCause, resolution }),
+  'session/escalate': ({ sessionId, reason, escalateTo }) =>
+    change(sessionId, { kind: 'escalate', reason, ...(escalateTo ? { escalateTo } : {}) }),
+  'session/abandon': ({ sessionId }) => change(sessionId, { kind: 'abandon' }),
+};

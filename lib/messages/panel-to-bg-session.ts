@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { SessionView } from '../session/service';
+import { message } from './protocol';
+
+// Messages the panel sends to run a FlowPilot session (lib/session). Replies carry the whole session
+// so the panel never keeps its own copy of the truth.
+
+const TicketKey = z.string().regex(/^(service|project):\d+$/, 'Not a ticket key');
+const Id = z.string().min(1).max(64);
+const Text = (max: number) => z.string().max(max);
+const Section = z.enum(['facts', 'questions', 'checks', 'fixes']);
+const Result = z.enum(['pending', 'pass', 'fail']);
+
+export const LaneOpSchema = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('add'),
+    section: Section,
+    text: Text(2000),
+    answer: Text(2000).optional(),
+    result: Result.optional(),
+    note: Text(2000).optional(),
+    source: z.enum(['manual', 'ai']).optional(),
+  }),
+  z.object({
+    op: z.literal('edit'),
+    id: Id,
+    patch: z.object({
+      text: Text(2000).optional(),
+      answer: Text(2000).optional(),
+      result: Result.optional(),
+      note: Text(2000).optional(),
+      done: z.boolean().optional(),
+    }),
+  }),
+  z.object({ op: z.literal('move'), id: Id, delta: z.union([z.literal(-1), z.literal(1)]) }),
+  z.object({ op: z.literal('remove'), id: Id }),
+  z.object({ op: z.literal('problem'), text: Text(4000) }),
+]);
+
+const View = z.custom<SessionView>();
+const ById = z.object({ sessionId: Id });
+
+export const panelToBgSession = {
+  'session/get': message(z.object({ ticketKey: TicketKey }), View.nullable()),
+  'session/start': message(
+    z.object({
+      ticketKey: TicketKey,
+      ticketSummary: Text(500),
+      problem: Text(4000),
+      playbookId: z.string().max(64).optional(),
+    }),
+    View,
+  ),
+  'session/lane': message(z.object({ sessionId: Id, op: LaneOpSchema }), View),
+  'session/pause': message(ById, View),
+  'session/resume': message(ById, View),
+  'session/touch': message(ById, View),
+  'session/resolve': message(
+    z.object({ sessionId: Id, rootCause: Text(4000), resolution: Text(4000) }),
+    View,
+  ),
+  'session/escalate': message(
+    z.object({ sessionId: Id, reason: Text(4000), escalateTo: Text(200).optional() }),
+    View,
+  ),
+  'session/abandon': message(ById, View),
+};

@@ -1,0 +1,124 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../db/schema';
+import { saveSettings } from '../settings/store';
+import { changeSession, getSessionForTicket, startSessionFor } from './service';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const KEY = 'service:1001';
+
+beforeEach(async () => {
+  await db().sessions.clear();
+  await db().settings.clear();
+});
+
+const start = (now = T0) =>
+  startSessionFor({ ticketKey: KEY, ticketSummary: 'Outlook', problem: 'Outlook is broken' }, now);
+
+describe('session service (IndexedDB)', () => {
+  it('keeps one open session per ticket and saves every change', async () => {
+    const a = await start();
+    const b = await start(T0 + 5);
+    expect(b.session.id).toBe(a.session.id);
+    await changeSession(
+      a.session.id,
+      { kind: 'lane', op: { op: 'add', section: 'facts', text: 'OWA works' } },
+      T0 + MIN,
+    );
+    const again = await getSessionForTicket(KEY, T0 + 2 * MIN);
+    expect(again?.session.lane.facts.map((i) => i.text)).toEqual(['OWA works']);
+    expect(again?.session.rev).toBe(2);
+    expect(await db().sessions.count()).toBe(1);
+    expect(await getSessionForTicket('service:9999')).toBeNull();
+  });
+
+  it('seeds the lane from a playbook and refuses unknown ones', async () => {
+    const v = await startSessionFor(
+      { ticketKey: KEY, ticketSummary: 'x', problem: '', playbookId: 'slow-pc' },
+      T0,
+    );
+    expect(v.session.playbookId).toBe('slow-pc');
+    expect(v.session.problem).toBe('The computer is running slowly.');
+    expect(v.session.lane.checks.length).toBeGreaterThan(3);
+    await expect(
+      startSessionFor({ ticketKey: 'service:2', ticketSummary: 'x', problem: '', playbookId: 'nope' }, T0),
+    ).rejects.toThrow(/playbook/);
+  });
+
+  it('stores the idle auto-pause using the configured idle time', async () => {
+    await saveSettings({ idleAutoPauseMinutes: 5 });
+    const v = await start();
+    const later = await getSessionForTicket(KEY, T0 + 60 * MIN);
+    expect(later?.session).toMatchObject({ state: 'paused', pauseReason: 'idle', accumulatedMs: 5 * MIN });
+    expect(later?.idleMs).toBe(5 * MIN);
+    const rec = await db().sessions.get(v.session.id);
+    expect(rec?.state).toBe('paused');
+  });
+
+  it('resolving stores the documentation, the end time and active time for posting', async () => {
+    await saveSettings({ includeDiagnosticSteps: false });
+    const v = await start();
+    await changeSession(
+      v.session.id,
+      { kind: 'lane', op: { op: 'add', section: 'checks', text: 'Ping', result: 'pass' } },
+      T0 + MIN,
+    );
+    await changeSession(v.session.id, { kind: 'pause' }, T0 + 2 * MIN);
+    const r = await changeSession(
+      v.session.id,
+      { kind: 'resolve', rootCause: 'Bad cache', resolution: 'Cleared it' },
+      T0 + 30 * MIN,
+    );
+    expect(r.doc?.kind).toBe('resolved');
+    expect(r.doc?.internalText).toContain('Resolution:\nCleared it');
+    expect(r.doc?.internalText).not.toContain('Diagnostic steps');
+    const rec = await db().sessions.get(v.session.id);
+    expect(rec).toMatchObject({
+      state: 'resolved',
+      startedAt: T0,
+      endedAt: T0 + 30 * MIN,
+      activeMs: 2 * MIN,
+    });
+    expect(rec?.doc?.internalText).toBe(r.doc?.internalText);
+    // Closed: further changes are refused; the closed session is still what the ticket shows.
+    await expect(changeSession(v.session.id, { kind: 'resume' })).rejects.toThrow(/resolved/);
+    expect((await getSessionForTicket(KEY))?.session.state).toBe('resolved');
+    // A new session can start after the old one closed.
+    const next = await start(T0 + 40 * MIN);
+    expect(next.session.id).not.toBe(v.session.id);
+  });
+
+  it('abandon keeps the session without documentation', async () => {
+    const v = await start();
+    const r = await changeSession(v.session.id, { kind: 'abandon' }, T0 + MIN);
+    expect(r.session.state).toBe('abandoned');
+    expect(r.doc).toBeUndefined();
+    expect(await db().sessions.get(v.session.id)).toBeDefined();
+  });
+
+  it('serialises concurrent edits from two tabs without losing one', async () => {
+    const v = await start();
+    await Promise.all(
+      ['a', 'b', 'c', 'd'].map((t) =>
+        changeSession(v.session.id, { kind: 'lane', op: { op: 'add', section: 'fixes', text: t } }, T0 + 1),
+      ),
+    );
+    const after = await getSessionForTicket(KEY, T0 + 2);
+    expect(after?.session.lane.fixes.map((i) => i.text).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(after?.session.rev).toBe(5);
+  });
+
+  it('reports no change for a move past the edge', async () => {
+    const v = await start();
+    const a = await changeSession(
+      v.session.id,
+      { kind: 'lane', op: { op: 'add', section: 'fixes', text: 'only' } },
+      T0 + 1,
+    );
+    const id = a.session.lane.fixes[0]?.id ?? '';
+    const r = await changeSession(v.session.id, { kind: 'lane', op: { op: 'move', id, delta: 1 } }, T0 + 2);
+    expect(r.changed).toBe(false);
+  });
+});

@@ -1,0 +1,179 @@
+import { db, type SessionRecord } from '../db/schema';
+import { getSettings } from '../settings/store';
+import { buildSessionDoc, type SessionDoc } from './artifacts';
+import {
+  abandon,
+  activeMsAt,
+  applyIdle,
+  applyLaneOp,
+  escalate,
+  isOpen,
+  type LaneOp,
+  pause,
+  resolve,
+  resume,
+  type Session,
+  SessionRuleError,
+  startSession,
+  touch,
+} from './model';
+import { findPlaybook, playbookLane } from './playbooks';
+
+// Background-only session store. Every change is one read-modify-write inside a Dexie transaction, so
+// two tabs acting at once are serialised and nothing typed is lost; callers broadcast afterwards.
+
+/** What the panel gets: the session plus what it needs to run the timer and show the documentation. */
+export interface SessionView {
+  session: Session;
+  idleMs: number;
+  doc?: SessionDoc;
+}
+
+const newId = () => crypto.randomUUID();
+
+async function idleMs(): Promise<number> {
+  return (await getSettings()).idleAutoPauseMinutes * 60_000;
+}
+
+function toRecord(s: Session, idle: number, doc?: SessionDoc): SessionRecord {
+  const rec: SessionRecord = {
+    id: s.id,
+    ticketKey: s.ticketKey,
+    state: s.state,
+    createdAt: s.startedAt,
+    updatedAt: s.updatedAt,
+    data: s,
+    startedAt: s.startedAt,
+    activeMs: activeMsAt(s, s.updatedAt, idle),
+  };
+  if (s.endedAt !== undefined) rec.endedAt = s.endedAt;
+  if (doc) rec.doc = doc;
+  return rec;
+}
+
+const view = (rec: SessionRecord, idle: number): SessionView => ({
+  session: rec.data as Session,
+  idleMs: idle,
+  ...(rec.doc ? { doc: rec.doc } : {}),
+});
+
+async function openRecord(ticketKey: string): Promise<SessionRecord | undefined> {
+  const recs = await db()
+    .sessions.where('[ticketKey+state]')
+    .anyOf([
+      [ticketKey, 'active'],
+      [ticketKey, 'paused'],
+    ])
+    .toArray();
+  return recs.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}
+
+/**
+ * The ticket's open session, or else its most recently closed one (so the panel can still show the
+ * documentation after a reload). An active session that went idle is saved as auto-paused here.
+ */
+export async function getSessionForTicket(ticketKey: string, now = Date.now()): Promise<SessionView | null> {
+  const idle = await idleMs();
+  return db().transaction('rw', db().sessions, async () => {
+    const open = await openRecord(ticketKey);
+    if (open) {
+      const s = open.data as Session;
+      const paused = applyIdle(s, now, idle);
+      if (paused === s) return view(open, idle);
+      const rec = toRecord({ ...paused, rev: s.rev + 1, updatedAt: now }, idle);
+      await db().sessions.put(rec);
+      return view(rec, idle);
+    }
+    const last = (await db().sessions.where('ticketKey').equals(ticketKey).toArray()).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    return last ? view(last, idle) : null;
+  });
+}
+
+export interface StartInput {
+  ticketKey: string;
+  ticketSummary: string;
+  problem: string;
+  playbookId?: string;
+}
+
+/** Starts a session, or returns the ticket's open one: there is never more than one per ticket. */
+export async function startSessionFor(input: StartInput, now = Date.now()): Promise<SessionView> {
+  const idle = await idleMs();
+  const pb = input.playbookId ? findPlaybook(input.playbookId) : undefined;
+  if (input.playbookId && !pb) throw new SessionRuleError('That playbook does not exist.');
+  return db().transaction('rw', db().sessions, async () => {
+    const open = await openRecord(input.ticketKey);
+    if (open) return view(open, idle);
+    const s = startSession({
+      id: newId(),
+      ticketKey: input.ticketKey,
+      ticketSummary: input.ticketSummary,
+      problem: input.problem || pb?.problem || input.ticketSummary,
+      now,
+      ...(pb ? { lane: playbookLane(pb, newId, now), playbookId: pb.id } : {}),
+    });
+    const rec = toRecord(s, idle);
+    await db().sessions.add(rec);
+    return view(rec, idle);
+  });
+}
+
+export type SessionChange =
+  | { kind: 'lane'; op: LaneOp }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'touch' }
+  | { kind: 'resolve'; rootCause: string; resolution: string }
+  | { kind: 'escalate'; reason: string; escalateTo?: string }
+  | { kind: 'abandon' };
+
+function apply(s: Session, c: SessionChange, now: number, idle: number): Session {
+  switch (c.kind) {
+    case 'lane':
+      return applyLaneOp(s, c.op, { newId: newId(), now, idleMs: idle });
+    case 'pause':
+      return pause(s, now, idle);
+    case 'resume':
+      return resume(s, now, idle);
+    case 'touch':
+      return touch(s, now, idle);
+    case 'resolve':
+      return resolve(s, c, now, idle);
+    case 'escalate':
+      return escalate(s, c, now, idle);
+    case 'abandon':
+      return abandon(s, now, idle);
+  }
+}
+
+/** Applies one change and saves it at once. `changed` is false when nothing needed saving. */
+export async function changeSession(
+  sessionId: string,
+  change: SessionChange,
+  now = Date.now(),
+): Promise<SessionView & { changed: boolean }> {
+  const idle = await idleMs();
+  const { includeDiagnosticSteps } = await getSettings();
+  return db().transaction('rw', db().sessions, async () => {
+    const rec = await db().sessions.get(sessionId);
+    if (!rec) throw new SessionRuleError('That session no longer exists. Reload the page.');
+    const before = rec.data as Session;
+    if (!isOpen(before)) {
+      throw new SessionRuleError(`The session is ${before.state}; it can't be changed any more.`);
+    }
+    const after = apply(before, change, now, idle);
+    if (after === before) return { ...view(rec, idle), changed: false };
+    const next: Session = { ...after, rev: before.rev + 1, updatedAt: now };
+    const doc = buildSessionDoc(next, { includeDiagnosticSteps });
+    const out = toRecord(next, idle, doc);
+    await db().sessions.put(out);
+    return { ...view(out, idle), changed: true };
+  });
+}
+
+/** Closed sessions, newest first (history; abandoned ones included, they post nothing). */
+export async function listSessions(limit = 50): Promise<SessionRecord[]> {
+  return db().sessions.orderBy('updatedAt').reverse().limit(limit).toArray();
+}
