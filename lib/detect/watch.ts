@@ -58,7 +58,8 @@ export function watchTicketOnScreen({ win, signal, onChange, afterCheck }: Watch
   };
 
   const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-  const observer = new win.MutationObserver(schedule);
+  // The global MutationObserver: a content script shares the page window but not its prototype chain.
+  const observer = new MutationObserver(schedule);
   observer.observe(root, OBSERVE);
   win.addEventListener('popstate', schedule, { signal });
   win.addEventListener('hashchange', schedule, { signal });

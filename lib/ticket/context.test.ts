@@ -1,0 +1,130 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, SPECIAL_TICKETS, startSandbox, XSS_PAYLOAD } from '../../tests/cw-sandbox/index';
+import { CwClient } from '../cw/client';
+import { CwError } from '../cw/errors';
+import { loadTicketContext } from './context';
+import type { TicketContext } from './types';
+
+let sb: Sandbox;
+let client: CwClient;
+beforeAll(async () => {
+  sb = await startSandbox({ port: 0 });
+  client = new CwClient({
+    apiBase: `${sb.url}/v2026_4/apis/3.0`,
+    companyId: sb.companyId,
+    ...sb.keys,
+    clientId: sb.clientId,
+  });
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.reset());
+
+const load = (id: number, kind: 'service' | 'project' = 'service', onPartial?: (c: TicketContext) => void) =>
+  loadTicketContext({ kind, id }, { client, webOrigin: 'https://na.myconnectwise.net', onPartial });
+
+/** Groups API request arrival times into waves (a gap close to the latency starts a new one). */
+function waves(sandbox: Sandbox, gapMs: number): number {
+  const times = sandbox.requests.filter((r) => r.apiPath).map((r) => Date.parse(r.at));
+  let n = 0;
+  let last = -Infinity;
+  for (const t of times.sort((a, b) => a - b)) {
+    if (t - last > gapMs) n++;
+    last = t;
+  }
+  return n;
+}
+
+describe('loadTicketContext against the sandbox', () => {
+  it('loads every section of the standard ticket in two waves, each response trimmed with fields', async () => {
+    sb.faults.latencyMs = 150;
+    let partial: TicketContext | undefined;
+    const ctx = await load(SPECIAL_TICKETS.standard, 'service', (c) => {
+      partial = c;
+    });
+    expect(ctx.summary).toBe('Outlook not syncing on laptop');
+    expect(ctx.status?.name).toBe('New');
+    expect(ctx.board?.name).toBe('Help Desk');
+    expect(ctx.priority?.name).toMatch(/Priority 3/);
+    expect(ctx.type).toBe('Service Request');
+    expect(ctx.owner?.name).toBe('John Smith');
+    expect(ctx.company).toMatchObject({ name: 'Contoso Ltd.', identifier: 'ContosoLtd' });
+    expect(ctx.company?.phone).toBeTruthy();
+    expect(ctx.contact).toMatchObject({ name: 'Emily Carter', email: 'emily.carter@contoso.com' });
+    expect(ctx.contact?.phone).toBeTruthy();
+    expect(ctx.configurations).toHaveLength(2);
+    expect(ctx.configurations[0]).toMatchObject({
+      name: 'CONTOSO-LT-001',
+      type: 'Laptop',
+      serialNumber: 'M05G9Q3',
+      osType: 'Windows 11 Pro',
+      ipAddress: '10.10.0.142',
+      lastLoginName: 'CONTOSO\\ecarter',
+    });
+    expect(ctx.notes.map((n) => n.id)).toEqual([20002, 20001, 20000]);
+    expect(ctx.notes[1]).toMatchObject({ types: ['internal'], author: 'John Smith' });
+    expect(ctx.initialDescription).toMatch(/^Outlook on my laptop stopped syncing/);
+    expect(ctx.webUrl).toBe(
+      'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx?locale=en_US&routeTo=ServiceFV&recid=1001',
+    );
+    expect(ctx.problems).toEqual([]);
+    expect(ctx.closed).toBe(false);
+    // The partial context (after wave 1) already had the ticket and the notes.
+    expect(partial?.summary).toBe(ctx.summary);
+    expect(partial?.notes).toHaveLength(3);
+    expect(partial?.configurations.map((c) => c.name)).toEqual(['CONTOSO-LT-001', 'CONTOSO-FS01']);
+
+    expect(waves(sb, 120)).toBe(2);
+    const api = sb.requests.filter((r) => r.apiPath);
+    expect(api.every((r) => r.query.fields)).toBe(true);
+    expect(api.map((r) => r.status)).toEqual(api.map(() => 200));
+    expect(sb.contractViolations).toEqual([]);
+  });
+
+  it('a hidden ticket fails as notFound', async () => {
+    const err = await load(SPECIAL_TICKETS.hidden).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CwError);
+    expect((err as CwError).kind).toBe('notFound');
+  });
+
+  it('no contact, no configurations, no notes: empty sections, no problems', async () => {
+    const ctx = await load(SPECIAL_TICKETS.noContactNoConfigs);
+    expect(ctx.contact).toBeUndefined();
+    expect(ctx.configurations).toEqual([]);
+    expect(ctx.notes).toEqual([]);
+    expect(ctx.problems).toEqual([]);
+  });
+
+  it('a closed ticket is marked closed', async () => {
+    const ctx = await load(SPECIAL_TICKETS.closed);
+    expect(ctx.closed).toBe(true);
+    expect(ctx.status?.name).toBe('Closed');
+  });
+
+  it('keeps markup in CW text as text', async () => {
+    const ctx = await load(SPECIAL_TICKETS.xss);
+    expect(ctx.summary).toContain(XSS_PAYLOAD);
+    expect(ctx.notes.some((n) => n.text.includes(XSS_PAYLOAD))).toBe(true);
+  });
+
+  it('project tickets use the project endpoints and fill the contact from the contact record', async () => {
+    const ctx = await load(SPECIAL_TICKETS.project, 'project');
+    expect(ctx.ref).toEqual({ kind: 'project', id: 5001 });
+    expect(ctx.project?.name).toBe('Contoso M365 Migration');
+    expect(ctx.contact?.name).toBe('Emily Carter');
+    expect(ctx.contact?.email).toBe('emily.carter@contoso.com');
+    expect(ctx.notes.length).toBeGreaterThan(0);
+    expect(ctx.notes[0]?.date).toBeTruthy();
+    expect(ctx.webUrl).toContain('routeTo=ProjectTicketFV&recid=5001');
+    expect(sb.requests.some((r) => r.apiPath.startsWith('/service/tickets'))).toBe(false);
+    expect(sb.contractViolations).toEqual([]);
+  });
+
+  it('a failing section is reported, the rest still loads', async () => {
+    sb.faults.add({ path: '^/company/configurations', status: 500, times: 0 });
+    const ctx = await load(SPECIAL_TICKETS.standard);
+    expect(ctx.summary).toBe('Outlook not syncing on laptop');
+    expect(ctx.configurations.map((c) => c.name)).toEqual(['CONTOSO-LT-001', 'CONTOSO-FS01']);
+    expect(ctx.problems.map((p) => p.section)).toEqual(['configurations']);
+  });
+});

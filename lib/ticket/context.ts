@@ -1,0 +1,106 @@
+import type { CwClient } from '../cw/client';
+import { CwError } from '../cw/errors';
+import {
+  type CwCompany,
+  type CwConfiguration,
+  type CwContact,
+  type CwNote,
+  type CwTicket,
+  contextFromTicket,
+  toConfigurationView,
+  toNoteView,
+  withCompanyDetails,
+  withContactDetails,
+} from './cw-map';
+import {
+  companyRequest,
+  configurationDetailsRequest,
+  contactRequest,
+  initialDescriptionRequest,
+  latestNotesRequest,
+  type Request,
+  ticketConfigurationsRequest,
+  ticketRequest,
+} from './queries';
+import type { TicketContext, TicketRef } from './types';
+
+// Loads a TicketContext in two waves of parallel requests: wave 1 needs only the ticket id (ticket,
+// latest notes, initial description, attached configurations); wave 2 needs wave 1's answers
+// (configuration details in one `id in (…)` list call, company phone, contact channels when the
+// ticket lacks them). A failing section is recorded in `problems`; only the ticket itself is fatal.
+
+export interface LoadOptions {
+  client: CwClient;
+  /** `https://na.myconnectwise.net`: where people open the ticket (not the api- host). */
+  webOrigin: string;
+  signal?: AbortSignal;
+  /** Called with the context after wave 1, before the details arrive. */
+  onPartial?: (ctx: TicketContext) => void;
+  now?: () => number;
+}
+
+type Section<T> = { ok: true; value: T } | { ok: false; message: string };
+
+async function section<T>(p: Promise<T>): Promise<Section<T>> {
+  try {
+    return { ok: true, value: await p };
+  } catch (e) {
+    if (e instanceof CwError && e.kind === 'cancelled') throw e;
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Promise<TicketContext> {
+  const { client, signal } = opts;
+  const now = opts.now ?? Date.now;
+  const get = <T>(r: Request) => client.get<T>(r.path, r.query, { signal });
+  const configsReq = ticketConfigurationsRequest(ref);
+
+  // Wave 1.
+  const [ticket, notes, initial, configRefs] = await Promise.all([
+    get<CwTicket>(ticketRequest(ref)),
+    section(get<CwNote[]>(latestNotesRequest(ref))),
+    section(get<CwNote[]>(initialDescriptionRequest(ref))),
+    configsReq
+      ? section(get<{ id: number; deviceIdentifier?: string }[]>(configsReq))
+      : Promise.resolve<Section<{ id: number; deviceIdentifier?: string }[]>>({ ok: true, value: [] }),
+  ]);
+
+  let ctx = contextFromTicket(ref, ticket, opts.webOrigin, now());
+  if (notes.ok) ctx.notes = (notes.value ?? []).map(toNoteView);
+  else ctx.problems.push({ section: 'notes', message: notes.message });
+  if (initial.ok && initial.value?.[0]?.text) ctx.initialDescription = initial.value[0].text;
+  const refs = configRefs.ok ? (configRefs.value ?? []) : [];
+  if (!configRefs.ok) ctx.problems.push({ section: 'configurations', message: configRefs.message });
+  // Until details arrive, show the attached configurations by their device names.
+  ctx.configurations = refs.map((c) =>
+    toConfigurationView({ id: c.id, deviceIdentifier: c.deviceIdentifier }),
+  );
+  opts.onPartial?.(structuredClone(ctx));
+
+  // Wave 2.
+  const detailsReq = configurationDetailsRequest(refs.map((r) => r.id));
+  const companyId = ctx.company?.id;
+  const needContact = ctx.contact?.id !== undefined && (!ctx.contact.email || !ctx.contact.phone);
+  const [details, company, contact] = await Promise.all([
+    detailsReq ? section(get<CwConfiguration[]>(detailsReq)) : undefined,
+    companyId !== undefined ? section(get<CwCompany>(companyRequest(companyId))) : undefined,
+    needContact && ctx.contact?.id !== undefined
+      ? section(get<CwContact>(contactRequest(ctx.contact.id)))
+      : undefined,
+  ]);
+  if (details?.ok) {
+    const byId = new Map((details.value ?? []).map((c) => [c.id, c]));
+    // Keep the ticket's order; a configuration the API member can't read keeps its device name.
+    ctx.configurations = ctx.configurations.map((c) => {
+      const d = byId.get(c.id);
+      return d ? toConfigurationView(d) : c;
+    });
+  } else if (details) ctx.problems.push({ section: 'configurations', message: details.message });
+  if (company?.ok) ctx = withCompanyDetails(ctx, company.value);
+  else if (company) ctx.problems.push({ section: 'company', message: company.message });
+  if (contact?.ok) ctx = withContactDetails(ctx, contact.value);
+  else if (contact) ctx.problems.push({ section: 'contact', message: contact.message });
+  ctx.fetchedAt = now();
+  return ctx;
+}

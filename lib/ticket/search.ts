@@ -1,0 +1,116 @@
+import type { CwClient } from '../cw/client';
+import { cond, type ListQuery } from '../cw/conditions';
+import type { TicketKind, TicketRef } from './types';
+
+// Link Ticket search: a number (with or without #) looks that ticket up; words search summaries with
+// `contains` (CW's `like` wildcards are unreliable, cw-api.md §3.3), open tickets first, newest first.
+
+export type SearchInput =
+  | { kind: 'empty' }
+  | { kind: 'tooShort'; min: number }
+  | { kind: 'number'; id: number }
+  | { kind: 'words'; words: string[] };
+
+export const MIN_SEARCH_CHARS = 2;
+export const SEARCH_PAGE_SIZE = 20;
+const MAX_WORDS = 6;
+
+export function parseSearchInput(text: string): SearchInput {
+  const t = text.trim();
+  if (!t) return { kind: 'empty' };
+  const num = /^#?\s*(\d{1,10})$/.exec(t);
+  if (num) {
+    const id = Number(num[1]);
+    if (id > 0 && id <= 2_147_483_647) return { kind: 'number', id };
+  }
+  if (t.replace(/^#/, '').length < MIN_SEARCH_CHARS) return { kind: 'tooShort', min: MIN_SEARCH_CHARS };
+  const words = t.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
+  return { kind: 'words', words };
+}
+
+export const SEARCH_FIELDS = [
+  'id',
+  'summary',
+  'company/name',
+  'board/name',
+  'status/name',
+  'priority/name',
+  'closedFlag',
+] as const;
+
+export interface SearchRequest {
+  kind: TicketKind;
+  path: string;
+  query: ListQuery;
+}
+
+/** The requests for one input, in the order they are tried (the next only when the previous found none). */
+export function buildSearchRequests(input: SearchInput): SearchRequest[] {
+  const fields = [...SEARCH_FIELDS];
+  if (input.kind === 'number') {
+    const query = { conditions: cond.eq('id', input.id), fields, pageSize: 1 };
+    return [
+      { kind: 'service', path: 'service/tickets', query },
+      { kind: 'project', path: 'project/tickets', query },
+    ];
+  }
+  if (input.kind === 'words') {
+    return [
+      {
+        kind: 'service',
+        path: 'service/tickets',
+        query: {
+          conditions: cond.and(...input.words.map((w) => cond.contains('summary', w))),
+          orderBy: 'closedFlag asc,id desc',
+          fields,
+          pageSize: SEARCH_PAGE_SIZE,
+        },
+      },
+    ];
+  }
+  return [];
+}
+
+export interface TicketSearchResult {
+  ref: TicketRef;
+  summary: string;
+  company?: string;
+  board?: string;
+  status?: string;
+  priority?: string;
+  closed: boolean;
+}
+
+interface CwListTicket {
+  id: number;
+  summary?: string;
+  company?: { name?: string };
+  board?: { name?: string };
+  status?: { name?: string };
+  priority?: { name?: string };
+  closedFlag?: boolean;
+}
+
+export function toSearchResult(kind: TicketKind, t: CwListTicket): TicketSearchResult {
+  return {
+    ref: { kind, id: t.id },
+    summary: t.summary ?? '',
+    company: t.company?.name,
+    board: t.board?.name,
+    status: t.status?.name,
+    priority: t.priority?.name,
+    closed: t.closedFlag === true,
+  };
+}
+
+export async function searchTickets(
+  client: CwClient,
+  text: string,
+  signal?: AbortSignal,
+): Promise<TicketSearchResult[]> {
+  for (const req of buildSearchRequests(parseSearchInput(text))) {
+    const rows = await client.get<CwListTicket[]>(req.path, req.query, { signal });
+    if (Array.isArray(rows) && rows.length) return rows.map((r) => toSearchResult(req.kind, r));
+  }
+  return [];
+}
