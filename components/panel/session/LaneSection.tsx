@@ -1,0 +1,221 @@
+import { useState } from 'preact/hooks';
+import {
+  type CheckResult,
+  type LaneItem,
+  SECTION_TITLES,
+  type LaneSection as Section,
+} from '@/lib/session/model';
+import type { LaneOpInput } from './types';
+
+interface Props {
+  section: Section;
+  items: LaneItem[];
+  disabled: boolean;
+  onOp: (op: LaneOpInput) => Promise<boolean>;
+}
+
+const ADD_HINT: Record<Section, string> = {
+  facts: 'A fact, e.g. "Only one user affected"',
+  questions: 'A question to ask the user',
+  checks: 'A check to run',
+  fixes: 'A fix to try',
+};
+
+const RESULT_LABEL: Record<CheckResult, string> = { pending: 'Pending', pass: 'Pass', fail: 'Fail' };
+
+/** One task-lane section: its items and an add field (Enter adds, Escape clears). */
+export function LaneSection({ section, items, disabled, onOp }: Props) {
+  const [draft, setDraft] = useState('');
+  const title = SECTION_TITLES[section];
+  const headingId = `fp-lane-${section}`;
+
+  const add = async () => {
+    const text = draft.trim();
+    if (!text) return;
+    setDraft('');
+    if (!(await onOp({ op: 'add', section, text }))) setDraft(text);
+  };
+
+  return (
+    <section class="fp-s-lane" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {title} <span class="fp-s-count">({items.length})</span>
+      </h3>
+      {items.length > 0 && (
+        <ul aria-label={title}>
+          {items.map((item, i) => (
+            <Item
+              key={item.id}
+              item={item}
+              section={section}
+              first={i === 0}
+              last={i === items.length - 1}
+              disabled={disabled}
+              onOp={onOp}
+            />
+          ))}
+        </ul>
+      )}
+      <input
+        type="text"
+        class="fp-s-add"
+        aria-label={`Add to ${title}`}
+        placeholder={ADD_HINT[section]}
+        value={draft}
+        disabled={disabled}
+        maxLength={2000}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void add();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            setDraft('');
+          }
+        }}
+      />
+    </section>
+  );
+}
+
+interface ItemProps {
+  item: LaneItem;
+  section: Section;
+  first: boolean;
+  last: boolean;
+  disabled: boolean;
+  onOp: (op: LaneOpInput) => Promise<boolean>;
+}
+
+function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
+  const [editing, setEditing] = useState<string | undefined>();
+  const save = async () => {
+    if (editing === undefined) return;
+    const text = editing.trim();
+    if (text && text !== item.text && !(await onOp({ op: 'edit', id: item.id, patch: { text } }))) return;
+    setEditing(undefined);
+  };
+  const short = item.text.length > 40 ? `${item.text.slice(0, 40)}…` : item.text;
+
+  return (
+    <li class={`fp-s-item${item.done ? ' fp-s-item--done' : ''}`} data-item-id={item.id}>
+      <div class="fp-s-row">
+        <input
+          type="checkbox"
+          aria-label={`Done: ${short}`}
+          checked={item.done}
+          disabled={disabled}
+          onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { done: e.currentTarget.checked } })}
+        />
+        {editing === undefined ? (
+          <span class="fp-s-text">
+            {item.text}
+            {item.source === 'ai' && <span class="fp-s-tag"> AI</span>}
+          </span>
+        ) : (
+          <input
+            type="text"
+            aria-label={`Edit: ${short}`}
+            value={editing}
+            maxLength={2000}
+            autoFocus
+            onInput={(e) => setEditing(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void save();
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                setEditing(undefined);
+              }
+            }}
+          />
+        )}
+        <span class="fp-s-tools">
+          {editing === undefined ? (
+            <button
+              type="button"
+              disabled={disabled}
+              aria-label={`Edit ${short}`}
+              onClick={() => setEditing(item.text)}
+            >
+              Edit
+            </button>
+          ) : (
+            <button type="button" onClick={() => void save()}>
+              Save
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={disabled || first}
+            aria-label={`Move up: ${short}`}
+            onClick={() => void onOp({ op: 'move', id: item.id, delta: -1 })}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            disabled={disabled || last}
+            aria-label={`Move down: ${short}`}
+            onClick={() => void onOp({ op: 'move', id: item.id, delta: 1 })}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            disabled={disabled}
+            aria-label={`Remove: ${short}`}
+            onClick={() => void onOp({ op: 'remove', id: item.id })}
+          >
+            ✕
+          </button>
+        </span>
+      </div>
+      {section === 'questions' && (
+        <input
+          type="text"
+          class="fp-s-sub"
+          aria-label={`Answer: ${short}`}
+          placeholder="Answer"
+          value={item.answer ?? ''}
+          disabled={disabled}
+          maxLength={2000}
+          onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { answer: e.currentTarget.value } })}
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+      )}
+      {section === 'checks' && (
+        <div class="fp-s-row fp-s-sub">
+          <select
+            aria-label={`Result: ${short}`}
+            value={item.result ?? 'pending'}
+            disabled={disabled}
+            onChange={(e) =>
+              void onOp({ op: 'edit', id: item.id, patch: { result: e.currentTarget.value as CheckResult } })
+            }
+          >
+            {(['pending', 'pass', 'fail'] as const).map((r) => (
+              <option key={r} value={r}>
+                {RESULT_LABEL[r]}
+              </option>
+            ))}
+          </select>
+          <input
+            type="text"
+            aria-label={`Note: ${short}`}
+            placeholder="Note"
+            value={item.note ?? ''}
+            disabled={disabled}
+            maxLength={2000}
+            onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { note: e.currentTarget.value } })}
+            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          />
+        </div>
+      )}
+    </li>
+  );
+}

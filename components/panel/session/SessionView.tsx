@@ -1,0 +1,366 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { buildSessionDoc, resolvePrefill, type SessionDoc } from '@/lib/session/artifacts';
+import {
+  activeMsAt,
+  formatClock,
+  formatDuration,
+  idlePauseAt,
+  isOpen,
+  LANE_SECTIONS,
+  type Session,
+} from '@/lib/session/model';
+import { PLAYBOOKS } from '@/lib/session/playbooks';
+import type { SessionView as View } from '@/lib/session/service';
+import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
+import { AiChat } from './AiChat';
+import { CloseDialog } from './CloseDialog';
+import { LaneSection } from './LaneSection';
+import { SESSION_CSS } from './styles';
+import type { LaneOpInput } from './types';
+import { useSession } from './useSession';
+
+interface Props {
+  ticket: TicketRef;
+  context: TicketContext | undefined;
+}
+
+/** The session area of the panel: start, run (timer, task lane, assistant) and close a session. */
+export function SessionView({ ticket, context }: Props) {
+  const key = ticketKey(ticket);
+  const { view, error, busy, send } = useSession(key);
+
+  return (
+    <section class="fp-s" aria-label="FlowPilot session">
+      <style>{SESSION_CSS}</style>
+      {error && (
+        <p role="alert" class="fp-s-error">
+          {error}
+        </p>
+      )}
+      {view === undefined ? (
+        <p class="fp-s-muted">Loading session…</p>
+      ) : view && isOpen(view.session) ? (
+        <OpenSession view={view} busy={busy} send={send} context={context} />
+      ) : (
+        <>
+          {view && <ClosedSession view={view} />}
+          <StartForm ticket={ticket} context={context} busy={busy} send={send} again={!!view} />
+        </>
+      )}
+    </section>
+  );
+}
+
+type Send = ReturnType<typeof useSession>['send'];
+
+function prefillProblem(ctx: TicketContext | undefined): string {
+  if (!ctx) return '';
+  const desc = ctx.initialDescription?.trim();
+  return desc && desc !== ctx.summary.trim() ? `${ctx.summary}\n\n${desc}` : ctx.summary;
+}
+
+function StartForm({
+  ticket,
+  context,
+  busy,
+  send,
+  again,
+}: {
+  ticket: TicketRef;
+  context: TicketContext | undefined;
+  busy: boolean;
+  send: Send;
+  again: boolean;
+}) {
+  const [problem, setProblem] = useState(() => prefillProblem(context));
+  const [touched, setTouched] = useState(false);
+  const [playbookId, setPlaybookId] = useState('');
+  // The context can arrive after the panel renders; prefill then, unless the tech already typed.
+  useEffect(() => {
+    if (!touched) setProblem(prefillProblem(context));
+  }, [context, touched]);
+
+  return (
+    <form
+      class="fp-s-start"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send('session/start', {
+          ticketKey: ticketKey(ticket),
+          ticketSummary: context?.summary ?? `Ticket #${ticket.id}`,
+          problem,
+          ...(playbookId ? { playbookId } : {}),
+        });
+      }}
+    >
+      {again && <h3>New session</h3>}
+      <label for="fp-s-problem">Problem statement</label>
+      <textarea
+        id="fp-s-problem"
+        rows={3}
+        maxLength={4000}
+        value={problem}
+        onInput={(e) => {
+          setTouched(true);
+          setProblem(e.currentTarget.value);
+        }}
+      />
+      <label for="fp-s-playbook">Playbook</label>
+      <select id="fp-s-playbook" value={playbookId} onChange={(e) => setPlaybookId(e.currentTarget.value)}>
+        <option value="">Start empty</option>
+        {PLAYBOOKS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+      <div class="fp-s-actions">
+        <button type="submit" class="fp-s-primary" disabled={busy}>
+          Start Session
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Active time, ticking once a second; stops at the idle limit exactly like the background counts. */
+function useActiveMs(s: Session, idleMs: number): { ms: number; idle: boolean } {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (s.state !== 'active') return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [s.state]);
+  return { ms: activeMsAt(s, now, idleMs), idle: idlePauseAt(s, now, idleMs) !== undefined };
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+function OpenSession({
+  view,
+  busy,
+  send,
+  context,
+}: {
+  view: View;
+  busy: boolean;
+  send: Send;
+  context: TicketContext | undefined;
+}) {
+  const s = view.session;
+  const { ms, idle } = useActiveMs(s, view.idleMs);
+  const [dialog, setDialog] = useState<'resolve' | 'escalate' | 'abandon' | undefined>();
+  const lastTouch = useRef(Date.now());
+  const idleMin = Math.round(view.idleMs / 60_000);
+  const paused = s.state === 'paused' || idle;
+
+  const onOp = (op: LaneOpInput) => send('session/lane', { sessionId: s.id, op });
+  // Working in the panel counts as activity, so an engaged tech is never auto-paused.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el || s.state !== 'active' || idle) return;
+    const keepAlive = () => {
+      if (Date.now() - lastTouch.current < TOUCH_EVERY_MS) return;
+      lastTouch.current = Date.now();
+      void send('session/touch', { sessionId: s.id });
+    };
+    el.addEventListener('keydown', keepAlive);
+    el.addEventListener('pointerdown', keepAlive);
+    return () => {
+      el.removeEventListener('keydown', keepAlive);
+      el.removeEventListener('pointerdown', keepAlive);
+    };
+  }, [s.id, s.state, idle, send]);
+
+  return (
+    <div ref={rootRef}>
+      <div class="fp-s-head">
+        <span role="timer" aria-label="Active time" class="fp-s-timer">
+          {formatClock(ms)}
+        </span>
+        <span class="fp-s-state">{paused ? 'Paused' : 'Active'}</span>
+        {paused ? (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void send('session/resume', { sessionId: s.id })}
+          >
+            Resume
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void send('session/pause', { sessionId: s.id })}
+          >
+            Pause
+          </button>
+        )}
+      </div>
+      {(idle || s.pauseReason === 'idle') && (
+        <p class="fp-s-note" role="status">
+          Paused automatically after {idleMin} min without activity; that time is not counted. Resume to
+          continue.
+        </p>
+      )}
+      <ProblemField session={s} onOp={onOp} />
+      {LANE_SECTIONS.map((section) => (
+        <LaneSection key={section} section={section} items={s.lane[section]} disabled={false} onOp={onOp} />
+      ))}
+      <AiChat session={s} context={context} onOp={onOp} />
+      <div class="fp-s-actions fp-s-close">
+        <button type="button" class="fp-s-primary" onClick={() => setDialog('resolve')}>
+          Resolve
+        </button>
+        <button type="button" onClick={() => setDialog('escalate')}>
+          Escalate
+        </button>
+        <button type="button" class="fp-s-danger" onClick={() => setDialog('abandon')}>
+          Abandon
+        </button>
+      </div>
+      {dialog === 'resolve' && (
+        <ResolveDialog session={s} busy={busy} send={send} onDone={() => setDialog(undefined)} />
+      )}
+      {dialog === 'escalate' && (
+        <EscalateDialog session={s} busy={busy} send={send} onDone={() => setDialog(undefined)} />
+      )}
+      {dialog === 'abandon' && (
+        <CloseDialog
+          title="Abandon this session?"
+          confirmLabel="Abandon session"
+          busy={busy}
+          onCancel={() => setDialog(undefined)}
+          onConfirm={() =>
+            void send('session/abandon', { sessionId: s.id }).then((ok) => ok && setDialog(undefined))
+          }
+        >
+          <p>
+            It stays in the session history, and nothing is posted to the ticket. Active time so far:{' '}
+            {formatDuration(ms)}.
+          </p>
+        </CloseDialog>
+      )}
+    </div>
+  );
+}
+
+function ProblemField({ session, onOp }: { session: Session; onOp: (op: LaneOpInput) => Promise<boolean> }) {
+  const [text, setText] = useState(session.problem);
+  useEffect(() => setText(session.problem), [session.problem]);
+  return (
+    <div class="fp-s-problem">
+      <label for="fp-s-problem-edit">Problem statement</label>
+      <textarea
+        id="fp-s-problem-edit"
+        rows={2}
+        maxLength={4000}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onBlur={() => text.trim() !== session.problem && void onOp({ op: 'problem', text })}
+      />
+    </div>
+  );
+}
+
+interface CloseProps {
+  session: Session;
+  busy: boolean;
+  send: Send;
+  onDone: () => void;
+}
+
+function ResolveDialog({ session, busy, send, onDone }: CloseProps) {
+  const [form, setForm] = useState(() => resolvePrefill(session));
+  const [error, setError] = useState<string>();
+  return (
+    <CloseDialog
+      title="Resolve the session"
+      confirmLabel="Resolve session"
+      busy={busy}
+      error={error}
+      onCancel={onDone}
+      onConfirm={() => {
+        if (!form.resolution.trim()) return setError('Describe the resolution.');
+        void send('session/resolve', { sessionId: session.id, ...form }).then((ok) => ok && onDone());
+      }}
+    >
+      <label for="fp-s-rootcause">Root cause</label>
+      <textarea
+        id="fp-s-rootcause"
+        rows={3}
+        value={form.rootCause}
+        onInput={(e) => setForm({ ...form, rootCause: e.currentTarget.value })}
+      />
+      <label for="fp-s-resolution">Resolution</label>
+      <textarea
+        id="fp-s-resolution"
+        rows={4}
+        value={form.resolution}
+        onInput={(e) => setForm({ ...form, resolution: e.currentTarget.value })}
+      />
+    </CloseDialog>
+  );
+}
+
+function EscalateDialog({ session, busy, send, onDone }: CloseProps) {
+  const [reason, setReason] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<string>();
+  return (
+    <CloseDialog
+      title="Escalate the ticket"
+      confirmLabel="Escalate session"
+      busy={busy}
+      error={error}
+      onCancel={onDone}
+      onConfirm={() => {
+        if (!reason.trim()) return setError('Say why you are escalating.');
+        void send('session/escalate', {
+          sessionId: session.id,
+          reason,
+          ...(to.trim() ? { escalateTo: to } : {}),
+        }).then((ok) => ok && onDone());
+      }}
+    >
+      <label for="fp-s-why">Why escalate</label>
+      <textarea id="fp-s-why" rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      <label for="fp-s-to">Escalate to (optional)</label>
+      <input
+        id="fp-s-to"
+        type="text"
+        value={to}
+        maxLength={200}
+        onInput={(e) => setTo(e.currentTarget.value)}
+      />
+    </CloseDialog>
+  );
+}
+
+const OUTCOME_WORD = { resolved: 'Resolved', escalated: 'Escalated', abandoned: 'Abandoned' } as const;
+
+/** A closed session: its outcome, duration and (resolved/escalated) the generated documentation. */
+function ClosedSession({ view }: { view: View }) {
+  const s = view.session;
+  const state = s.state as keyof typeof OUTCOME_WORD;
+  // The stored doc is authoritative; regenerate only for records saved before docs were stored.
+  const doc: SessionDoc | undefined = view.doc ?? buildSessionDoc(s, { includeDiagnosticSteps: true });
+  return (
+    <div class="fp-s-closed">
+      <p role="status">
+        <strong>Session {OUTCOME_WORD[state] ?? s.state}</strong> · active time{' '}
+        {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt, view.idleMs))}
+      </p>
+      {doc && (
+        <section aria-label="Session documentation">
+          <h3>Documentation</h3>
+          <pre class="fp-s-doc">{doc.internalText}</pre>
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(doc.internalText)}>
+            Copy documentation
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}
