@@ -6,8 +6,12 @@ const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no 0/o/1/l: readable whe
 export const REF_LENGTH = 7;
 export const REF_PREFIX = 'FlowPilot ref';
 
+function cryptoRandom(): number {
+  return globalThis.crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+}
+
 /** A fresh reference; `random` is injectable so tests are deterministic. */
-export function newRef(random: () => number = Math.random): string {
+export function newRef(random: () => number = cryptoRandom): string {
   let s = '';
   for (let i = 0; i < REF_LENGTH; i++) s += ALPHABET[Math.floor(random() * ALPHABET.length)];
   return s;

@@ -1,0 +1,330 @@
+// @vitest-environment node
+// The outbox against the real sandbox over HTTP, with fake-indexeddb and an injected clock: the fault
+// matrix (500s, 429 Retry-After, timeouts, commit-then-reset, a worker stopped mid-send) must end with
+// every write on the ticket exactly once, in order note → time entry → status.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
+import { STATUS_IDS } from '../../tests/cw-sandbox/seed-constants';
+import { CwClient } from '../cw/client';
+import { FlowPilotDb } from '../db/schema';
+import { DEFAULT_SETTINGS } from '../settings/schema';
+import { type CwWriter, Outbox, type OutboxDeps, type PostData } from './outbox';
+import { buildPlan, type PlanInput } from './plan';
+import { refTag } from './reference';
+
+let sb: Sandbox;
+let n = 0;
+const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
+
+beforeAll(async () => {
+  sb = await startSandbox({ port: 0 });
+});
+afterAll(async () => {
+  await sb.close();
+});
+beforeEach(() => sb.reset());
+
+function client(timeoutMs = 5_000): CwClient {
+  return new CwClient({
+    apiBase: `${sb.url}/v2026_4/apis/3.0`,
+    companyId: sb.companyId,
+    publicKey: sb.keys.publicKey,
+    privateKey: sb.keys.privateKey,
+    clientId: sb.clientId,
+    timeoutMs,
+  });
+}
+
+function setup(over: Partial<OutboxDeps> = {}) {
+  const database = new FlowPilotDb(`outbox-test-${++n}`);
+  const clock = { now: T0 };
+  const changes: string[] = [];
+  const log: { kind: string; outcome: string; detail?: string }[] = [];
+  const make = (extra: Partial<OutboxDeps> = {}) =>
+    new Outbox({
+      db: () => database,
+      client: async () => client(),
+      now: () => clock.now,
+      random: () => 0.5,
+      onChange: (c) => changes.push(`${c.postId.slice(0, 4)}:${c.state}`),
+      log: (e) => log.push(e),
+      ...over,
+      ...extra,
+    });
+  return { database, clock, changes, log, outbox: make(), make };
+}
+
+function plan(over: Partial<PlanInput> = {}) {
+  return buildPlan({
+    ticket: { kind: 'service', id: 1001 },
+    settings: { ...DEFAULT_SETTINGS, workTypeId: 1, workRoleId: 1 },
+    noteKind: 'internalAnalysis',
+    text: 'Problem: Outlook not syncing.\nResolution: cleared cached credentials.',
+    time: { startedAt: T0 - 3_600_000, endedAt: T0, activeMs: 22 * 60_000 },
+    status: { id: STATUS_IDS.helpDesk.resolved, name: 'Resolved' },
+    memberId: 101,
+    ...over,
+  });
+}
+
+const notesWith = (ref: string) => sb.state.notes.filter((x) => x.text.includes(refTag(ref)));
+const entriesWith = (ref: string) =>
+  sb.state.timeEntries.filter((x) => (x.notes ?? '').includes(refTag(ref)));
+const writes = () => sb.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.apiPath}`);
+
+async function refs(o: { database: FlowPilotDb }, postId: string) {
+  const items = await o.database.outbox.where('postId').equals(postId).sortBy('seq');
+  return items;
+}
+
+describe('outbox against the sandbox', () => {
+  it('posts note → time entry → status, attributed, with the rounded time and no duplicate note text', async () => {
+    const t = setup();
+    const notesBefore = sb.state.notes.length;
+    const post = await t.outbox.enqueue(plan(), { technicianName: 'John Smith' });
+    // Write-ahead: stored before anything was sent.
+    expect(await t.database.outbox.count()).toBe(3);
+    expect(sb.requests).toHaveLength(0);
+    await t.outbox.drain();
+
+    const [note, time] = await refs(t, post.id);
+    expect(writes()).toEqual([
+      'POST /service/tickets/1001/notes',
+      'POST /time/entries',
+      'PATCH /service/tickets/1001',
+    ]);
+    const posted = notesWith(note!.ref);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({
+      ticketId: 1001,
+      internalAnalysisFlag: true,
+      resolutionFlag: false,
+      detailDescriptionFlag: false,
+      member: { id: 101 },
+    });
+    expect(posted[0]!.text).toContain('cleared cached credentials');
+    // The time entry wrote no note of its own.
+    expect(sb.state.notes.length).toBe(notesBefore + 1);
+    const entry = entriesWith(time!.ref);
+    expect(entry).toHaveLength(1);
+    expect(entry[0]).toMatchObject({
+      member: { id: 101 },
+      chargeToId: 1001,
+      timeStart: '2026-11-20T13:00:00Z',
+      timeEnd: '2026-11-20T13:30:00Z',
+    });
+    expect(sb.state.tickets.find((x) => x.id === 1001)?.status?.id).toBe(STATUS_IDS.helpDesk.resolved);
+
+    const saved = await t.database.posts.get(post.id);
+    expect(saved?.state).toBe('sent');
+    expect((saved!.data as PostData).items.map((i) => i.state)).toEqual(['sent', 'sent', 'sent']);
+    expect((saved!.data as PostData).items[0]!.cwId).toBe(posted[0]!.id);
+    expect(t.log.map((l) => `${l.kind}:${l.outcome}`)).toEqual([
+      'post.note:ok',
+      'post.timeEntry:ok',
+      'post.status:ok',
+    ]);
+    // Never the note body in the activity log.
+    expect(JSON.stringify(t.log)).not.toContain('Outlook');
+  });
+
+  it('500 twice: retries with backoff, later items wait, each write lands once', async () => {
+    const t = setup();
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 500, times: 2 });
+    const post = await t.outbox.enqueue(plan());
+    await t.outbox.drain();
+    let [note] = await refs(t, post.id);
+    expect(note).toMatchObject({ state: 'pending', attempts: 1, nextAttemptAt: T0 + 1500 });
+    expect(writes()).toEqual(['POST /service/tickets/1001/notes']);
+
+    await t.outbox.drain(); // not due yet: nothing is sent
+    expect(writes()).toHaveLength(1);
+    t.clock.now += 1500;
+    await t.outbox.drain();
+    [note] = await refs(t, post.id);
+    expect(note).toMatchObject({ state: 'pending', attempts: 2, nextAttemptAt: t.clock.now + 3000 });
+    t.clock.now += 3000;
+    await t.outbox.drain();
+    expect(notesWith(note!.ref)).toHaveLength(1);
+    expect(writes()).toEqual([
+      'POST /service/tickets/1001/notes',
+      'POST /service/tickets/1001/notes',
+      'POST /service/tickets/1001/notes',
+      'POST /time/entries',
+      'PATCH /service/tickets/1001',
+    ]);
+    expect((await t.database.posts.get(post.id))?.state).toBe('sent');
+  });
+
+  it('429 with Retry-After: waits at least that long, then sends once', async () => {
+    const t = setup();
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: 2 });
+    const post = await t.outbox.enqueue(plan({ timeEntry: false, status: undefined }));
+    await t.outbox.drain();
+    const [note] = await refs(t, post.id);
+    expect(note!.nextAttemptAt).toBeGreaterThanOrEqual(T0 + 2000);
+    expect((note!.lastError as { kind: string }).kind).toBe('throttled');
+    t.clock.now += 1999;
+    await t.outbox.drain();
+    expect(writes()).toHaveLength(1);
+    t.clock.now = note!.nextAttemptAt;
+    await t.outbox.drain();
+    expect(notesWith(note!.ref)).toHaveLength(1);
+    expect(writes()).toHaveLength(2);
+  });
+
+  it('commit then reset: finds the ref on the ticket instead of posting twice', async () => {
+    const t = setup();
+    sb.faults.add({ method: 'POST', path: '/notes$', reset: 'after-commit' });
+    sb.faults.add({ method: 'POST', path: '/time/entries$', reset: 'after-commit' });
+    const post = await t.outbox.enqueue(plan());
+    await t.outbox.drain();
+    const [note, time] = await refs(t, post.id);
+    expect(note).toMatchObject({
+      state: 'pending',
+      payload: expect.objectContaining({ unknownOutcome: true }),
+    });
+    expect(notesWith(note!.ref)).toHaveLength(1); // CW committed it
+
+    t.clock.now += 60_000;
+    await t.outbox.drain(); // note: found by ref; time entry: reset → found next round
+    t.clock.now += 60_000;
+    await t.outbox.drain();
+    expect(notesWith(note!.ref)).toHaveLength(1);
+    expect(entriesWith(time!.ref)).toHaveLength(1);
+    expect(writes().filter((w) => w.endsWith('/notes'))).toHaveLength(1);
+    expect(writes().filter((w) => w === 'POST /time/entries')).toHaveLength(1);
+    const saved = await t.database.posts.get(post.id);
+    expect(saved?.state).toBe('sent');
+    expect((saved!.data as PostData).items[0]!.cwId).toBe(notesWith(note!.ref)[0]!.id);
+  });
+
+  it('timeout while CW is slow: looks before resending, posts once', async () => {
+    const t = setup({ client: async () => client(300) });
+    sb.faults.add({ method: 'POST', path: '/notes$', latencyMs: 600 });
+    const post = await t.outbox.enqueue(plan({ timeEntry: false, status: undefined }));
+    await t.outbox.drain();
+    const [note] = await refs(t, post.id);
+    expect((note!.lastError as { kind: string }).kind).toBe('timeout');
+    // Real backoff is ≥ 1 s; here the server commits 300 ms after the client gave up.
+    await new Promise((r) => setTimeout(r, 450));
+    t.clock.now += 60_000;
+    await t.outbox.drain();
+    expect(notesWith(note!.ref)).toHaveLength(1);
+    expect(writes().filter((w) => w.endsWith('/notes'))).toHaveLength(1);
+  });
+
+  it('worker stopped mid-send: the next worker treats "sending" as unknown and does not duplicate', async () => {
+    const t = setup();
+    let hung!: () => void;
+    const stopped = new Promise<void>((r) => (hung = r));
+    // The first worker's request reaches CW, then the worker dies before it can record the answer.
+    const dying: CwWriter = {
+      get: (p, q) => client().get(p, q),
+      post: async (p, b) => {
+        await client().post(p, b);
+        hung();
+        return new Promise(() => undefined);
+      },
+      patch: (p, o) => client().patch(p, o),
+    };
+    const first = t.make({ client: async () => dying });
+    const post = await first.enqueue(plan({ timeEntry: false }));
+    void first.drain();
+    await stopped;
+    const [note] = await refs(t, post.id);
+    expect(note!.state).toBe('sending');
+
+    const second = t.make();
+    expect(await second.recoverInterrupted()).toBe(1);
+    await second.drain();
+    expect(notesWith(note!.ref)).toHaveLength(1);
+    expect(writes().filter((w) => w.endsWith('/notes'))).toHaveLength(1);
+    expect(sb.state.tickets.find((x) => x.id === 1001)?.status?.id).toBe(STATUS_IDS.helpDesk.resolved);
+    expect((await t.database.posts.get(post.id))?.state).toBe('sent');
+  });
+
+  it('closed ticket refusing time: fails with CW’s reason, the status waits, nothing is retried blindly', async () => {
+    const t = setup();
+    const post = await t.outbox.enqueue(plan({ ticket: { kind: 'service', id: 1003 }, status: { id: 101 } }));
+    await t.outbox.drain();
+    const [note, time, status] = await refs(t, post.id);
+    expect(note!.state).toBe('sent');
+    expect(time!.state).toBe('failed');
+    expect(time!.lastError).toMatchObject({ kind: 'validation', cwCode: 'TimeEntryApi', retryable: false });
+    expect(status!.state).toBe('pending');
+    t.clock.now += 3_600_000;
+    await t.outbox.drain();
+    expect(writes()).toEqual(['POST /service/tickets/1003/notes', 'POST /time/entries']);
+    expect((await t.database.posts.get(post.id))?.state).toBe('failed');
+
+    // Discard the rest of the post: later posts on the ticket no longer wait.
+    await t.outbox.discard(post.id);
+    const next = await t.outbox.enqueue(
+      plan({ ticket: { kind: 'service', id: 1003 }, timeEntry: false, status: undefined }),
+    );
+    await t.outbox.drain();
+    expect((await t.database.posts.get(next.id))?.state).toBe('sent');
+    const discarded = await t.database.posts.get(post.id);
+    // The note did land; the refused time entry and the waiting status were discarded.
+    expect((discarded!.data as PostData).items.map((i) => i.state)).toEqual([
+      'sent',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(discarded?.state).toBe('sent');
+  });
+
+  it('member without time rights: 403 with the member named; edit and retry sends the corrected post once', async () => {
+    const t = setup();
+    const post = await t.outbox.enqueue(
+      plan({ memberId: 109, status: undefined, text: '', timeNotes: 'Printer' }),
+    );
+    await t.outbox.drain();
+    const [time] = await refs(t, post.id);
+    expect(time).toMatchObject({
+      state: 'failed',
+      lastError: expect.objectContaining({ kind: 'forbidden' }),
+    });
+    expect((time!.lastError as { message: string }).message).toContain('kjones');
+
+    await t.outbox.editAndRetry(post.id, time!.id, 'Printer (retried)');
+    await t.outbox.drain();
+    // Still the same member → still refused; the item stays failed, not duplicated.
+    expect(entriesWith(time!.ref)).toHaveLength(0);
+  });
+
+  it('per-ticket order across posts and bounded concurrency across tickets', async () => {
+    const t = setup({ concurrency: 2 });
+    sb.faults.latencyMs = 40;
+    let inFlight = 0;
+    let peak = 0;
+    const counting: CwWriter = {
+      get: (p, q) => client().get(p, q),
+      post: async (p, b) => {
+        peak = Math.max(peak, ++inFlight);
+        try {
+          return await client().post(p, b);
+        } finally {
+          inFlight--;
+        }
+      },
+      patch: (p, o) => client().patch(p, o),
+    };
+    const o = t.make({ client: async () => counting, concurrency: 2 });
+    const posts = [];
+    for (const id of [1001, 1004, 1006, 1001]) {
+      posts.push(
+        await o.enqueue(plan({ ticket: { kind: 'service', id }, timeEntry: false, status: undefined })),
+      );
+    }
+    await o.drain();
+    expect(peak).toBe(2);
+    for (const p of posts) expect((await t.database.posts.get(p.id))?.state).toBe('sent');
+    const first = (await refs(t, posts[0]!.id))[0]!;
+    const last = (await refs(t, posts[3]!.id))[0]!;
+    expect(last.seq).toBeGreaterThan(first.seq);
+    expect(notesWith(last.ref)[0]!.id).toBeGreaterThan(notesWith(first.ref)[0]!.id);
+  });
+});
