@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerPanelCommands } from '@/lib/background/commands';
 import { isCwPageUrl } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
 import { getConnection } from '@/lib/connection/service';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
     if ((message as { dir?: string } | undefined)?.dir === 'bgToPages') return undefined;
     return route(message, sender);
   });
+  registerPanelCommands();
 
   // Re-check the on-prem content script at every start (Chrome can drop dynamic registrations).
   void getConnection()

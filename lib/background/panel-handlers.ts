@@ -1,6 +1,24 @@
 import { browser } from 'wxt/browser';
 import { getConnection } from '../connection/service';
+import { connectedClient } from '../connection/store';
+import { CwError } from '../cw/errors';
+import type { BgToPanel } from '../messages/panel-to-bg';
 import type { Handlers } from '../messages/router';
+import { ContextCache } from '../ticket/cache';
+import { loadTicketContext } from '../ticket/context';
+import { searchTickets } from '../ticket/search';
+import type { TicketContext } from '../ticket/types';
+
+// Module state here is only an optimisation (a lost cache or controller map after the worker stops
+// just means a reload): the context cache, and the in-flight search per tab so a newer query cancels
+// the one it supersedes.
+const contexts = new ContextCache();
+const searches = new Map<number, AbortController>();
+
+function pushToTab(tabId: number | undefined, msg: BgToPanel): void {
+  if (tabId === undefined) return;
+  browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
+}
 
 /** Handlers for messages from the content-script panel. */
 export const panelHandlers: Handlers<'panelToBg'> = {
@@ -11,5 +29,38 @@ export const panelHandlers: Handlers<'panelToBg'> = {
   'panel/openOptions': async () => {
     await browser.runtime.openOptionsPage();
     return { opened: true };
+  },
+  'panel/ticketContext': async ({ ticket, refresh }, ctx) => {
+    const { client, record } = await connectedClient();
+    const webOrigin = `${record.scheme}://${record.site}`;
+    const scope = `${record.apiBase}|${record.companyId}|${record.connectedAt}`;
+    const tabId = ctx.sender.tabId;
+    const { promise } = contexts.get(
+      scope,
+      ticket,
+      () =>
+        loadTicketContext(ticket, {
+          client,
+          webOrigin,
+          onPartial: (context: TicketContext) =>
+            pushToTab(tabId, { dir: 'bgToPanel', type: 'ticket/contextPartial', context }),
+        }),
+      { refresh },
+    );
+    return promise;
+  },
+  'panel/searchTickets': async ({ query, seq }, ctx) => {
+    const tabId = ctx.sender.tabId ?? -1;
+    searches.get(tabId)?.abort();
+    const ac = new AbortController();
+    searches.set(tabId, ac);
+    try {
+      const { client } = await connectedClient();
+      const results = await searchTickets(client, query, ac.signal);
+      if (ac.signal.aborted) throw new CwError('cancelled', 'A newer search replaced this one.');
+      return { seq, results };
+    } finally {
+      if (searches.get(tabId) === ac) searches.delete(tabId);
+    }
   },
 };

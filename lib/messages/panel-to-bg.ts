@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { TicketSearchResult } from '../ticket/search';
+import type { TicketContext } from '../ticket/types';
 import { message } from './protocol';
 
-// Messages the content-script panel sends to the background worker.
+// Messages the content-script panel sends to the background worker, and the background's pushes to
+// one tab's panel. The panel imports only types from here, so zod stays out of the content script.
 
 export const PanelStatus = z.object({
   connected: z.boolean(),
@@ -10,10 +13,36 @@ export const PanelStatus = z.object({
 });
 export type PanelStatus = z.infer<typeof PanelStatus>;
 
+export const TicketRefSchema = z.object({
+  kind: z.enum(['service', 'project']),
+  id: z.number().int().positive().max(2_147_483_647),
+});
+
 export const panelToBg = {
   'panel/status': message(z.object({}), PanelStatus),
   'panel/openOptions': message(
     z.object({ tab: z.string().max(40).optional() }),
     z.object({ opened: z.boolean() }),
   ),
+  /**
+   * The linked ticket's context. Served from a short cache unless `refresh`; on a fresh load the
+   * background also pushes `ticket/contextPartial` to the asking tab after the first wave.
+   */
+  'panel/ticketContext': message(
+    z.object({ ticket: TicketRefSchema, refresh: z.boolean().optional() }),
+    z.custom<TicketContext>(),
+  ),
+  /**
+   * Link Ticket search. `seq` is echoed so the panel can drop answers to superseded queries; a newer
+   * search from the same tab cancels the older one in the background (error kind 'cancelled').
+   */
+  'panel/searchTickets': message(
+    z.object({ query: z.string().max(200), seq: z.number().int().nonnegative() }),
+    z.object({ seq: z.number(), results: z.array(z.custom<TicketSearchResult>()) }),
+  ),
 };
+
+/** Pushes from the background to the panel of one tab (tabs.sendMessage); no reply expected. */
+export type BgToPanel =
+  | { dir: 'bgToPanel'; type: 'panel/toggle' }
+  | { dir: 'bgToPanel'; type: 'ticket/contextPartial'; context: TicketContext };

@@ -5,11 +5,17 @@ export const HOST_TAG = 'flowpilot-panel';
  * while assistive tech and tests still see inside. Any host left by a previous script instance (an
  * extension reload) is removed first, so there is only ever one panel.
  */
-export function mountShadowHost(doc: Document): { host: HTMLElement; root: ShadowRoot } {
+export function mountShadowHost(doc: Document, css?: string): { host: HTMLElement; root: ShadowRoot } {
   for (const old of doc.querySelectorAll(HOST_TAG)) old.remove();
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-flowpilot', '');
   const root = host.attachShadow({ mode: 'open' });
+  if (css) {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+  // On <html>, not <body>: CW re-renders its body content, and our host stays out of its observers.
   doc.documentElement.append(host);
   return { host, root };
 }

@@ -1,32 +1,14 @@
 import type { CwClient } from '../cw/client';
 import { cond, type ListQuery } from '../cw/conditions';
+import { parseSearchInput, type SearchInput } from './search-input';
 import type { TicketKind, TicketRef } from './types';
 
 // Link Ticket search: a number (with or without #) looks that ticket up; words search summaries with
 // `contains` (CW's `like` wildcards are unreliable, cw-api.md §3.3), open tickets first, newest first.
 
-export type SearchInput =
-  | { kind: 'empty' }
-  | { kind: 'tooShort'; min: number }
-  | { kind: 'number'; id: number }
-  | { kind: 'words'; words: string[] };
+export { MIN_SEARCH_CHARS, parseSearchInput, type SearchInput } from './search-input';
 
-export const MIN_SEARCH_CHARS = 2;
 export const SEARCH_PAGE_SIZE = 20;
-const MAX_WORDS = 6;
-
-export function parseSearchInput(text: string): SearchInput {
-  const t = text.trim();
-  if (!t) return { kind: 'empty' };
-  const num = /^#?\s*(\d{1,10})$/.exec(t);
-  if (num) {
-    const id = Number(num[1]);
-    if (id > 0 && id <= 2_147_483_647) return { kind: 'number', id };
-  }
-  if (t.replace(/^#/, '').length < MIN_SEARCH_CHARS) return { kind: 'tooShort', min: MIN_SEARCH_CHARS };
-  const words = t.split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
-  return { kind: 'words', words };
-}
 
 export const SEARCH_FIELDS = [
   'id',

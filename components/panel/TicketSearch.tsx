@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createSearchController, type SearchState } from '@/lib/panel/search-controller';
+import type { TicketSearchResult } from '@/lib/ticket/search';
+
+interface Props {
+  search: (query: string, seq: number) => Promise<{ seq: number; results: TicketSearchResult[] }>;
+  onPick: (r: TicketSearchResult) => void;
+}
+
+const label = (r: TicketSearchResult) =>
+  `${r.ref.kind === 'project' ? 'Project ticket' : 'Ticket'} #${r.ref.id}`;
+
+/** "Search tickets": a number or words; results link the ticket when picked. */
+export function TicketSearch({ search, onPick }: Props) {
+  const [state, setState] = useState<SearchState>({ status: 'idle' });
+  const controller = useMemo(() => createSearchController({ send: search, onState: setState }), [search]);
+  useEffect(() => () => controller.dispose(), [controller]);
+
+  return (
+    <div class="fp-search">
+      <input
+        type="search"
+        aria-label="Search tickets"
+        placeholder="Ticket number or words in the summary"
+        autoFocus
+        onInput={(e) => controller.input((e.currentTarget as HTMLInputElement).value)}
+      />
+      <div role="status" aria-live="polite">
+        {state.status === 'hint' && <p class="fp-msg">{state.message}</p>}
+        {state.status === 'loading' && <p class="fp-msg">Searching…</p>}
+        {state.status === 'empty' && <p class="fp-msg">No tickets match “{state.query}”.</p>}
+        {state.status === 'results' && (
+          <p class="fp-msg">
+            {state.results.length} {state.results.length === 1 ? 'ticket' : 'tickets'} for “{state.query}”
+          </p>
+        )}
+      </div>
+      {state.status === 'error' && (
+        <p class="fp-alert" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'results' && (
+        <ul class="fp-results" aria-label="Search results">
+          {state.results.map((r) => (
+            <li key={`${r.ref.kind}:${r.ref.id}`}>
+              <button type="button" onClick={() => onPick(r)} data-ticket-id={r.ref.id}>
+                <strong>{label(r)}</strong> {r.summary}
+                <span class="fp-meta">
+                  {[r.company, r.board, r.status, r.priority].filter(Boolean).join(' · ')}
+                  {r.closed && <span class="fp-chip closed"> Closed</span>}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

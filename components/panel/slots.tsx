@@ -1,0 +1,14 @@
+import type { SessionViewProps, UpdateControlProps } from './contract';
+
+// Where other features mount in the panel. Each slot renders its feature's component with the
+// contract props; until a feature lands its slot renders nothing.
+
+/** Header slot beside Link Ticket / Unlink / Refresh: the "Update" (post to ticket) control. */
+export function UpdateSlot(_props: UpdateControlProps) {
+  return null;
+}
+
+/** Below the ticket context: the FlowPilot session for the linked ticket. */
+export function SessionSlot(_props: SessionViewProps) {
+  return null;
+}

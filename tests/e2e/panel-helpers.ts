@@ -1,0 +1,23 @@
+import type { Page } from '@playwright/test';
+import { expect, panel } from './fixtures';
+
+/** The linked ticket's heading in the panel header ("#1001 Outlook not syncing…"). */
+export function ticketHeading(page: Page) {
+  return panel(page).getByRole('heading', { level: 2 });
+}
+
+/** Waits until the panel shows this ticket, and checks there is exactly one panel on the page. */
+export async function expectLinked(page: Page, id: number | null) {
+  if (id === null) {
+    await expect(ticketHeading(page)).toHaveCount(0);
+  } else {
+    await expect(ticketHeading(page)).toContainText(`#${id}`);
+  }
+  expect(await page.locator('flowpilot-panel').count()).toBe(1);
+}
+
+/** The ticket id in CW's own banner (what the user sees), to compare with the panel. */
+export async function bannerId(page: Page): Promise<number> {
+  const text = await page.locator('.cw_BannerView .detailLabel').innerText();
+  return Number(/#(\d+)/.exec(text)?.[1]);
+}
