@@ -1,22 +1,113 @@
+import { logActivity, withActivity } from '../activity/log';
 import { connect, disconnect, getConnection, testConnection } from '../connection/service';
+import {
+  addTechnician,
+  autoMatchRoster,
+  importRosterCsv,
+  listMemberOptions,
+  listTechnicians,
+  removeTechnician,
+  saveMappings,
+  updateTechnician,
+} from '../mapping/roster';
 import type { Handlers } from '../messages/router';
 import { registerOnPremContentScript } from '../platform/content-scripts';
+import { fetchTimeEntryLists } from '../settings/cw-lists';
+import { applySettingsPatch } from '../settings/patch';
+import { getSettings } from '../settings/store';
+import { exportTeamSetup, importTeamSetup } from '../team/service';
 import { broadcast } from './broadcast';
+
+const ACTOR = 'admin (options page)';
 
 /** Handlers for messages from the options page. */
 export const optionsHandlers: Handlers<'optionsToBg'> = {
   'connection/get': () => getConnection(),
-  'connection/connect': async (input) => {
-    const conn = await connect(input);
-    await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
-    await broadcast({ type: 'connection/changed' });
-    return conn;
+  'connection/connect': (input) =>
+    withActivity(
+      'connection/connect',
+      ACTOR,
+      async () => {
+        const conn = await connect(input);
+        await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
+        await broadcast({ type: 'connection/changed' });
+        return conn;
+      },
+      (r) => (r.ok ? `Connected to ${r.value.site} (${r.value.serverVersion})` : undefined),
+    ),
+  'connection/test': () =>
+    withActivity('connection/test', ACTOR, testConnection, (r) =>
+      r.ok ? `Server version ${r.value.serverVersion}` : undefined,
+    ),
+  'connection/disconnect': () =>
+    withActivity('connection/disconnect', ACTOR, async () => {
+      const r = await disconnect();
+      await registerOnPremContentScript(undefined).catch(() => undefined);
+      await broadcast({ type: 'connection/changed' });
+      return r;
+    }),
+
+  'mapping/get': async () => ({
+    technicians: await listTechnicians(),
+    signedInTechnicianId: (await getSettings()).signedInTechnicianId,
+  }),
+  'mapping/members': async () => ({ members: await listMemberOptions() }),
+  'mapping/autoMatch': () =>
+    withActivity('mapping/autoMatch', ACTOR, autoMatchRoster, (r) =>
+      r.ok ? `Matched ${r.value.matched} of ${r.value.total} technicians` : undefined,
+    ),
+  'mapping/save': ({ assignments }) =>
+    withActivity(
+      'mapping/save',
+      ACTOR,
+      async () => ({ technicians: await saveMappings(assignments) }),
+      (r) => (r.ok ? `${assignments.length} mapping change(s) saved` : undefined),
+    ),
+  'mapping/signedIn': async ({ technicianId }) => {
+    const s = await applySettingsPatch({ signedInTechnicianId: technicianId });
+    await broadcast({ type: 'settings/changed' });
+    return { signedInTechnicianId: s.signedInTechnicianId };
   },
-  'connection/test': () => testConnection(),
-  'connection/disconnect': async () => {
-    const r = await disconnect();
-    await registerOnPremContentScript(undefined).catch(() => undefined);
-    await broadcast({ type: 'connection/changed' });
-    return r;
+  'technicians/add': async (input) => ({ technicians: await addTechnician(input) }),
+  'technicians/update': async (input) => ({ technicians: await updateTechnician(input) }),
+  'technicians/remove': async ({ id }) => ({ technicians: await removeTechnician(id) }),
+  'technicians/importCsv': ({ csv }) => importRosterCsv(csv),
+
+  'settings/get': () => getSettings(),
+  'settings/save': async (patch) => {
+    const s = await applySettingsPatch(patch);
+    await logActivity({
+      kind: 'settings/save',
+      actor: ACTOR,
+      outcome: 'ok',
+      detail: `Changed: ${Object.keys(patch).join(', ') || 'nothing'}`,
+    });
+    await broadcast({ type: 'settings/changed' });
+    return s;
   },
+  'settings/cwLists': () => fetchTimeEntryLists(),
+
+  'team/export': ({ passphrase }) =>
+    withActivity(
+      'team/export',
+      ACTOR,
+      () => exportTeamSetup(passphrase),
+      (r) => (r.ok ? `${r.value.technicians} technician(s) exported` : undefined),
+    ),
+  'team/import': ({ text, passphrase }) =>
+    withActivity(
+      'team/import',
+      ACTOR,
+      async () => {
+        const r = await importTeamSetup(text, passphrase);
+        await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
+        await broadcast({ type: 'connection/changed' });
+        await broadcast({ type: 'settings/changed' });
+        return r;
+      },
+      (r) =>
+        r.ok
+          ? `Imported ${r.value.technicians.length} technician(s) for ${r.value.connection.site}`
+          : undefined,
+    ),
 };

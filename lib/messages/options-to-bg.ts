@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Settings } from '../settings/schema';
 import { message } from './protocol';
 
 // Messages the options page sends to the background worker.
@@ -44,9 +45,140 @@ export const TestResult = z.object({
   missingPermissions: z.array(z.string()),
 });
 
+// --- Member mapping -------------------------------------------------------------------------------
+
+export const Technician = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  memberId: z.number().optional(),
+  memberIdentifier: z.string().optional(),
+  memberName: z.string().optional(),
+  mappedBy: z.enum(['auto', 'manual']).optional(),
+  updatedAt: z.number(),
+});
+export type Technician = z.infer<typeof Technician>;
+
+export const MemberOption = z.object({
+  id: z.number(),
+  identifier: z.string(),
+  name: z.string(),
+  email: z.string(),
+  inactive: z.boolean(),
+});
+export type MemberOption = z.infer<typeof MemberOption>;
+
+export const MatchOutcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('matched'), memberId: z.number() }),
+  z.object({ kind: z.literal('ambiguous'), memberIds: z.array(z.number()) }),
+  z.object({ kind: z.literal('inactive'), memberIds: z.array(z.number()) }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type MatchOutcome = z.infer<typeof MatchOutcome>;
+
+const Roster = z.object({ technicians: z.array(Technician) });
+const Name = z.string().trim().min(1, 'Enter the technician’s name').max(200);
+const Email = z.string().trim().min(3, 'Enter an email address').max(320);
+const Id = z.string().min(1).max(100);
+
+// --- Settings -------------------------------------------------------------------------------------
+
+/**
+ * A partial settings change. No defaults here (a patch must not reset what it does not mention);
+ * `null` clears an optional choice (work type/role, signed-in technician).
+ */
+export const SettingsPatch = z.object({
+  autoPush: z.boolean().optional(),
+  autoTimeEntry: z.boolean().optional(),
+  timeRounding: Settings.shape.timeRounding.unwrap().optional(),
+  noteVisibility: Settings.shape.noteVisibility.unwrap().optional(),
+  includeDiagnosticSteps: z.boolean().optional(),
+  promptStatusOnResolution: z.boolean().optional(),
+  promptStatusOnEscalation: z.boolean().optional(),
+  workTypeId: z.number().int().positive().nullable().optional(),
+  workRoleId: z.number().int().positive().nullable().optional(),
+  billableOption: Settings.shape.billableOption.unwrap().optional(),
+  minimumBillableMinutes: z.number().int().min(0).max(480).optional(),
+  signedInTechnicianId: z.string().max(100).nullable().optional(),
+  idleAutoPauseMinutes: z.number().int().min(1).max(240).optional(),
+  ai: z
+    .object({
+      enabled: z.boolean().optional(),
+      baseUrl: z.string().max(500).optional(),
+      model: z.string().max(200).optional(),
+      redactPii: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+const NamedOption = z.object({ id: z.number(), name: z.string() });
+
 export const optionsToBg = {
   'connection/get': message(z.object({}), PublicConnection.nullable()),
   'connection/connect': message(ConnectInput, PublicConnection),
   'connection/test': message(z.object({}), TestResult),
   'connection/disconnect': message(z.object({}), z.object({ disconnected: z.boolean() })),
+
+  'mapping/get': message(z.object({}), Roster.extend({ signedInTechnicianId: z.string().optional() })),
+  /** Active and inactive CW members (paged fetch), for the per-technician dropdowns. */
+  'mapping/members': message(z.object({}), z.object({ members: z.array(MemberOption) })),
+  'mapping/autoMatch': message(
+    z.object({}),
+    Roster.extend({
+      outcomes: z.record(z.string(), MatchOutcome),
+      matched: z.number(),
+      total: z.number(),
+    }),
+  ),
+  'mapping/save': message(
+    z.object({
+      assignments: z
+        .array(
+          z.object({
+            technicianId: Id,
+            member: z
+              .object({ id: z.number().int(), identifier: z.string().max(100), name: z.string().max(200) })
+              .nullable(),
+          }),
+        )
+        .max(5000),
+    }),
+    Roster,
+  ),
+  'mapping/signedIn': message(
+    z.object({ technicianId: Id.nullable() }),
+    z.object({ signedInTechnicianId: z.string().optional() }),
+  ),
+  'technicians/add': message(z.object({ name: Name, email: Email }), Roster),
+  'technicians/update': message(z.object({ id: Id, name: Name, email: Email }), Roster),
+  'technicians/remove': message(z.object({ id: Id }), Roster),
+  'technicians/importCsv': message(
+    z.object({ csv: z.string().max(200_000, 'The CSV file is too large (200 KB at most).') }),
+    Roster.extend({
+      added: z.number(),
+      skipped: z.number(),
+      errors: z.array(z.object({ line: z.number(), message: z.string() })),
+    }),
+  ),
+
+  'settings/get': message(z.object({}), Settings),
+  'settings/save': message(SettingsPatch, Settings),
+  /** The site's work types and work roles for the time-entry defaults. */
+  'settings/cwLists': message(
+    z.object({}),
+    z.object({ workTypes: z.array(NamedOption), workRoles: z.array(NamedOption) }),
+  ),
+
+  'team/export': message(
+    z.object({ passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(200) }),
+    z.object({ fileName: z.string(), text: z.string(), technicians: z.number() }),
+  ),
+  'team/import': message(
+    z.object({
+      text: z.string().max(2_000_000, 'That file is too large to be a team setup file.'),
+      passphrase: z.string().min(1, 'Enter the passphrase.').max(200),
+    }),
+    z.object({ connection: PublicConnection, technicians: z.array(Technician) }),
+  ),
 };

@@ -1,0 +1,311 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Button } from '@/components/ui/Button';
+import { ConfirmDialog } from '@/components/ui/Dialog';
+import { Field, helpId } from '@/components/ui/Field';
+import { StatusDot } from '@/components/ui/StatusDot';
+import { showToast } from '@/components/ui/Toast';
+import { askFromOptions } from '@/lib/messages/client';
+import type { PublicConnection } from '@/lib/messages/options-to-bg';
+import { errorText } from './api';
+import { permissionDenied, requestHostPermission } from './permissions';
+import { connection, formatTime, refreshConnection } from './store';
+import { TeamSetup } from './TeamSetup';
+
+interface Form {
+  displayName: string;
+  site: string;
+  companyId: string;
+  publicKey: string;
+  privateKey: string;
+}
+
+const EMPTY: Form = { displayName: '', site: '', companyId: '', publicKey: '', privateKey: '' };
+
+function formFrom(c: PublicConnection | null | undefined): Form {
+  if (!c) return EMPTY;
+  return {
+    displayName: c.displayName,
+    site: c.site,
+    companyId: c.companyId,
+    publicKey: c.publicKey,
+    privateKey: '',
+  };
+}
+
+type Banner = { kind: 'error' | 'success' | 'info'; text: string } | undefined;
+
+export function hostAccessText(c: PublicConnection): string {
+  if (c.cloud) return 'ConnectWise cloud host: built in, no extra permission needed';
+  return c.grantedOrigin ? `Granted for ${c.grantedOrigin}` : 'Not granted';
+}
+
+export function ConnectionTab() {
+  const conn = connection.value;
+  const [form, setForm] = useState<Form>(() => formFrom(conn));
+  const [showKey, setShowKey] = useState(false);
+  const [busy, setBusy] = useState<'connect' | 'test' | 'disconnect' | undefined>();
+  const [banner, setBanner] = useState<Banner>();
+  const [confirmDisconnect, setConfirmDisconnect] = useState(false);
+
+  // Fill the form once the saved connection arrives (or changes elsewhere); the private key stays empty.
+  useEffect(() => setForm(formFrom(conn)), [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName]);
+
+  const set = (k: keyof Form) => (e: Event) =>
+    setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
+
+  const onConnect = async (e: Event) => {
+    e.preventDefault();
+    // The permission prompt must come first, while the click still counts as a user gesture.
+    const perm = await requestHostPermission(form.site);
+    if (perm.needed && !perm.granted) {
+      setBanner({ kind: 'error', text: permissionDenied(perm.pattern) });
+      return;
+    }
+    setBusy('connect');
+    setBanner({ kind: 'info', text: 'Testing the credentials against ConnectWise…' });
+    try {
+      const c = await askFromOptions('connection/connect', form);
+      connection.value = c;
+      setShowKey(false);
+      const access = perm.needed ? ` Host access granted for ${perm.pattern}.` : '';
+      setBanner({
+        kind: 'success',
+        text: `Connected to ${c.displayName} (server version ${c.serverVersion}).${access}`,
+      });
+    } catch (err) {
+      setBanner({ kind: 'error', text: errorText(err) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const onTest = async () => {
+    setBusy('test');
+    setBanner({ kind: 'info', text: 'Testing the connection…' });
+    try {
+      const r = await askFromOptions('connection/test', {});
+      await refreshConnection();
+      setBanner({
+        kind: r.missingPermissions.length ? 'error' : 'success',
+        text: r.missingPermissions.length
+          ? `Connection works (server version ${r.serverVersion}), but the API member is missing: ${r.missingPermissions.join(', ')}.`
+          : `Connection test passed. Server version ${r.serverVersion}.`,
+      });
+    } catch (err) {
+      setBanner({ kind: 'error', text: errorText(err) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const onDisconnect = async () => {
+    setConfirmDisconnect(false);
+    setBusy('disconnect');
+    try {
+      await askFromOptions('connection/disconnect', {});
+      connection.value = null;
+      setBanner({ kind: 'info', text: 'Disconnected. The API keys were removed from this browser.' });
+      showToast('Disconnected from ConnectWise');
+    } catch (err) {
+      setBanner({ kind: 'error', text: errorText(err) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div>
+      <section class="fp-card" aria-labelledby="conn-status-title">
+        <h2 id="conn-status-title">Status</h2>
+        {conn === undefined ? (
+          <p class="fp-muted">Loading…</p>
+        ) : conn ? (
+          <>
+            <p class="fp-status">
+              <StatusDot state={conn.missingPermissions.length ? 'warn' : 'ok'} /> <strong>Connected</strong>
+            </p>
+            <dl class="fp-kv" aria-label="Connection details">
+              <dt>Display name</dt>
+              <dd>{conn.displayName}</dd>
+              <dt>Site</dt>
+              <dd>{conn.site}</dd>
+              <dt>Company</dt>
+              <dd>
+                {conn.companyId}
+                {conn.companyName ? ` (${conn.companyName})` : ''}
+              </dd>
+              <dt>Server version</dt>
+              <dd>{conn.serverVersion}</dd>
+              <dt>Last tested</dt>
+              <dd>{formatTime(conn.lastTestedAt)}</dd>
+              <dt>Keys</dt>
+              <dd>
+                public {conn.publicKey}, private •••• {conn.privateKeyLast4}
+              </dd>
+              <dt>Host access</dt>
+              <dd>{hostAccessText(conn)}</dd>
+              {conn.missingPermissions.length > 0 && (
+                <>
+                  <dt>Missing permissions</dt>
+                  <dd class="fp-flag">{conn.missingPermissions.join(', ')}</dd>
+                </>
+              )}
+            </dl>
+            <div class="fp-actions">
+              <Button variant="primary" busy={busy === 'test'} disabled={!!busy} onClick={onTest}>
+                Test Connection
+              </Button>
+              <Button
+                variant="danger"
+                busy={busy === 'disconnect'}
+                disabled={!!busy}
+                onClick={() => setConfirmDisconnect(true)}
+              >
+                Disconnect
+              </Button>
+            </div>
+          </>
+        ) : (
+          <p class="fp-status">
+            <StatusDot state="idle" /> <strong>Not connected</strong>
+          </p>
+        )}
+        {banner && (
+          <p
+            class={`fp-banner fp-banner--${banner.kind}`}
+            role={banner.kind === 'error' ? 'alert' : 'status'}
+          >
+            {banner.text}
+          </p>
+        )}
+      </section>
+
+      <form class="fp-card" onSubmit={onConnect} aria-labelledby="conn-form-title" novalidate>
+        <h2 id="conn-form-title">
+          {conn ? 'Change the connection or rotate keys' : 'Connect to ConnectWise'}
+        </h2>
+        {conn && (
+          <p class="fp-help">
+            Enter the new key pair and press Connect. The new keys are tested first; if they fail, the current
+            connection keeps working.
+          </p>
+        )}
+        <Field
+          id="cw-display-name"
+          label="Display Name"
+          help="Any name that tells this connection apart, e.g. “Acme CW”."
+        >
+          <input
+            id="cw-display-name"
+            type="text"
+            value={form.displayName}
+            onInput={set('displayName')}
+            aria-describedby={helpId('cw-display-name')}
+          />
+        </Field>
+        <Field
+          id="cw-site"
+          label="Site URL"
+          help={
+            <>
+              The host name you log in to ConnectWise at, e.g. <code>na.myconnectwise.net</code> or your own
+              server’s name. No <code>https://</code> needed; a pasted browser address is trimmed to its host.
+            </>
+          }
+        >
+          <input
+            id="cw-site"
+            type="text"
+            required
+            value={form.site}
+            onInput={set('site')}
+            aria-describedby={helpId('cw-site')}
+            autocomplete="off"
+            spellcheck={false}
+          />
+        </Field>
+        <Field
+          id="cw-company"
+          label="Company ID"
+          help="The company you type on the ConnectWise login screen (not the company’s full name)."
+        >
+          <input
+            id="cw-company"
+            type="text"
+            required
+            value={form.companyId}
+            onInput={set('companyId')}
+            aria-describedby={helpId('cw-company')}
+            autocomplete="off"
+            spellcheck={false}
+          />
+        </Field>
+        <Field
+          id="cw-public-key"
+          label="Public Key"
+          help="In ConnectWise: System → Members → your API member → API Keys → New. The public key is shown in the list."
+        >
+          <input
+            id="cw-public-key"
+            type="text"
+            required
+            value={form.publicKey}
+            onInput={set('publicKey')}
+            aria-describedby={helpId('cw-public-key')}
+            autocomplete="off"
+            spellcheck={false}
+          />
+        </Field>
+        <Field
+          id="cw-private-key"
+          label="Private Key"
+          help="Shown only once, when the API key is created: copy it then. It stays in this browser’s FlowPilot storage and is never shown again."
+        >
+          <div class="fp-row">
+            <input
+              id="cw-private-key"
+              type={showKey ? 'text' : 'password'}
+              required
+              value={form.privateKey}
+              onInput={set('privateKey')}
+              aria-describedby={helpId('cw-private-key')}
+              autocomplete="new-password"
+              spellcheck={false}
+              placeholder={
+                conn ? `saved key ends in ${conn.privateKeyLast4}; enter the new one to replace it` : ''
+              }
+              style={{ flex: 1 }}
+            />
+            <Button variant="link" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
+              Show private key
+            </Button>
+          </div>
+        </Field>
+        <div class="fp-actions">
+          <Button type="submit" variant="primary" busy={busy === 'connect'} disabled={!!busy}>
+            Connect
+          </Button>
+        </div>
+        <p class="fp-help">
+          Connect tests the keys (company lookup, server info and the reads FlowPilot needs) and saves only
+          when everything passes. Cloud sites need no extra permission; for your own server the browser asks
+          once for access to that host.
+        </p>
+      </form>
+
+      <TeamSetup />
+
+      <ConfirmDialog
+        open={confirmDisconnect}
+        title="Disconnect from ConnectWise?"
+        confirmLabel="Disconnect now"
+        danger
+        onConfirm={onDisconnect}
+        onCancel={() => setConfirmDisconnect(false)}
+      >
+        The API keys are removed from this browser. Technicians here cannot post to tickets until someone
+        connects again.
+      </ConfirmDialog>
+    </div>
+  );
+}

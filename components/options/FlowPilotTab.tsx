@@ -1,0 +1,313 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { Button } from '@/components/ui/Button';
+import { Field, helpId } from '@/components/ui/Field';
+import { showToast } from '@/components/ui/Toast';
+import { askFromOptions } from '@/lib/messages/client';
+import type { SettingsPatch } from '@/lib/messages/options-to-bg';
+import type { Settings } from '@/lib/settings/schema';
+import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '@/lib/time/rounding';
+import { errorText } from './api';
+import { connection, leaveGuard, settingsVersion } from './store';
+
+export const ROUNDING_HELP: Record<RoundingMode, string> = {
+  '15': 'The active session time rounded up to the next 15 minutes (at least 15; exactly 15:00 stays 15).',
+  '30': 'The active session time rounded up to the next 30 minutes (at least 30).',
+  exact: 'The minutes actually worked (pauses excluded), at least 1.',
+  none: 'The session’s real start and end times; ConnectWise applies its own rounding rules.',
+};
+
+const BILLABLE_LABELS: Record<Settings['billableOption'], string> = {
+  Billable: 'Billable',
+  DoNotBill: 'Do Not Bill',
+  NoCharge: 'No Charge',
+  NoDefault: 'No Default (CW decides)',
+};
+
+type Lists = { workTypes: { id: number; name: string }[]; workRoles: { id: number; name: string }[] };
+
+interface Props {
+  /** Extra sections (the AI assistant settings belong here, added by their own feature). */
+  children?: ComponentChildren;
+}
+
+function Check({
+  id,
+  label,
+  help,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  help: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  return (
+    <div class="fp-check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+        aria-describedby={helpId(id)}
+      />
+      <div>
+        <label for={id}>{label}</label>
+        <p class="fp-help" id={helpId(id)}>
+          {help}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The editable part of Settings this tab owns (the AI section and signed-in technician live elsewhere). */
+function patchOf(s: Settings): SettingsPatch {
+  return {
+    autoPush: s.autoPush,
+    autoTimeEntry: s.autoTimeEntry,
+    timeRounding: s.timeRounding,
+    noteVisibility: s.noteVisibility,
+    includeDiagnosticSteps: s.includeDiagnosticSteps,
+    promptStatusOnResolution: s.promptStatusOnResolution,
+    promptStatusOnEscalation: s.promptStatusOnEscalation,
+    workTypeId: s.workTypeId ?? null,
+    workRoleId: s.workRoleId ?? null,
+    billableOption: s.billableOption,
+    minimumBillableMinutes: s.minimumBillableMinutes,
+  };
+}
+
+export function FlowPilotTab({ children }: Props) {
+  const connected = Boolean(connection.value);
+  const [saved, setSaved] = useState<Settings | undefined>();
+  const [form, setForm] = useState<Settings | undefined>();
+  const [lists, setLists] = useState<Lists | undefined>();
+  const [listsError, setListsError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const dirty = Boolean(form && saved && JSON.stringify(patchOf(form)) !== JSON.stringify(patchOf(saved)));
+
+  // Reload when settings change elsewhere, unless the admin is in the middle of editing.
+  const version = settingsVersion.value;
+  useEffect(() => {
+    void askFromOptions('settings/get', {})
+      .then((s) => {
+        setSaved(s);
+        setForm((f) => (f && saved && JSON.stringify(patchOf(f)) !== JSON.stringify(patchOf(saved)) ? f : s));
+      })
+      .catch((e) => setError(errorText(e)));
+  }, [version]);
+
+  useEffect(() => {
+    if (!connected) return;
+    setListsError(undefined);
+    void askFromOptions('settings/cwLists', {})
+      .then(setLists)
+      .catch((e) => setListsError(errorText(e)));
+  }, [connected]);
+
+  useEffect(() => {
+    leaveGuard.value = dirty ? { message: 'You changed FlowPilot settings without saving them.' } : undefined;
+  }, [dirty]);
+  useEffect(
+    () => () => {
+      leaveGuard.value = undefined;
+    },
+    [],
+  );
+
+  if (!form) return <p class="fp-muted">{error ?? 'Loading settings…'}</p>;
+  const set = <K extends keyof Settings>(k: K, v: Settings[K]) => setForm({ ...form, [k]: v });
+
+  const onSave = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const s = await askFromOptions('settings/save', patchOf(form));
+      setSaved(s);
+      setForm(s);
+      showToast('Settings saved');
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const idSelect = (
+    k: 'workTypeId' | 'workRoleId',
+    label: string,
+    items: { id: number; name: string }[] | undefined,
+    help: string,
+  ) => {
+    const id = k === 'workTypeId' ? 'fp-work-type' : 'fp-work-role';
+    const current = form[k];
+    const known = items?.some((i) => i.id === current);
+    return (
+      <Field id={id} label={label} help={help}>
+        <select
+          id={id}
+          value={current === undefined ? '' : String(current)}
+          disabled={!items}
+          onChange={(e) => set(k, e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
+          aria-describedby={helpId(id)}
+        >
+          <option value="">The member’s default in ConnectWise</option>
+          {items?.map((i) => (
+            <option key={i.id} value={String(i.id)}>
+              {i.name}
+            </option>
+          ))}
+          {current !== undefined && !known && (
+            <option value={String(current)}>#{current} (not in the site’s current list)</option>
+          )}
+        </select>
+      </Field>
+    );
+  };
+
+  return (
+    <form onSubmit={onSave} aria-label="FlowPilot settings">
+      {error && (
+        <p class="fp-banner fp-banner--error" role="alert">
+          {error}
+        </p>
+      )}
+      <section class="fp-card" aria-labelledby="fp-posting-title">
+        <h2 id="fp-posting-title">Posting to tickets</h2>
+        <Check
+          id="fp-auto-push"
+          label="Auto Push"
+          checked={form.autoPush}
+          onChange={(v) => set('autoPush', v)}
+          help="Post the session documentation to the ticket automatically when a session is resolved or escalated. Off: the technician reviews and posts it."
+        />
+        <Check
+          id="fp-auto-time"
+          label="Auto Time Entry"
+          checked={form.autoTimeEntry}
+          onChange={(v) => set('autoTimeEntry', v)}
+          help="Log a time entry from the session’s active duration with each post."
+        />
+        <Field id="fp-rounding" label="Time Rounding" help={ROUNDING_HELP[form.timeRounding]}>
+          <select
+            id="fp-rounding"
+            value={form.timeRounding}
+            onChange={(e) => set('timeRounding', e.currentTarget.value as RoundingMode)}
+            aria-describedby={helpId('fp-rounding')}
+          >
+            {ROUNDING_MODES.map((m) => (
+              <option key={m} value={m}>
+                {ROUNDING_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="fp-visibility"
+          label="Note Visibility"
+          help="Internal only: notes are internal analysis, never shown to the customer. Internal + external: resolution notes are also visible to the customer."
+        >
+          <select
+            id="fp-visibility"
+            value={form.noteVisibility}
+            onChange={(e) => set('noteVisibility', e.currentTarget.value as Settings['noteVisibility'])}
+            aria-describedby={helpId('fp-visibility')}
+          >
+            <option value="internal">Internal only</option>
+            <option value="internalExternal">Internal + external</option>
+          </select>
+        </Field>
+        <Check
+          id="fp-diag"
+          label="Include Diagnostic Steps"
+          checked={form.includeDiagnosticSteps}
+          onChange={(v) => set('includeDiagnosticSteps', v)}
+          help="Add the diagnostic checks and their results to the posted note."
+        />
+        <Check
+          id="fp-prompt-res"
+          label="Prompt Status on Resolution"
+          checked={form.promptStatusOnResolution}
+          onChange={(v) => set('promptStatusOnResolution', v)}
+          help="When a session is resolved, ask which ConnectWise status to set."
+        />
+        <Check
+          id="fp-prompt-esc"
+          label="Prompt Status on Escalation"
+          checked={form.promptStatusOnEscalation}
+          onChange={(v) => set('promptStatusOnEscalation', v)}
+          help="When a session is escalated, ask which ConnectWise status to set."
+        />
+      </section>
+
+      <section class="fp-card" aria-labelledby="fp-time-title">
+        <h2 id="fp-time-title">Time entry defaults</h2>
+        {!connected && connection.value !== undefined && (
+          <p class="fp-banner fp-banner--info">
+            Connect to ConnectWise to choose from your site’s work types and roles.
+          </p>
+        )}
+        {listsError && (
+          <p class="fp-banner fp-banner--error" role="alert">
+            Could not load work types and roles: {listsError}
+          </p>
+        )}
+        {idSelect(
+          'workTypeId',
+          'Work Type',
+          lists?.workTypes,
+          'From your site’s work types (Time → Work Types in CW).',
+        )}
+        {idSelect('workRoleId', 'Work Role', lists?.workRoles, 'From your site’s work roles.')}
+        <Field id="fp-billable" label="Billable Option" help="How posted time is billed.">
+          <select
+            id="fp-billable"
+            value={form.billableOption}
+            onChange={(e) => set('billableOption', e.currentTarget.value as Settings['billableOption'])}
+            aria-describedby={helpId('fp-billable')}
+          >
+            {Object.entries(BILLABLE_LABELS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="fp-min-billable"
+          label="Minimum Billable Duration"
+          help="In minutes (0–480). Shorter sessions are posted with this duration; 0 turns it off."
+        >
+          <input
+            id="fp-min-billable"
+            type="number"
+            min={0}
+            max={480}
+            step={1}
+            value={form.minimumBillableMinutes}
+            onInput={(e) => {
+              const n = Number(e.currentTarget.value);
+              if (Number.isInteger(n) && n >= 0 && n <= 480) set('minimumBillableMinutes', n);
+            }}
+            aria-describedby={helpId('fp-min-billable')}
+          />
+        </Field>
+      </section>
+
+      {/* Slot for sections other features own (the AI assistant settings go here). */}
+      {children}
+
+      <div class="fp-actions">
+        <Button type="submit" variant="primary" busy={busy} disabled={busy}>
+          Save
+        </Button>
+        {dirty && <span class="fp-flag">Unsaved changes</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { VNode } from 'preact';
+import { ConnectionTab } from './ConnectionTab';
+import { FlowPilotTab } from './FlowPilotTab';
+import { MappingTab } from './MappingTab';
+
+export interface OptionsTab {
+  /** The URL hash that opens it: options.html#mapping. */
+  id: string;
+  /** The tab's accessible name (exact: tests and docs use it). */
+  label: string;
+  render: () => VNode;
+}
+
+// Adding a tab is one entry here (e.g. { id: 'history', label: 'Post History', render: () => <PostHistoryTab /> }).
+export const OPTIONS_TABS: OptionsTab[] = [
+  { id: 'connection', label: 'Connection', render: () => <ConnectionTab /> },
+  { id: 'mapping', label: 'Member Mapping', render: () => <MappingTab /> },
+  { id: 'flowpilot', label: 'FlowPilot', render: () => <FlowPilotTab /> },
+];
+
+export function tabFromHash(hash: string, tabs: readonly OptionsTab[] = OPTIONS_TABS): string {
+  const id = hash.replace(/^#/, '').split(/[?&/]/)[0]?.toLowerCase() ?? '';
+  return tabs.some((t) => t.id === id) ? id : tabs[0]!.id;
+}

@@ -1,0 +1,98 @@
+// Matching FlowPilot technicians to ConnectWise members by email. Pure: the background fetches the
+// members, this decides. CW member emails are untidy (case, stray spaces, one address shared by two
+// members), so comparisons are trimmed + case-insensitive and anything ambiguous is flagged, not picked.
+
+/** The member fields the options page needs; `fields=` on the CW call is trimmed to these. */
+export interface CwMemberLite {
+  id: number;
+  identifier: string;
+  firstName?: string;
+  lastName?: string;
+  primaryEmail?: string;
+  officeEmail?: string;
+  defaultEmail?: string;
+  inactiveFlag?: boolean;
+}
+
+export const MEMBER_FIELDS = [
+  'id',
+  'identifier',
+  'firstName',
+  'lastName',
+  'primaryEmail',
+  'officeEmail',
+  'inactiveFlag',
+] as const;
+
+export function normalizeEmail(email: string | undefined | null): string {
+  return (email ?? '').trim().toLowerCase();
+}
+
+export function memberName(m: Pick<CwMemberLite, 'firstName' | 'lastName' | 'identifier'>): string {
+  const name = [m.firstName, m.lastName]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join(' ');
+  return name || m.identifier;
+}
+
+/**
+ * Every address a member can be reached at: primary and office email. `defaultEmail` names which of
+ * office/mobile/home is the default ("Office" etc.), so it is only an address when it contains an @.
+ */
+export function memberEmails(m: CwMemberLite): Set<string> {
+  const out = new Set<string>();
+  for (const e of [m.primaryEmail, m.officeEmail, m.defaultEmail]) {
+    const n = normalizeEmail(e);
+    if (n.includes('@')) out.add(n);
+  }
+  return out;
+}
+
+export type MatchOutcome =
+  | { kind: 'matched'; memberId: number }
+  /** Two or more active members share the email: an admin must choose. */
+  | { kind: 'ambiguous'; memberIds: number[] }
+  /** Only inactive members have the email: never auto-picked. */
+  | { kind: 'inactive'; memberIds: number[] }
+  | { kind: 'none' };
+
+export interface TechnicianLike {
+  id: string;
+  email: string;
+}
+
+export function matchTechnician(tech: TechnicianLike, members: readonly CwMemberLite[]): MatchOutcome {
+  const email = normalizeEmail(tech.email);
+  if (!email) return { kind: 'none' };
+  const hits = members.filter((m) => memberEmails(m).has(email));
+  const active = hits.filter((m) => !m.inactiveFlag);
+  if (active.length === 1) return { kind: 'matched', memberId: active[0]!.id };
+  if (active.length > 1) return { kind: 'ambiguous', memberIds: active.map((m) => m.id) };
+  if (hits.length) return { kind: 'inactive', memberIds: hits.map((m) => m.id) };
+  return { kind: 'none' };
+}
+
+export interface AutoMatchResult {
+  outcomes: Record<string, MatchOutcome>;
+  matched: number;
+  total: number;
+}
+
+export function autoMatch(
+  technicians: readonly TechnicianLike[],
+  members: readonly CwMemberLite[],
+): AutoMatchResult {
+  const outcomes: Record<string, MatchOutcome> = {};
+  let matched = 0;
+  for (const t of technicians) {
+    const o = matchTechnician(t, members);
+    outcomes[t.id] = o;
+    if (o.kind === 'matched') matched++;
+  }
+  return { outcomes, matched, total: technicians.length };
+}
+
+export function matchToastText(r: Pick<AutoMatchResult, 'matched' | 'total'>): string {
+  return `Matched ${r.matched} of ${r.total} technicians`;
+}

@@ -1,0 +1,33 @@
+import type { CwClient } from '../cw/client';
+import { type CwMemberLite, MEMBER_FIELDS, memberName, normalizeEmail } from './match';
+
+/** A member as the options page shows it (dropdown entry). */
+export interface MemberOption {
+  id: number;
+  identifier: string;
+  name: string;
+  email: string;
+  inactive: boolean;
+}
+
+/**
+ * Every CW member, paged (a site can have 1000+), with `fields=` trimmed to what matching needs.
+ * Inactive members are fetched too so Auto-Match can say why it did not pick one.
+ */
+export async function fetchMembers(client: CwClient): Promise<CwMemberLite[]> {
+  return client.listAll<CwMemberLite>('system/members', { fields: MEMBER_FIELDS, orderBy: 'id asc' });
+}
+
+export function toMemberOption(m: CwMemberLite): MemberOption {
+  return {
+    id: m.id,
+    identifier: m.identifier,
+    name: memberName(m),
+    email: normalizeEmail(m.primaryEmail) || normalizeEmail(m.officeEmail),
+    inactive: Boolean(m.inactiveFlag),
+  };
+}
+
+export function sortMemberOptions(list: MemberOption[]): MemberOption[] {
+  return [...list].sort((a, b) => a.name.localeCompare(b.name) || a.identifier.localeCompare(b.identifier));
+}

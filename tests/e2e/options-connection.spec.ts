@@ -1,0 +1,111 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './fixtures';
+import { expectConnected, fillConnectForm, readmeScreenshot, sandboxForm } from './options-helpers';
+
+test('Connect with good keys shows Connected with a green dot; Test Connection shows the server version', async ({
+  openOptions,
+  sandbox,
+}) => {
+  const page = await openOptions();
+  await expect(page.getByRole('tab', { name: 'Connection', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByText('Not connected')).toBeVisible();
+
+  await fillConnectForm(page, sandboxForm(sandbox));
+  // The private key is masked until the show toggle is pressed.
+  const key = page.getByLabel('Private Key', { exact: true });
+  await expect(key).toHaveAttribute('type', 'password');
+  await page.getByRole('button', { name: 'Show private key' }).click();
+  await expect(key).toHaveAttribute('type', 'text');
+
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expectConnected(page);
+  const details = page.getByRole('definition');
+  await expect(details.filter({ hasText: 'CW Sandbox' })).toBeVisible();
+  await expect(details.filter({ hasText: sandbox.site })).toBeVisible();
+  await expect(details.filter({ hasText: 'v2026.4.12345' })).toBeVisible();
+  // The private key never comes back to the page: only its last 4 characters.
+  await expect(page.getByText(`•••• ${sandbox.keys.privateKey.slice(-4)}`)).toBeVisible();
+  expect(await page.content()).not.toContain(sandbox.keys.privateKey);
+
+  await page.getByRole('button', { name: 'Test Connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connection test passed' })).toContainText(
+    'Server version v2026.4.12345',
+  );
+  await readmeScreenshot(page, 'options-connection');
+
+  // Survives a reload (it was saved), then Disconnect removes it.
+  await page.reload();
+  await expectConnected(page);
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page.getByRole('button', { name: 'Disconnect now' }).click();
+  await expect(page.getByText('Not connected')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Not connected')).toBeVisible();
+});
+
+test('wrong keys, unknown company, a non-CW site and throttling each show their message and save nothing', async ({
+  openOptions,
+  sandbox,
+}) => {
+  // A web server that is not ConnectWise: every path answers with an HTML page.
+  const notCw = createServer((_req, res) => {
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>Intranet</title><h1>Welcome</h1>');
+  });
+  await new Promise<void>((r) => notCw.listen(0, '127.0.0.1', r));
+  const notCwSite = `127.0.0.1:${(notCw.address() as AddressInfo).port}`;
+
+  const page = await openOptions('connection');
+  const alert = page.getByRole('alert');
+  const connect = page.getByRole('button', { name: 'Connect', exact: true });
+  const good = sandboxForm(sandbox);
+  try {
+    await fillConnectForm(page, { ...good, privateKey: 'WrongPrivateKey1' });
+    await connect.click();
+    await expect(alert).toContainText('rejected the API keys');
+
+    await fillConnectForm(page, { ...good, companyId: 'nosuchcompany' });
+    await connect.click();
+    await expect(alert).toContainText('does not know the company ID "nosuchcompany"');
+
+    await fillConnectForm(page, { ...good, site: notCwSite });
+    await connect.click();
+    await expect(alert).toContainText('does not look like ConnectWise');
+
+    sandbox.faults.add({ path: '^/system/info', status: 429, retryAfter: 30 });
+    await fillConnectForm(page, good);
+    await connect.click();
+    await expect(alert).toContainText('throttling');
+    await expect(alert).toContainText('Try again in 30 s');
+    await expect(alert).not.toContainText('[object Object]');
+
+    // Nothing was saved by any of them.
+    await page.reload();
+    await expect(page.getByText('Not connected')).toBeVisible();
+  } finally {
+    notCw.close();
+  }
+});
+
+test('rotation: a failing new key pair leaves the working connection in place', async ({
+  openOptions,
+  sandbox,
+}) => {
+  const page = await openOptions();
+  await fillConnectForm(page, sandboxForm(sandbox));
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expectConnected(page);
+
+  await page.getByLabel('Public Key', { exact: true }).fill('RotatedPub000001');
+  await page.getByLabel('Private Key', { exact: true }).fill('RotatedPrv000001');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('rejected the API keys');
+  await page.getByRole('button', { name: 'Test Connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connection test passed' })).toBeVisible();
+  await expect(page.getByText(`public ${sandbox.keys.publicKey}`)).toBeVisible();
+});

@@ -1,0 +1,78 @@
+import { connectExtensionToSandbox } from './connect';
+import { expect, test } from './fixtures';
+import { readmeScreenshot } from './options-helpers';
+
+const ROSTER_CSV = [
+  'name,email',
+  'John Smith,john.smith@flowpilotmsp.com',
+  'Maria Garcia,MARIA.GARCIA@flowpilotmsp.com ', // the CW member's email has odd case and spaces
+  'Thanh Nguyen,thanh.nguyen@flowpilotmsp.com', // only the member's office email matches
+  "Dan O'Brien,dan.obrien@flowpilotmsp.com", // inactive member: never auto-picked
+  'Help Desk,helpdesk@flowpilotmsp.com', // two members share it: flagged
+  'Broken Row,not-an-email',
+].join('\n');
+
+test('roster, Auto-Match count, manual assignment that survives a reload, signed-in technician', async ({
+  ext,
+  sandbox,
+  openOptions,
+}) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await openOptions('mapping');
+  await expect(page.getByRole('tab', { name: 'Member Mapping' })).toHaveAttribute('aria-selected', 'true');
+
+  // One by hand, the rest from CSV (the bad row is reported, the good ones imported).
+  await page.getByLabel('Name', { exact: true }).fill('Alex Tech');
+  await page.getByLabel('Email', { exact: true }).fill('alex.tech@example.com');
+  await page.getByRole('button', { name: 'Add Technician' }).click();
+  await expect(page.getByRole('cell', { name: 'Alex Tech', exact: true })).toBeVisible();
+  await page.getByLabel('Import CSV').setInputFiles({
+    name: 'roster.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(ROSTER_CSV),
+  });
+  await expect(page.getByRole('alert')).toContainText('line 7: "not-an-email" is not an email address');
+  await expect(page.getByRole('cell', { name: 'Help Desk', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Auto-Match by Email' }).click();
+  await expect(page.getByRole('status')).toContainText('Matched 3 of 6 technicians');
+  const row = (email: string) => page.locator(`tr[data-technician="${email}"]`);
+  await expect(page.getByRole('combobox', { name: 'Maria Garcia' })).toHaveValue('Maria Garcia (mgarcia)');
+  await expect(page.getByRole('combobox', { name: 'Thanh Nguyen' })).toHaveValue('Thanh Nguyen (tnguyen)');
+  await expect(row('helpdesk@flowpilotmsp.com')).toContainText(
+    '2 CW members share this email (sbrown, sabrown)',
+  );
+  await expect(row('dan.obrien@flowpilotmsp.com')).toContainText('Only an inactive CW member');
+  await expect(page.getByRole('combobox', { name: "Dan O'Brien" })).toHaveValue('(Not mapped)');
+  await readmeScreenshot(page, 'options-mapping');
+
+  // Manual assignment by typing into the searchable dropdown.
+  const alex = page.getByRole('combobox', { name: 'Alex Tech' });
+  await alex.fill('akim');
+  await page.getByRole('option', { name: 'Alex Kim (akim)' }).click();
+  await expect(alex).toHaveValue('Alex Kim (akim)');
+
+  // Leaving with unsaved changes asks first.
+  await page.getByRole('tab', { name: 'FlowPilot' }).click();
+  await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('tab', { name: 'Member Mapping' })).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByRole('button', { name: 'Save Mappings' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved 1 mapping');
+
+  await page.getByLabel('Signed-in technician').selectOption({ label: 'John Smith' });
+  await expect(page.getByRole('status')).toContainText('Signed-in technician: John Smith');
+
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Alex Tech' })).toHaveValue('Alex Kim (akim)');
+  await expect(row('alex.tech@example.com')).toContainText('Set by hand');
+  await expect(page.getByRole('combobox', { name: 'John Smith' })).toHaveValue('John Smith (jsmith)');
+  await expect(page.getByLabel('Signed-in technician')).toHaveValue(/tech-/);
+  await expect(page.getByLabel('Signed-in technician').locator('option:checked')).toHaveText('John Smith');
+
+  // A later Auto-Match leaves the hand-made mapping alone.
+  await page.getByRole('button', { name: 'Auto-Match by Email' }).click();
+  await expect(page.getByRole('status')).toContainText('Matched 3 of 6 technicians');
+  await expect(page.getByRole('combobox', { name: 'Alex Tech' })).toHaveValue('Alex Kim (akim)');
+});
