@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { registerAiChatPort } from '@/lib/background/ai-chat-port';
 import { registerPanelCommands } from '@/lib/background/commands';
 import { isCwPageUrl } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
@@ -19,6 +20,12 @@ export default defineBackground(() => {
     // Broadcasts from ourselves are for pages, not for the router.
     if ((message as { dir?: string } | undefined)?.dir === 'bgToPages') return undefined;
     return route(message, sender);
+  });
+  // The assistant streams over a Port; its sender is checked like the router's (lib/background/ai-chat-port).
+  registerAiChatPort({
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    isCwPageUrl,
   });
   registerPanelCommands();
 

@@ -1,10 +1,11 @@
 import type { RouterDeps } from '../messages/router';
+import { aiOptionsHandlers } from './ai-handlers';
 import { optionsHandlers } from './options-handlers';
 import { panelHandlers } from './panel-handlers';
 import { sessionHandlers } from './session-handlers';
 
 // One line per feature area: each area keeps its handlers in its own module and spreads them in here.
 export const handlers: RouterDeps['handlers'] = {
-  optionsToBg: { ...optionsHandlers },
+  optionsToBg: { ...optionsHandlers, ...aiOptionsHandlers },
   panelToBg: { ...panelHandlers, ...sessionHandlers },
 };

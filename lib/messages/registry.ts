@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { optionsToBg } from './options-to-bg';
 import { panelToBg } from './panel-to-bg';
+import { optionsToBgAi } from './options-to-bg-ai';
 import { panelToBgSession } from './panel-to-bg-session';
 import type { Direction, MessageSpec } from './protocol';
 
 // One line per feature area: each area declares its messages in its own module and spreads them here.
 export const protocol = {
-  optionsToBg: { ...optionsToBg },
+  optionsToBg: { ...optionsToBg, ...optionsToBgAi },
   panelToBg: { ...panelToBg, ...panelToBgSession },
 } satisfies Record<Direction, Record<string, MessageSpec>>;
 export type Protocol = typeof protocol;

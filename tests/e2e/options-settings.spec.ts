@@ -6,7 +6,9 @@ import { connectExtensionToSandbox } from './connect';
 import { expect, test } from './fixtures';
 import { expectConnected, readmeScreenshot } from './options-helpers';
 
-test('FlowPilot settings: defaults, CW work types/roles, and they survive a browser restart', async ({ sandbox }) => {
+test('FlowPilot settings: defaults, CW work types/roles, and they survive a browser restart', async ({
+  sandbox,
+}) => {
   sandbox.reset();
   const first = await launchWithExtension();
   let profile = first.userDataDir;
@@ -31,9 +33,12 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
       'Onsite',
       'Remote Support',
     ]);
-    await expect(page.getByLabel('Work Role').locator('option')).toContainText(['Engineer', 'Help Desk Tech'], {
-      useInnerText: true,
-    });
+    await expect(page.getByLabel('Work Role').locator('option')).toContainText(
+      ['Engineer', 'Help Desk Tech'],
+      {
+        useInnerText: true,
+      },
+    );
     await readmeScreenshot(page, 'options-flowpilot');
 
     await page.getByLabel('Auto Push').check();
@@ -118,7 +123,9 @@ test('team setup: export, then import into a fresh profile (wrong passphrase and
     await page.getByLabel('Team setup file').setInputFiles(file);
     await page.getByLabel('Import passphrase').fill('not the passphrase');
     await importBtn.click();
-    await expect(page.getByRole('alert')).toContainText('That passphrase is not the one this file was exported with');
+    await expect(page.getByRole('alert')).toContainText(
+      'That passphrase is not the one this file was exported with',
+    );
 
     await page.getByLabel('Team setup file').setInputFiles(tamperedFile);
     await page.getByLabel('Import passphrase').fill('team passphrase 1');
