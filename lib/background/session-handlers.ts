@@ -1,3 +1,4 @@
+import { getAiConfig } from '../ai/config';
 import type { Handlers } from '../messages/router';
 import { changeSession, getSessionForTicket, type SessionChange, startSessionFor } from '../session/service';
 import { broadcast } from './broadcast';
@@ -28,4 +29,13 @@ export const sessionHandlers: Handlers<'panelToBg'> = {
   'session/escalate': ({ sessionId, reason, escalateTo }) =>
     change(sessionId, { kind: 'escalate', reason, ...(escalateTo ? { escalateTo } : {}) }),
   'session/abandon': ({ sessionId }) => change(sessionId, { kind: 'abandon' }),
+  'ai/status': async () => {
+    const c = await getAiConfig();
+    return {
+      enabled: c.enabled,
+      configured: !!c.baseUrl && !!c.model,
+      redactPii: c.redactPii,
+      model: c.model,
+    };
+  },
 };

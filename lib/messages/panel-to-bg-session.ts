@@ -64,4 +64,9 @@ export const panelToBgSession = {
     View,
   ),
   'session/abandon': message(ById, View),
+  /** Whether the panel shows the assistant, and whether it says contact details are redacted. */
+  'ai/status': message(
+    z.object({}),
+    z.object({ enabled: z.boolean(), configured: z.boolean(), redactPii: z.boolean(), model: z.string() }),
+  ),
 };

@@ -1,0 +1,131 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { chatEndpoint } from '../ai/config';
+import { buildPrompt, parseSuggestions } from '../ai/prompt';
+import { AiError, streamChat } from '../ai/provider';
+import { db } from '../db/schema';
+import { toErrorInfo } from '../errors';
+import { AI_CHAT_PORT, type BgToPanelChat } from '../messages/ai-chat-port';
+import { classifySender, type SenderLike } from '../messages/sender';
+import type { Session } from '../session/model';
+import { type TicketContext, ticketKey } from '../ticket/types';
+
+// Streams assistant answers to the panel over a Port. The sender is checked exactly like the router
+// does for messages: our own extension, top frame, on a ConnectWise page.
+
+const Text = (max: number) => z.string().max(max);
+const Ask = z.object({
+  type: z.literal('ask'),
+  askId: Text(64).min(1),
+  sessionId: Text(64).min(1),
+  context: z
+    .custom<TicketContext>(
+      (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        typeof (v as TicketContext).summary === 'string' &&
+        typeof (v as TicketContext).ref?.id === 'number' &&
+        Array.isArray((v as TicketContext).configurations) &&
+        Array.isArray((v as TicketContext).notes) &&
+        JSON.stringify(v).length < 200_000,
+      'Invalid ticket context',
+    )
+    .optional(),
+  history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: Text(20_000) })).max(50),
+  message: Text(4000).min(1),
+});
+const Stop = z.object({ type: z.literal('stop'), askId: Text(64) });
+export const ChatRequest = z.discriminatedUnion('type', [Ask, Stop]);
+
+export interface PortDeps {
+  extensionId: string;
+  extensionOrigin: string;
+  isCwPageUrl: (url: string) => boolean | Promise<boolean>;
+}
+
+export async function isAllowedPortSender(sender: SenderLike | undefined, deps: PortDeps): Promise<boolean> {
+  const s = classifySender(sender ?? {}, deps.extensionId, deps.extensionOrigin);
+  if (s.kind === 'extensionPage') return true;
+  if (s.kind !== 'contentScript' || s.frameId !== 0) return false;
+  return !!(await deps.isCwPageUrl(s.url));
+}
+
+/** One answer: prompt from the stored session + the panel's context, streamed back piece by piece. */
+export async function answer(
+  req: z.infer<typeof Ask>,
+  post: (m: BgToPanelChat) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const rec = await db().sessions.get(req.sessionId);
+  if (!rec) throw new AiError('aiNotConfigured', 'Start a session before asking the assistant.');
+  const session = rec.data as Session;
+  const context = req.context && ticketKey(req.context.ref) === session.ticketKey ? req.context : undefined;
+  const ep = await chatEndpoint();
+  const messages = buildPrompt({
+    context,
+    problem: session.problem,
+    lane: session.lane,
+    history: req.history,
+    message: req.message,
+    redact: ep.redactPii,
+  });
+  const text = await streamChat(ep, messages, (d) => post({ type: 'delta', askId: req.askId, text: d }), {
+    signal,
+  });
+  const parsed = parseSuggestions(text);
+  post({ type: 'done', askId: req.askId, text: parsed.text, suggestions: parsed.suggestions });
+}
+
+export function registerAiChatPort(deps: PortDeps): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== AI_CHAT_PORT) return;
+    const allowed = isAllowedPortSender(port.sender as SenderLike | undefined, deps).catch(() => false);
+    const running = new Map<string, AbortController>();
+    let open = true;
+    const post = (m: BgToPanelChat) => {
+      if (!open) return;
+      try {
+        port.postMessage(m);
+      } catch {
+        open = false;
+      }
+    };
+    port.onDisconnect.addListener(() => {
+      open = false;
+      for (const c of running.values()) c.abort();
+    });
+    port.onMessage.addListener((raw: unknown) => {
+      void (async () => {
+        if (!(await allowed)) {
+          port.disconnect();
+          return;
+        }
+        const parsed = ChatRequest.safeParse(raw);
+        if (!parsed.success) {
+          const askId =
+            typeof (raw as { askId?: unknown })?.askId === 'string' ? (raw as { askId: string }).askId : '';
+          post({
+            type: 'error',
+            askId,
+            error: { kind: 'invalidMessage', message: 'FlowPilot received a malformed chat message.' },
+          });
+          return;
+        }
+        const req = parsed.data;
+        if (req.type === 'stop') {
+          running.get(req.askId)?.abort();
+          return;
+        }
+        const ctl = new AbortController();
+        running.set(req.askId, ctl);
+        try {
+          await answer(req, post, ctl.signal);
+        } catch (e) {
+          post({ type: 'error', askId: req.askId, error: toErrorInfo(e) });
+        } finally {
+          running.delete(req.askId);
+        }
+      })();
+    });
+  });
+}
