@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearchController, type SearchState } from '@/lib/panel/search-controller';
 import type { TicketSearchResult } from '@/lib/ticket/search';
 
@@ -15,6 +15,9 @@ export function TicketSearch({ search, onPick }: Props) {
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const controller = useMemo(() => createSearchController({ send: search, onState: setState }), [search]);
   useEffect(() => () => controller.dispose(), [controller]);
+  const input = useRef<HTMLInputElement>(null);
+  // `autofocus` does nothing for inserted elements: focus the box when Link Ticket opens it.
+  useEffect(() => input.current?.focus(), []);
 
   return (
     <div class="fp-search">
@@ -22,7 +25,7 @@ export function TicketSearch({ search, onPick }: Props) {
         type="search"
         aria-label="Search tickets"
         placeholder="Ticket number or words in the summary"
-        autoFocus
+        ref={input}
         onInput={(e) => controller.input((e.currentTarget as HTMLInputElement).value)}
       />
       <div role="status" aria-live="polite">

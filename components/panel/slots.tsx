@@ -1,4 +1,5 @@
 import type { SessionViewProps, UpdateControlProps } from './contract';
+import { SessionView } from './session/SessionView';
 
 // Where other features mount in the panel. Each slot renders its feature's component with the
 // contract props; until a feature lands its slot renders nothing.
@@ -9,6 +10,6 @@ export function UpdateSlot(_props: UpdateControlProps) {
 }
 
 /** Below the ticket context: the FlowPilot session for the linked ticket. */
-export function SessionSlot(_props: SessionViewProps) {
-  return null;
+export function SessionSlot(props: SessionViewProps) {
+  return <SessionView {...props} />;
 }

@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Panel } from '@/components/panel/Panel';
@@ -8,6 +9,7 @@ import { askFromPanel } from '@/lib/messages/client';
 import type { BgToPanel } from '@/lib/messages/panel-to-bg';
 import { loadCollapsed, saveCollapsed } from '@/lib/panel/collapse';
 import { createPanelController, type PanelApi } from '@/lib/panel/controller';
+import { removeDock, setDocked } from '@/lib/panel/dock';
 import { mountShadowHost } from '@/lib/panel/mount';
 import { createPanelStore } from '@/lib/panel/store';
 import { PANEL_CSS } from '@/lib/panel/styles';
@@ -55,11 +57,14 @@ export default defineContentScript({
       },
     });
     render(<Panel store={store} controller={controller} search={api.search} />, root);
+    const stopDock = effect(() => setDocked(document, !store.collapsed.value));
 
     ctx.onInvalidated(() => {
       ac.abort();
       controller.dispose();
       browser.runtime.onMessage.removeListener(onMessage);
+      stopDock();
+      removeDock(document);
       render(null, root);
       host.remove();
     });

@@ -10,7 +10,7 @@ export const PANEL_CSS = `
     --chip:#21262d; --warn-bg:#3a2a0a; --warn-fg:#f5c56b; --err-bg:#3c1618; --err-fg:#ffb4b4; }
 }
 .fp * { box-sizing: border-box; }
-.fp-panel { position: fixed; top: 0; right: 0; bottom: 0; width: 360px; max-width: 90vw; z-index: 2147483000;
+.fp-panel { position: fixed; top: 0; right: 0; bottom: 0; width: min(360px, 90vw); z-index: 2147483000;
   display: flex; flex-direction: column; background: var(--bg); color: var(--fg); border-left: 1px solid var(--line);
   box-shadow: -4px 0 16px rgba(0,0,0,.12); }
 .fp-header { padding: 8px 10px; border-bottom: 1px solid var(--line); display: flex; flex-direction: column; gap: 6px; }

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS, ticketPagePaths } from '../cw-sandbox/index';
 import { connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
@@ -64,6 +65,19 @@ test('follows SPA navigation: ticket → board → ticket B → back → forward
   expect(await page.locator('flowpilot-panel').count()).toBe(1);
 });
 
+/** CW's Save buttons are not covered: the element at their centre is CW's own. */
+async function expectSaveButtonsClear(page: Page) {
+  for (const sel of ['.cw_ToolbarButton_Save', '.cw_ToolbarButton_SaveAndClose']) {
+    await expect(page.locator(sel)).toBeVisible();
+    const hit = await page.locator(sel).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return at !== null && (el.contains(at) || at.contains(el));
+    });
+    expect(hit, sel).toBe(true);
+  }
+}
+
 test('collapses to a tab that keeps CW Save buttons clear, survives reload, and toggles by command', async ({
   ext,
   sandbox,
@@ -72,6 +86,8 @@ test('collapses to a tab that keeps CW Save buttons clear, survives reload, and 
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
   const p = panel(page);
   await expect(ticketHeading(page)).toContainText('#1001');
+  // Expanded, the panel docks beside CW's screen: the Save buttons stay reachable too.
+  await expectSaveButtonsClear(page);
   await p.getByRole('button', { name: 'Collapse FlowPilot' }).click();
   const expand = p.getByRole('button', { name: 'Expand FlowPilot' });
   await expect(expand).toBeVisible();
@@ -79,15 +95,7 @@ test('collapses to a tab that keeps CW Save buttons clear, survives reload, and 
   await page.reload();
   await expect(panel(page).getByRole('button', { name: 'Expand FlowPilot' })).toBeVisible();
   await expect(ticketHeading(page)).toHaveCount(0);
-  // CW's Save buttons are not covered: the element at their centre is CW's own.
-  for (const sel of ['.cw_ToolbarButton_Save', '.cw_ToolbarButton_SaveAndClose']) {
-    const hit = await page.locator(sel).evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-      return at !== null && (el.contains(at) || at.contains(el));
-    });
-    expect(hit, sel).toBe(true);
-  }
+  await expectSaveButtonsClear(page);
 
   // The toggle-panel command reaches the tab as a message from the worker (what commands.ts sends).
   const [worker] = ext.context.serviceWorkers();

@@ -18,6 +18,6 @@ export async function expectLinked(page: Page, id: number | null) {
 
 /** The ticket id in CW's own banner (what the user sees), to compare with the panel. */
 export async function bannerId(page: Page): Promise<number> {
-  const text = await page.locator('.cw_BannerView .detailLabel').innerText();
+  const text = (await page.locator('.cw_BannerView .detailLabel').textContent()) ?? '';
   return Number(/#(\d+)/.exec(text)?.[1]);
 }

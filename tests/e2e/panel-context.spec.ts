@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { SPECIAL_TICKETS, XSS_PAYLOAD } from '../cw-sandbox/index';
+import { connectExtensionToSandbox } from './connect';
+import { expect, panel, test } from './fixtures';
+import { ticketHeading } from './panel-helpers';
+
+const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/panel.png');
+
+test('shows the linked ticket context: ticket, company, contact, configurations, notes; Refresh reloads', async ({
+  ext,
+  sandbox,
+}) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const p = panel(page);
+  await expect(ticketHeading(page)).toContainText('#1001Outlook not syncing on laptop');
+  await expect(p).toHaveAttribute('data-context', 'ready');
+
+  const ticket = p.getByRole('region', { name: 'Ticket' });
+  for (const text of ['New', 'Help Desk', 'Priority 3 - Normal Response', 'Service Request', 'John Smith'])
+    await expect(ticket).toContainText(text);
+  const people = p.getByRole('region', { name: 'Company and contact' });
+  for (const text of ['Contoso Ltd. (ContosoLtd)', 'Emily Carter', 'emily.carter@contoso.com', '9185554207'])
+    await expect(people).toContainText(text);
+
+  const configs = p.getByRole('region', { name: 'Configurations' });
+  await expect(configs.getByRole('heading')).toHaveText('Configurations (2)');
+  await expect(configs.getByText('M05G9Q3')).toBeHidden();
+  await configs.getByText('CONTOSO-LT-001 · Laptop').click();
+  for (const text of ['M05G9Q3', 'Windows 11 Pro', '10.10.0.142', 'CONTOSO\\ecarter'])
+    await expect(configs.getByText(text, { exact: false })).toBeVisible();
+
+  const notes = p.getByRole('region', { name: 'Latest notes' });
+  await expect(notes.locator('.fp-note')).toHaveCount(3);
+  await expect(notes.locator('.fp-note').nth(1)).toContainText('Internal');
+  await expect(notes.locator('.fp-note').nth(1)).toContainText('John Smith');
+
+  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(SCREENSHOT)) {
+    await page.screenshot({ path: SCREENSHOT });
+  }
+
+  // Cached for a short time; Refresh asks CW again.
+  const ticketGets = () => sandbox.requests.filter((r) => r.apiPath === '/service/tickets/1001').length;
+  const before = ticketGets();
+  await page.reload();
+  await expect(p).toHaveAttribute('data-context', 'ready');
+  expect(ticketGets()).toBe(before);
+  await p.getByRole('button', { name: 'Refresh' }).click();
+  await expect.poll(ticketGets).toBe(before + 1);
+  await expect(p).toHaveAttribute('data-context', 'ready');
+});
+
+test('hostile, hidden, closed, empty and project tickets all render sensibly', async ({ ext, sandbox }) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const p = panel(page);
+
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.xss));
+  await expect(p).toHaveAttribute('data-context', 'ready');
+  await expect(ticketHeading(page)).toContainText(XSS_PAYLOAD);
+  await expect(p.getByRole('region', { name: 'Latest notes' })).toContainText(XSS_PAYLOAD);
+  expect(await p.locator('img, script').count()).toBe(0);
+
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.hidden));
+  await expect(ticketHeading(page)).toContainText('#1005');
+  await expect(p.getByRole('alert')).toContainText('ConnectWise did not return ticket #1005');
+
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.closed));
+  await expect(p.getByRole('region', { name: 'Ticket' })).toContainText('Closed');
+  await expect(p.locator('.fp-chip.closed')).toBeVisible();
+
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.noContactNoConfigs));
+  await expect(p).toHaveAttribute('data-context', 'ready');
+  await expect(p).toContainText('No contact on this ticket');
+  await expect(p).toContainText('No configurations attached.');
+  await expect(p).toContainText('No notes yet.');
+
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.project));
+  await expect(p).toHaveAttribute('data-context', 'ready');
+  await expect(ticketHeading(page)).toContainText('Project ticket #5001');
+  await expect(p.getByRole('region', { name: 'Ticket' })).toContainText('Contoso M365 Migration');
+  await expect(p.getByRole('region', { name: 'Configurations' })).toContainText(
+    'Project tickets have no attached configurations.',
+  );
+  expect(sandbox.requests.some((r) => r.apiPath === '/service/tickets/5001')).toBe(false);
+
+  expect(dialogs).toEqual([]);
+});

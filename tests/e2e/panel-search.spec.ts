@@ -1,0 +1,104 @@
+import { SPECIAL_TICKETS } from '../cw-sandbox/index';
+import { connectExtensionToSandbox } from './connect';
+import { expect, panel, test } from './fixtures';
+import { ticketHeading } from './panel-helpers';
+
+const searches = (requests: { apiPath: string; query: Record<string, string> }[]) =>
+  requests.filter((r) => /^\/(service|project)\/tickets$/.test(r.apiPath) && r.query.conditions);
+
+test('Link Ticket: by number and by keyword, link the pick, Unlink returns to the page ticket', async ({
+  ext,
+  sandbox,
+}) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const p = panel(page);
+  await expect(ticketHeading(page)).toContainText('#1001');
+
+  await p.getByRole('button', { name: 'Link Ticket' }).click();
+  const box = p.getByRole('searchbox', { name: 'Search tickets' });
+  await expect(box).toBeFocused();
+  await box.fill('#1006');
+  const results = p.getByRole('list', { name: 'Search results' }).getByRole('button');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText('Ticket #1006');
+  await expect(results.first()).toContainText('Waiting on Client');
+  await results.first().click();
+  await expect(ticketHeading(page)).toContainText('#1006');
+  await expect(p).toContainText('Linked by search');
+  await expect(p).toHaveAttribute('data-context', 'ready');
+  await expect(p.getByRole('region', { name: 'Ticket' })).toContainText(
+    `Can't print "Q3 report" 100% & [urgent]`,
+  );
+
+  await p.getByRole('button', { name: 'Unlink' }).click();
+  await expect(ticketHeading(page)).toContainText('#1001');
+  await expect(p).toContainText('Linked from this page');
+
+  // Words: one request after the pause, summary contains, open tickets first then newest.
+  await p.getByRole('button', { name: 'Link Ticket' }).click();
+  sandbox.requests.length = 0;
+  await p.getByRole('searchbox', { name: 'Search tickets' }).pressSequentially('outlook sync', { delay: 40 });
+  await expect(p.getByRole('status').filter({ hasText: 'for “outlook sync”' })).toBeVisible();
+  const sent = searches(sandbox.requests);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.query.orderBy).toBe('closedFlag asc,id desc');
+  await p.getByRole('searchbox', { name: 'Search tickets' }).fill('outlook');
+  await expect(results).toHaveCount(6);
+  await expect(results.first()).toContainText('Ticket #1038');
+  await expect(results.nth(1)).toContainText('Ticket #1001');
+  await expect(results.first()).toContainText('Help Desk');
+  await expect(results.last()).toContainText('Closed');
+
+  await p.getByRole('searchbox', { name: 'Search tickets' }).fill('zzzz nothing');
+  await expect(p.getByText('No tickets match “zzzz nothing”.')).toBeVisible();
+
+  // Project ticket by number.
+  await p.getByRole('searchbox', { name: 'Search tickets' }).fill('5002');
+  await expect(results.first()).toContainText('Project ticket #5002');
+});
+
+test('typing fast never shows results of an older query; throttling and errors have messages', async ({
+  ext,
+  sandbox,
+}) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const p = panel(page);
+  await expect(ticketHeading(page)).toContainText('#1001');
+  await p.getByRole('button', { name: 'Link Ticket' }).click();
+  const box = p.getByRole('searchbox', { name: 'Search tickets' });
+
+  // Record every result the panel ever shows.
+  await page.evaluate(() => {
+    const w = window as unknown as { shown: string[] };
+    w.shown = [];
+    const root = document.querySelector('flowpilot-panel')!.shadowRoot!;
+    new MutationObserver(() => {
+      for (const b of root.querySelectorAll('.fp-results button')) w.shown.push(b.textContent ?? '');
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+  });
+
+  // The first query ("printer") is slow; the second ("outlook") answers first.
+  sandbox.faults.add({ method: 'GET', path: '^/service/tickets$', latencyMs: 1500, times: 1 });
+  await box.fill('printer');
+  await expect(p.getByText('Searching…')).toBeVisible();
+  await box.fill('outlook');
+  const results = p.getByRole('list', { name: 'Search results' }).getByRole('button');
+  await expect(results.first()).toContainText('Ticket #1038');
+  await page.waitForTimeout(1700); // the slow answer's latency: it must not replace the newer results
+  await expect(results.first()).toContainText('Ticket #1038');
+  const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+  expect(shown.some((t) => /printer/i.test(t))).toBe(false);
+
+  sandbox.faults.add({ method: 'GET', path: '^/service/tickets$', status: 429, retryAfter: 30, times: 1 });
+  await box.fill('vpn');
+  await expect(p.getByRole('alert')).toHaveText('ConnectWise is throttling requests. Try again in 30 s.');
+  sandbox.faults.add({ method: 'GET', path: '^/service/tickets$', status: 500, times: 1 });
+  await box.fill('vpn again');
+  await expect(p.getByRole('alert')).toContainText('server error');
+  await box.fill('vpn');
+  await expect(results.first()).toContainText('#1052');
+});
