@@ -6,6 +6,7 @@ import { handlers } from '@/lib/background/handlers';
 import { getConnection } from '@/lib/connection/service';
 import { createRouter } from '@/lib/messages/router';
 import { registerOnPremContentScript } from '@/lib/platform/content-scripts';
+import { startOutbox } from '@/lib/posting/service';
 
 // Wires the router and start-up work. No state lives in module variables: MV3 stops this worker
 // after ~30 s idle, and everything it needs is reloaded from IndexedDB on the next event.
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     isCwPageUrl,
   });
   registerPanelCommands();
+  startOutbox(); // alarm + online wake-ups, recover items left "sending", drain (lib/posting)
 
   // Re-check the on-prem content script at every start (Chrome can drop dynamic registrations).
   void getConnection()

@@ -2,10 +2,11 @@ import type { RouterDeps } from '../messages/router';
 import { aiOptionsHandlers } from './ai-handlers';
 import { optionsHandlers } from './options-handlers';
 import { panelHandlers } from './panel-handlers';
+import { postingOptionsHandlers, postingPanelHandlers } from './posting-handlers';
 import { sessionHandlers } from './session-handlers';
 
 // One line per feature area: each area keeps its handlers in its own module and spreads them in here.
 export const handlers: RouterDeps['handlers'] = {
-  optionsToBg: { ...optionsHandlers, ...aiOptionsHandlers },
-  panelToBg: { ...panelHandlers, ...sessionHandlers },
+  optionsToBg: { ...optionsHandlers, ...postingOptionsHandlers, ...aiOptionsHandlers },
+  panelToBg: { ...panelHandlers, ...postingPanelHandlers, ...sessionHandlers },
 };

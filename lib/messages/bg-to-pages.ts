@@ -1,3 +1,5 @@
+import type { OutboxState } from '../db/schema';
+
 // Broadcasts from the background to open extension pages and panels (no reply expected). Plain types:
 // the sender is always this extension's own worker, checked by id at the receiving end.
 
@@ -5,4 +7,6 @@ export type BgToPages =
   | { dir: 'bgToPages'; type: 'connection/changed' }
   | { dir: 'bgToPages'; type: 'settings/changed' }
   /** A session changed; panels showing that ticket re-fetch it (so two tabs stay in step). */
-  | { dir: 'bgToPages'; type: 'session/changed'; ticketKey: string; rev: number };
+  | { dir: 'bgToPages'; type: 'session/changed'; ticketKey: string; rev: number }
+  /** An outbox item (and so its post) changed state; Post History and the panel's post list refresh. */
+  | { dir: 'bgToPages'; type: 'outbox/changed'; ticketKey: string; postId: string; state: OutboxState };

@@ -3,12 +3,13 @@ import { optionsToBg } from './options-to-bg';
 import { panelToBg } from './panel-to-bg';
 import { optionsToBgAi } from './options-to-bg-ai';
 import { panelToBgSession } from './panel-to-bg-session';
+import { optionsToBgPosting, panelToBgPosting } from './posting';
 import type { Direction, MessageSpec } from './protocol';
 
 // One line per feature area: each area declares its messages in its own module and spreads them here.
 export const protocol = {
-  optionsToBg: { ...optionsToBg, ...optionsToBgAi },
-  panelToBg: { ...panelToBg, ...panelToBgSession },
+  optionsToBg: { ...optionsToBg, ...optionsToBgPosting, ...optionsToBgAi },
+  panelToBg: { ...panelToBg, ...panelToBgPosting, ...panelToBgSession },
 } satisfies Record<Direction, Record<string, MessageSpec>>;
 export type Protocol = typeof protocol;
 

@@ -47,7 +47,7 @@ test('Connect with good keys shows Connected with a green dot; Test Connection s
   await expect(page.getByText('Not connected')).toBeVisible();
 });
 
-test('wrong keys, unknown company, a non-CW site and throttling each show their message and save nothing', async ({
+test('wrong keys, unknown company, a non-CW site, missing permission, unreachable site and throttling each show their message and save nothing', async ({
   openOptions,
   sandbox,
 }) => {
@@ -76,6 +76,24 @@ test('wrong keys, unknown company, a non-CW site and throttling each show their 
     await fillConnectForm(page, { ...good, site: notCwSite });
     await connect.click();
     await expect(alert).toContainText('does not look like ConnectWise');
+
+    const noMembers = sandbox.restrictedKeys.noMembers!;
+    await fillConnectForm(page, {
+      ...good,
+      publicKey: noMembers.publicKey,
+      privateKey: noMembers.privateKey,
+    });
+    await connect.click();
+    await expect(alert).toContainText('security role is missing: Members (read)');
+
+    // Nothing listens on the port of a server that was just closed.
+    const gone = createServer();
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.1', r));
+    const goneSite = `127.0.0.1:${(gone.address() as AddressInfo).port}`;
+    await new Promise((r) => gone.close(r));
+    await fillConnectForm(page, { ...good, site: goneSite });
+    await connect.click();
+    await expect(alert).toContainText(`Could not reach ${goneSite}`);
 
     sandbox.faults.add({ path: '^/system/info', status: 429, retryAfter: 30 });
     await fillConnectForm(page, good);

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { ActivityRecord } from '../db/schema';
+import type { PostView } from '../posting/history';
+import type { PostContext, PostResult } from '../posting/service';
+import { message } from './protocol';
+
+// Posting messages (issue 6): the panel's Update dialog, the ticket's post list, and the options
+// page's Post History and Activity tabs. Replies are typed with z.custom: they come from our worker.
+
+const TicketKey = z.string().regex(/^(service|project):\d+$/, 'Not a ticket key');
+const PostId = z.string().min(1).max(64);
+const NoteKind = z.enum(['internalAnalysis', 'resolution', 'description']);
+const Billable = z.enum(['Billable', 'DoNotBill', 'NoCharge', 'NoDefault']);
+const State = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']);
+const Id = z.number().int().positive();
+
+export const PostRequestSchema = z.object({
+  ticketKey: TicketKey,
+  noteKind: NoteKind,
+  text: z.string().max(20_000),
+  customerText: z.string().max(20_000).optional(),
+  timeEntry: z.boolean(),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  postedMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  workTypeId: Id.optional(),
+  workRoleId: Id.optional(),
+  billableOption: Billable.optional(),
+  status: z.object({ id: Id, name: z.string().max(100).optional() }).optional(),
+  holdMs: z.number().int().min(0).max(60_000).optional(),
+  waitMs: z.number().int().min(0).max(60_000).optional(),
+});
+
+const PostFilterSchema = z.object({
+  state: State.optional(),
+  ticketId: Id.optional(),
+  from: z.number().optional(),
+  to: z.number().optional(),
+});
+
+const ById = z.object({ postId: PostId });
+const Done = z.object({ ok: z.literal(true) });
+const Page = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export interface PostDetail {
+  post: PostView;
+  editable: { outboxId: string; kind: 'note' | 'timeEntry'; text: string }[];
+}
+export interface Exported {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export const panelToBgPosting = {
+  'posting/prepare': message(z.object({ ticketKey: TicketKey }), z.custom<PostContext>()),
+  'posting/post': message(PostRequestSchema, z.custom<PostResult>()),
+  'posting/history': message(
+    z.object({ ticketKey: TicketKey, limit: z.number().int().min(1).max(100).default(20) }),
+    z.custom<PostView[]>(),
+  ),
+  'posting/retry': message(ById, Done),
+  'posting/discard': message(ById, Done),
+};
+
+export const optionsToBgPosting = {
+  'posting/list': message(
+    PostFilterSchema.extend(Page.shape),
+    z.custom<{ items: PostView[]; hasMore: boolean }>(),
+  ),
+  'posting/detail': message(ById, z.custom<PostDetail>()),
+  'posting/retry': message(ById, Done),
+  'posting/discard': message(ById, Done),
+  'posting/editRetry': message(
+    z.object({ postId: PostId, outboxId: PostId, text: z.string().min(1).max(20_000) }),
+    Done,
+  ),
+  'posting/export': message(
+    PostFilterSchema.extend({ format: z.enum(['csv', 'json']) }),
+    z.custom<Exported>(),
+  ),
+  'activity/list': message(
+    Page.extend({ kind: z.string().max(40).optional(), outcome: z.enum(['ok', 'error']).optional() }),
+    z.custom<{ items: ActivityRecord[]; hasMore: boolean }>(),
+  ),
+  'activity/export': message(z.object({ format: z.enum(['csv', 'json']) }), z.custom<Exported>()),
+};

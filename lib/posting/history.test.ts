@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { FlowPilotDb, type OutboxState, type PostRecord } from '../db/schema';
+import { listPosts, postsToCsv, postsToJson, toPostView } from './history';
+
+let n = 0;
+const STATES: OutboxState[] = ['sent', 'failed', 'pending', 'cancelled'];
+
+async function seeded(count: number) {
+  const database = new FlowPilotDb(`history-test-${++n}`);
+  const rows: PostRecord[] = Array.from({ length: count }, (_, i) => ({
+    id: `p${i}`,
+    ticketKey: `service:${1000 + (i % 50)}`,
+    ticketId: 1000 + (i % 50),
+    summary: 'Internal Analysis note',
+    state: STATES[i % 4]!,
+    createdAt: 1_000_000 + i * 1000,
+    updatedAt: 1_000_000 + i * 1000,
+    data: {
+      items: [
+        { outboxId: `o${i}`, kind: 'note', label: 'n', ref: 'abcdefg', state: STATES[i % 4]!, attempts: 1 },
+      ],
+    },
+  }));
+  await database.posts.bulkAdd(rows);
+  return database;
+}
+
+describe('listPosts', () => {
+  // The 10 000-row first render is measured in a real browser (scripts/bench-posting.ts); fake-indexeddb
+  // is too slow to seed that many rows in a unit test.
+  it('pages newest first, by index', async () => {
+    const database = await seeded(600);
+    const page = await listPosts(database, {}, 0, 50);
+    expect(page.items).toHaveLength(50);
+    expect(page.items[0]!.id).toBe('p599');
+    expect(page.hasMore).toBe(true);
+    const last = await listPosts(database, {}, 590, 50);
+    expect(last.items.map((p) => p.id).at(-1)).toBe('p0');
+    expect(last.hasMore).toBe(false);
+  }, 20_000);
+
+  it('filters by state, ticket and date', async () => {
+    const database = await seeded(400);
+    const failed = await listPosts(database, { state: 'failed' }, 0, 500);
+    expect(failed.items).toHaveLength(100);
+    expect(failed.items.every((p) => p.state === 'failed')).toBe(true);
+    const ticket = await listPosts(database, { ticketId: 1007 }, 0, 500);
+    expect(ticket.items.map((p) => p.id)).toEqual([
+      'p357',
+      'p307',
+      'p257',
+      'p207',
+      'p157',
+      'p107',
+      'p57',
+      'p7',
+    ]);
+    const range = await listPosts(database, { from: 1_000_000 + 10_000, to: 1_000_000 + 19_000 }, 0, 500);
+    expect(range.items).toHaveLength(10);
+    const both = await listPosts(
+      database,
+      { state: 'sent', from: 1_000_000, to: 1_000_000 + 19_000 },
+      0,
+      500,
+    );
+    expect(both.items.map((p) => p.id)).toEqual(['p16', 'p12', 'p8', 'p4', 'p0']);
+  });
+});
+
+describe('export', () => {
+  const view = toPostView({
+    id: 'p1',
+    ticketKey: 'service:1001',
+    ticketId: 1001,
+    summary: 'Resolution note, "quoted"',
+    state: 'failed',
+    createdAt: Date.UTC(2026, 10, 20, 14, 0, 0),
+    updatedAt: Date.UTC(2026, 10, 20, 14, 0, 0),
+    data: {
+      technicianName: '=HYPERLINK("x")',
+      items: [
+        {
+          outboxId: 'o',
+          kind: 'timeEntry',
+          label: 't',
+          ref: 'abcdefg',
+          state: 'failed',
+          attempts: 2,
+          lastError: { kind: 'validation', message: 'Closed, status' },
+        },
+      ],
+    },
+  });
+
+  it('CSV escapes quotes and commas and neutralises formulas', () => {
+    const csv = postsToCsv([view]);
+    const [header, row] = csv.trim().split('\r\n');
+    expect(header).toBe('createdAt,ticketId,technician,summary,state,attempts,lastError,ticketUrl');
+    expect(row).toBe(
+      '2026-11-20T14:00:00.000Z,1001,"\'=HYPERLINK(""x"")","Resolution note, ""quoted""",failed,2,"Closed, status",',
+    );
+  });
+
+  it('JSON round-trips with ISO dates', () => {
+    const parsed = JSON.parse(postsToJson([view]));
+    expect(parsed[0]).toMatchObject({
+      id: 'p1',
+      createdAt: '2026-11-20T14:00:00.000Z',
+      attempts: 2,
+      lastError: 'Closed, status',
+    });
+  });
+});

@@ -1,0 +1,344 @@
+// The posting feature inside the background worker: the one Outbox of this worker, its wake-ups
+// (alarm recreated at every start, online event, short timers while the worker lives) and the
+// operations behind the posting messages. Everything durable is in IndexedDB; the module variables
+// are only this worker lifetime's handles.
+
+import { browser } from 'wxt/browser';
+import { logActivity } from '../activity/log';
+import { pruneActivity } from '../activity/retention';
+import { broadcast } from '../background/broadcast';
+import { connectedClient } from '../connection/store';
+import type { CwClient } from '../cw/client';
+import { cond } from '../cw/conditions';
+import { db, type SessionRecord } from '../db/schema';
+import { AppError } from '../errors';
+import { getSettings } from '../settings/store';
+import { ticketWebUrl } from '../ticket/cw-map';
+import { parseTicketKey, type TicketRef } from '../ticket/types';
+import { explainFailure } from './explain';
+import { type PostView, toPostView } from './history';
+import { Outbox, type PostData } from './outbox';
+import {
+  attributionMemberId,
+  type BoardStatusLike,
+  buildPlan,
+  defaultNoteKind,
+  type NoteKind,
+  PlanError,
+  preselectStatus,
+  type SessionOutcome,
+  timeFor,
+} from './plan';
+
+export const OUTBOX_ALARM = 'flowpilot-outbox';
+
+let outbox: Outbox | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let timerAt = Number.POSITIVE_INFINITY;
+
+function schedule(at: number) {
+  // Short waits (backoff, Retry-After, Auto Push undo) run on a timer while the worker is alive; the
+  // one-minute alarm wakes a stopped worker for anything longer.
+  const delay = at - Date.now();
+  if (delay > 60_000 || at >= timerAt) return;
+  if (timer) clearTimeout(timer);
+  timerAt = at;
+  timer = setTimeout(
+    () => {
+      timer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+      void getOutbox().drain();
+    },
+    Math.max(0, delay),
+  );
+}
+
+export function getOutbox(): Outbox {
+  outbox ??= new Outbox({
+    db,
+    client: async () => (await connectedClient()).client,
+    concurrency: 4,
+    schedule,
+    onChange: (c) =>
+      broadcast({ type: 'outbox/changed', ticketKey: c.ticketKey, postId: c.postId, state: c.state }),
+    log: (e) => logActivity(e),
+  });
+  return outbox;
+}
+
+/** Called once per worker start from entrypoints/background.ts. */
+export function startOutbox(): void {
+  const ob = getOutbox();
+  void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== OUTBOX_ALARM) return;
+    void ob.drain();
+    void pruneActivity().catch(() => undefined);
+  });
+  globalThis.addEventListener?.('online', () => void ob.drain());
+  void ob
+    .recoverInterrupted()
+    .then(() => ob.drain())
+    .catch(() => undefined);
+}
+
+// ——— operations behind the messages ———
+
+export interface PostContext {
+  ticket: TicketRef;
+  ticketUrl: string;
+  statuses: { id: number; name: string; closed: boolean; timeEntryNotAllowed: boolean }[];
+  currentStatusId?: number;
+  preselectedStatusId?: number;
+  defaultNoteKind: NoteKind;
+  noteVisibility: 'internal' | 'internalExternal';
+  autoTimeEntry: boolean;
+  autoPush: boolean;
+  billableOption: 'Billable' | 'DoNotBill' | 'NoCharge' | 'NoDefault';
+  workTypeId?: number;
+  workRoleId?: number;
+  workTypes: { id: number; name: string }[];
+  workRoles: { id: number; name: string }[];
+  member?: { id: number; name?: string };
+  technicianName?: string;
+  session?: {
+    id: string;
+    outcome?: SessionOutcome;
+    internalText?: string;
+    customerText?: string;
+    actualMinutes: number;
+    postedMinutes: number;
+  };
+  problems: string[];
+}
+
+async function latestSession(ticketKey: string): Promise<SessionRecord | undefined> {
+  const recs = await db().sessions.where('ticketKey').equals(ticketKey).toArray();
+  return recs.filter((r) => r.state !== 'abandoned').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}
+
+function sessionTime(s: SessionRecord | undefined) {
+  if (!s?.startedAt) return undefined;
+  return { startedAt: s.startedAt, endedAt: s.endedAt ?? s.updatedAt, activeMs: s.activeMs ?? 0 };
+}
+
+async function signedIn() {
+  const settings = await getSettings();
+  const techs = await db().technicians.toArray();
+  const memberId = attributionMemberId(techs, settings.signedInTechnicianId);
+  const tech = techs.find((t) => t.id === settings.signedInTechnicianId);
+  return { settings, memberId, tech };
+}
+
+function requireTicket(key: string): TicketRef {
+  const ref = parseTicketKey(key);
+  if (!ref) throw new AppError('validation', 'Not a ticket.');
+  return ref;
+}
+
+export async function preparePost(ticketKey: string, now = Date.now()): Promise<PostContext> {
+  const ticket = requireTicket(ticketKey);
+  const { settings, memberId, tech } = await signedIn();
+  const { client, record } = await connectedClient();
+  const problems: string[] = [];
+  const base = ticket.kind === 'project' ? 'project/tickets' : 'service/tickets';
+  const t = await client.get<{ board?: { id?: number }; status?: { id?: number } }>(`${base}/${ticket.id}`, {
+    fields: ['id', 'board', 'status'],
+  });
+  const [statuses, workTypes, workRoles] = await Promise.all([
+    t.board?.id
+      ? client
+          .listAll<BoardStatusLike>(`service/boards/${t.board.id}/statuses`, {
+            fields: [
+              'id',
+              'name',
+              'closedStatus',
+              'inactive',
+              'escalationStatus',
+              'timeEntryNotAllowed',
+              'sortOrder',
+            ],
+            orderBy: 'sortOrder asc',
+          })
+          .catch((e: Error) => {
+            problems.push(`Statuses: ${e.message}`);
+            return [];
+          })
+      : Promise.resolve([]),
+    listNames(client, 'time/workTypes').catch(() => []),
+    listNames(client, 'time/workRoles').catch(() => []),
+  ]);
+  const session = await latestSession(ticketKey);
+  const outcome: SessionOutcome | undefined =
+    session?.state === 'resolved' ? 'resolved' : session?.state === 'escalated' ? 'escalated' : undefined;
+  const time = sessionTime(session);
+  const posted = time ? timeFor(time, settings.timeRounding, settings.minimumBillableMinutes) : undefined;
+  const pre = preselectStatus(statuses, outcome, settings);
+  const ctx: PostContext = {
+    ticket,
+    ticketUrl: ticketWebUrl(`${record.scheme}://${record.site}`, ticket),
+    statuses: statuses
+      .filter((s) => !s.inactive)
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        closed: Boolean(s.closedStatus),
+        timeEntryNotAllowed: Boolean(s.timeEntryNotAllowed),
+      })),
+    defaultNoteKind: defaultNoteKind(settings.noteVisibility, outcome),
+    noteVisibility: settings.noteVisibility,
+    autoTimeEntry: settings.autoTimeEntry,
+    autoPush: settings.autoPush,
+    billableOption: settings.billableOption,
+    workTypes,
+    workRoles,
+    problems,
+  };
+  if (t.status?.id) ctx.currentStatusId = t.status.id;
+  if (pre) ctx.preselectedStatusId = pre.id;
+  if (settings.workTypeId) ctx.workTypeId = settings.workTypeId;
+  if (settings.workRoleId) ctx.workRoleId = settings.workRoleId;
+  if (memberId) ctx.member = { id: memberId, name: tech?.memberName ?? tech?.name };
+  if (tech) ctx.technicianName = tech.name;
+  if (session && posted) {
+    ctx.session = {
+      id: session.id,
+      outcome,
+      internalText: session.doc?.internalText,
+      customerText: session.doc?.customerText,
+      actualMinutes: Math.round(posted.actualMinutes * 10) / 10,
+      postedMinutes: posted.postedMinutes,
+    };
+  }
+  void now;
+  return ctx;
+}
+
+async function listNames(client: CwClient, path: string): Promise<{ id: number; name: string }[]> {
+  const rows = await client.listAll<{ id: number; name: string; inactiveFlag?: boolean }>(path, {
+    fields: ['id', 'name', 'inactiveFlag'],
+    conditions: cond.eq('inactiveFlag', false),
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name }));
+}
+
+export interface PostRequest {
+  ticketKey: string;
+  noteKind: NoteKind;
+  text: string;
+  customerText?: string;
+  timeEntry: boolean;
+  /** Typed duration when the ticket has no session timing. */
+  minutes?: number;
+  postedMinutes?: number;
+  workTypeId?: number;
+  workRoleId?: number;
+  billableOption?: 'Billable' | 'DoNotBill' | 'NoCharge' | 'NoDefault';
+  status?: { id: number; name?: string };
+  /** Auto Push undo window. */
+  holdMs?: number;
+  /** How long to wait for CW before answering "saved, will retry". */
+  waitMs?: number;
+}
+
+export interface PostResult {
+  post: PostView;
+  /** For the toast: success, queued, or the precise reason and what to do. */
+  message: string;
+  outcome: 'sent' | 'queued' | 'failed' | 'held';
+}
+
+export async function submitPost(req: PostRequest, now = Date.now()): Promise<PostResult> {
+  const ticket = requireTicket(req.ticketKey);
+  const { settings, memberId, tech } = await signedIn();
+  const conn = await db().connections.get('primary');
+  const session = await latestSession(req.ticketKey);
+  const outcome: SessionOutcome | undefined =
+    session?.state === 'resolved' ? 'resolved' : session?.state === 'escalated' ? 'escalated' : undefined;
+  const time =
+    req.minutes !== undefined
+      ? { startedAt: now - req.minutes * 60_000, minutes: req.minutes }
+      : sessionTime(session);
+  let plan: ReturnType<typeof buildPlan>;
+  try {
+    plan = buildPlan({
+      ticket,
+      settings,
+      noteKind: req.noteKind,
+      text: req.text,
+      customerText: req.customerText,
+      outcome,
+      timeEntry: req.timeEntry,
+      time,
+      postedMinutes: req.postedMinutes,
+      workTypeId: req.workTypeId,
+      workRoleId: req.workRoleId,
+      billableOption: req.billableOption,
+      timeNotes:
+        session?.data && typeof session.data === 'object'
+          ? (session.data as { ticketSummary?: string }).ticketSummary
+          : undefined,
+      status: req.status,
+      memberId,
+    });
+  } catch (e) {
+    if (e instanceof PlanError) throw new AppError('validation', e.message);
+    throw e;
+  }
+  const ob = getOutbox();
+  const post = await ob.enqueue(plan, {
+    technicianId: tech?.id,
+    technicianName: tech?.name,
+    memberId,
+    sessionId: session?.id,
+    ticketUrl: conn ? ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket) : undefined,
+    holdMs: req.holdMs,
+  });
+  if (req.holdMs) {
+    return {
+      post: toPostView(post),
+      outcome: 'held',
+      message: `Posting to ticket #${ticket.id} in ${Math.round(req.holdMs / 1000)} s.`,
+    };
+  }
+  void ob.drain();
+  const settled = (await ob.waitForPost(post.id, req.waitMs ?? 15_000)) ?? post;
+  return resultOf(settled.id, ticket.id);
+}
+
+async function resultOf(postId: string, ticketId: number): Promise<PostResult> {
+  const rec = await db().posts.get(postId);
+  if (!rec) throw new AppError('notFound', 'The post is gone.');
+  const post = toPostView(rec);
+  if (post.state === 'sent') return { post, outcome: 'sent', message: `Posted to ticket #${ticketId}` };
+  const failed = (rec.data as PostData).items.find((i) => i.state === 'failed');
+  if (post.state === 'failed' && failed?.lastError) {
+    return { post, outcome: 'failed', message: explainFailure({ kind: failed.kind }, failed.lastError) };
+  }
+  return { post, outcome: 'queued', message: 'Saved — will retry' };
+}
+
+export async function postHistory(ticketKey: string, limit: number): Promise<PostView[]> {
+  const rows = await db().posts.where('ticketKey').equals(ticketKey).toArray();
+  return rows
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, limit)
+    .map(toPostView);
+}
+
+/** The post with its items' editable text, for "Edit and retry". */
+export async function postDetail(postId: string) {
+  const rec = await db().posts.get(postId);
+  if (!rec) throw new AppError('notFound', 'That post no longer exists.');
+  const items = await db().outbox.where('postId').equals(postId).sortBy('seq');
+  return {
+    post: toPostView(rec),
+    editable: items.flatMap((r): { outboxId: string; kind: 'note' | 'timeEntry'; text: string }[] => {
+      const item = (r.payload as { item: import('./plan').PlanItem }).item;
+      if (r.state === 'sent' || r.state === 'cancelled') return [];
+      if (item.kind === 'note') return [{ outboxId: r.id, kind: item.kind, text: item.text }];
+      if (item.kind === 'timeEntry') return [{ outboxId: r.id, kind: item.kind, text: item.notes }];
+      return [];
+    }),
+  };
+}
