@@ -2,12 +2,13 @@ import { listActivity } from '../activity/retention';
 import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
 import { listPosts, postsToCsv, postsToJson } from '../posting/history';
-import { getOutbox, postDetail, postHistory, preparePost, submitPost } from '../posting/service';
+import { autoPush, getOutbox, postDetail, postHistory, preparePost, submitPost } from '../posting/service';
 
 /** Handlers for posting messages from the panel (Update dialog, the ticket's posts). */
 export const postingPanelHandlers: Handlers<'panelToBg'> = {
   'posting/prepare': async ({ ticketKey }) => preparePost(ticketKey),
   'posting/post': async (req) => submitPost(req),
+  'posting/autoPush': async ({ ticketKey }) => autoPush(ticketKey),
   'posting/history': async ({ ticketKey, limit }) => postHistory(ticketKey, limit),
   'posting/retry': async ({ postId }) => {
     await getOutbox().retry(postId);

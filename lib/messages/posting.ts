@@ -67,6 +67,7 @@ export interface Exported {
 export const panelToBgPosting = {
   'posting/prepare': message(z.object({ ticketKey: TicketKey }), z.custom<PostContext>()),
   'posting/post': message(PostRequestSchema, z.custom<PostResult>()),
+  'posting/autoPush': message(z.object({ ticketKey: TicketKey }), z.custom<PostResult | null>()),
   'posting/history': message(
     z.object({ ticketKey: TicketKey, limit: z.number().int().min(1).max(100).default(20) }),
     z.custom<PostView[]>(),

@@ -342,3 +342,29 @@ export async function postDetail(postId: string) {
     }),
   };
 }
+
+export const AUTO_PUSH_UNDO_MS = 5_000;
+
+/**
+ * Auto Push: after Resolve/Escalate, post the session's documentation without the dialog, held for an
+ * undo window. Null when Auto Push is off, the session has no documentation, or it was already posted.
+ */
+export async function autoPush(ticketKey: string, holdMs = AUTO_PUSH_UNDO_MS): Promise<PostResult | null> {
+  const settings = await getSettings();
+  if (!settings.autoPush) return null;
+  const session = await latestSession(ticketKey);
+  if (!session?.doc || (session.state !== 'resolved' && session.state !== 'escalated')) return null;
+  const earlier = await db().posts.where('ticketKey').equals(ticketKey).toArray();
+  if (earlier.some((p) => (p.data as PostData | undefined)?.sessionId === session.id)) return null;
+  const ctx = await preparePost(ticketKey);
+  const status = ctx.statuses.find((s) => s.id === ctx.preselectedStatusId);
+  return submitPost({
+    ticketKey,
+    noteKind: ctx.defaultNoteKind,
+    text: session.doc.internalText,
+    customerText: session.doc.customerText,
+    timeEntry: settings.autoTimeEntry,
+    status: status ? { id: status.id, name: status.name } : undefined,
+    holdMs,
+  });
+}

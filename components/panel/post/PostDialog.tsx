@@ -1,0 +1,299 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { askFromPanel, BgError } from '@/lib/messages/client';
+import type { PostView } from '@/lib/posting/history';
+import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan';
+import type { PostContext, PostResult } from '@/lib/posting/service';
+
+interface Props {
+  ticketKey: string;
+  onDone: (r: PostResult) => void;
+  onCancel: () => void;
+}
+
+const BILLABLE_LABELS = {
+  Billable: 'Billable',
+  DoNotBill: 'Do not bill',
+  NoCharge: 'No charge',
+  NoDefault: 'No default',
+};
+type Billable = keyof typeof BILLABLE_LABELS;
+
+/** The "Update" dialog: Preview, Note Type, Status, time entry, Post to Ticket. */
+export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [ctx, setCtx] = useState<PostContext | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [text, setText] = useState('');
+  const [customerText, setCustomerText] = useState('');
+  const [noteKind, setNoteKind] = useState<NoteKind>('internalAnalysis');
+  const [statusId, setStatusId] = useState('');
+  const [timeOn, setTimeOn] = useState(false);
+  const [minutes, setMinutes] = useState('');
+  const [posted, setPosted] = useState('');
+  const [workTypeId, setWorkTypeId] = useState('');
+  const [workRoleId, setWorkRoleId] = useState('');
+  const [billable, setBillable] = useState<Billable>('Billable');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [posts, setPosts] = useState<PostView[]>([]);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    askFromPanel('posting/prepare', { ticketKey })
+      .then((c) => {
+        if (!live) return;
+        setCtx(c);
+        setText(c.session?.internalText ?? '');
+        setCustomerText(c.session?.customerText ?? '');
+        setNoteKind(c.defaultNoteKind);
+        setStatusId(c.preselectedStatusId ? String(c.preselectedStatusId) : '');
+        setTimeOn(c.autoTimeEntry);
+        setPosted(c.session ? String(c.session.postedMinutes) : '');
+        setWorkTypeId(c.workTypeId ? String(c.workTypeId) : '');
+        setWorkRoleId(c.workRoleId ? String(c.workRoleId) : '');
+        setBillable(c.billableOption);
+      })
+      .catch(
+        (e: unknown) => live && setLoadError(e instanceof BgError ? e.message : 'Could not load the ticket.'),
+      );
+    askFromPanel('posting/history', { ticketKey, limit: 5 })
+      .then((p) => live && setPosts(p))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [ticketKey]);
+
+  const status = ctx?.statuses.find((s) => String(s.id) === statusId);
+  const hasSessionTime = Boolean(ctx?.session);
+
+  async function submit() {
+    if (!ctx) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await askFromPanel('posting/post', {
+        ticketKey,
+        noteKind,
+        text,
+        customerText: ctx.noteVisibility === 'internalExternal' ? customerText : undefined,
+        timeEntry: timeOn,
+        minutes: timeOn && !hasSessionTime && minutes ? Number(minutes) : undefined,
+        postedMinutes: timeOn && hasSessionTime && posted ? Number(posted) : undefined,
+        workTypeId: workTypeId ? Number(workTypeId) : undefined,
+        workRoleId: workRoleId ? Number(workRoleId) : undefined,
+        billableOption: billable,
+        status: status ? { id: status.id, name: status.name } : undefined,
+      });
+      if (r.outcome === 'failed') {
+        // Keep everything the technician typed; the reason says what to change.
+        setError(r.message);
+        setPosts((p) => [r.post, ...p.filter((x) => x.id !== r.post.id)]);
+      } else {
+        onDone(r);
+      }
+    } catch (e) {
+      setError(e instanceof BgError ? e.message : 'Posting failed unexpectedly.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      class="fp-p-dialog"
+      aria-labelledby="fp-p-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="fp-p-title">Update ticket #{ticketKey.split(':')[1]}</h2>
+        {loadError && (
+          <p role="alert" class="fp-p-error">
+            {loadError}
+          </p>
+        )}
+        {!ctx && !loadError && <p class="fp-p-muted">Loading…</p>}
+        {ctx && (
+          <>
+            <label for="fp-p-preview">Preview</label>
+            <textarea id="fp-p-preview" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+            {ctx.noteVisibility === 'internalExternal' && (
+              <>
+                <label for="fp-p-customer">Customer note</label>
+                <textarea
+                  id="fp-p-customer"
+                  value={customerText}
+                  onInput={(e) => setCustomerText(e.currentTarget.value)}
+                />
+              </>
+            )}
+            <label for="fp-p-type">Note Type</label>
+            <select
+              id="fp-p-type"
+              value={noteKind}
+              onChange={(e) => setNoteKind(e.currentTarget.value as NoteKind)}
+            >
+              {NOTE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {NOTE_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+            <label for="fp-p-status">Status</label>
+            <select id="fp-p-status" value={statusId} onChange={(e) => setStatusId(e.currentTarget.value)}>
+              <option value="">No change</option>
+              {ctx.statuses.map((s) => (
+                <option key={s.id} value={String(s.id)}>
+                  {s.name}
+                  {s.id === ctx.currentStatusId ? ' (current)' : ''}
+                </option>
+              ))}
+            </select>
+            {status?.timeEntryNotAllowed && timeOn && (
+              <p class="fp-p-muted">
+                “{status.name}” does not accept time; the time entry is posted before the status changes.
+              </p>
+            )}
+            <fieldset>
+              <legend>Time entry</legend>
+              <label class="fp-p-inline">
+                <input
+                  type="checkbox"
+                  checked={timeOn}
+                  onChange={(e) => setTimeOn(e.currentTarget.checked)}
+                />
+                Add a time entry
+              </label>
+              {timeOn && (
+                <>
+                  {hasSessionTime ? (
+                    <>
+                      <div class="fp-p-times" data-testid="fp-p-times">
+                        <span>Actual: {ctx.session!.actualMinutes} min</span>
+                        <span>Posted: {posted || ctx.session!.postedMinutes} min</span>
+                      </div>
+                      <label for="fp-p-posted">Posted minutes</label>
+                      <input
+                        id="fp-p-posted"
+                        type="number"
+                        min={1}
+                        value={posted}
+                        onInput={(e) => setPosted(e.currentTarget.value)}
+                      />
+                    </>
+                  ) : (
+                    <>
+                      <label for="fp-p-minutes">Minutes worked</label>
+                      <input
+                        id="fp-p-minutes"
+                        type="number"
+                        min={1}
+                        required
+                        value={minutes}
+                        onInput={(e) => setMinutes(e.currentTarget.value)}
+                      />
+                    </>
+                  )}
+                  <div class="fp-p-grid">
+                    <div>
+                      <label for="fp-p-worktype">Work type</label>
+                      <select
+                        id="fp-p-worktype"
+                        value={workTypeId}
+                        onChange={(e) => setWorkTypeId(e.currentTarget.value)}
+                      >
+                        <option value="">CW default</option>
+                        {ctx.workTypes.map((w) => (
+                          <option key={w.id} value={String(w.id)}>
+                            {w.name}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div>
+                      <label for="fp-p-workrole">Work role</label>
+                      <select
+                        id="fp-p-workrole"
+                        value={workRoleId}
+                        onChange={(e) => setWorkRoleId(e.currentTarget.value)}
+                      >
+                        <option value="">CW default</option>
+                        {ctx.workRoles.map((w) => (
+                          <option key={w.id} value={String(w.id)}>
+                            {w.name}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  </div>
+                  <label for="fp-p-billable">Billable</label>
+                  <select
+                    id="fp-p-billable"
+                    value={billable}
+                    onChange={(e) => setBillable(e.currentTarget.value as Billable)}
+                  >
+                    {Object.entries(BILLABLE_LABELS).map(([v, l]) => (
+                      <option key={v} value={v}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
+            </fieldset>
+            <p class="fp-p-muted">
+              Posted as{' '}
+              {ctx.member
+                ? (ctx.member.name ?? `member #${ctx.member.id}`)
+                : 'the API member (no technician mapped)'}
+              .
+            </p>
+          </>
+        )}
+        {error && (
+          <p role="alert" class="fp-p-error">
+            {error}
+          </p>
+        )}
+        <div class="fp-p-actions">
+          <button type="submit" class="fp-p-primary" disabled={!ctx || busy} aria-busy={busy || undefined}>
+            Post to Ticket
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+        {posts.length > 0 && (
+          <section aria-label="Posts on this ticket">
+            <h3>Posts on this ticket</h3>
+            <ul class="fp-p-posts">
+              {posts.map((p) => (
+                <li key={p.id}>
+                  <span class={`fp-p-state fp-p-state--${p.state}`}>{p.state}</span> ·{' '}
+                  {new Date(p.createdAt).toLocaleString()} · {p.summary}
+                  {p.lastError && p.state !== 'sent' && <div class="fp-p-error">{p.lastError}</div>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { BgToPages } from '@/lib/messages/bg-to-pages';
+import { askFromPanel, BgError } from '@/lib/messages/client';
+import type { PostResult } from '@/lib/posting/service';
+import { ticketKey as keyOf } from '@/lib/ticket/types';
+import type { UpdateControlProps } from '../contract';
+import { PostDialog } from './PostDialog';
+import { POST_CSS } from './styles';
+
+interface Toast {
+  text: string;
+  link?: string;
+  undoPostId?: string;
+  kind: 'ok' | 'info' | 'error';
+}
+
+/** The panel header's "Update" button: opens the post dialog; runs Auto Push after Resolve/Escalate. */
+export function UpdateControl({ ticket }: UpdateControlProps) {
+  const key = keyOf(ticket);
+  const [open, setOpen] = useState(false);
+  const [toast, setToast] = useState<Toast | undefined>();
+  const [pending, setPending] = useState(0);
+  const watched = useRef<string | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  function show(t: Toast, ms = t.kind === 'error' ? 15_000 : 8_000) {
+    setToast(t);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => setToast(undefined), ms);
+  }
+
+  function refreshPending() {
+    askFromPanel('posting/history', { ticketKey: key, limit: 20 })
+      .then((posts) => setPending(posts.filter((p) => p.state === 'pending' || p.state === 'sending').length))
+      .catch(() => undefined);
+  }
+
+  useEffect(() => {
+    refreshPending();
+    const onMsg = (raw: unknown) => {
+      const m = raw as BgToPages | undefined;
+      if (m?.dir !== 'bgToPages' || !('ticketKey' in m) || m.ticketKey !== key) return;
+      if (m.type === 'outbox/changed') {
+        refreshPending();
+        // A held (Auto Push) or retried post finishing while the panel is open.
+        if (m.postId === watched.current && (m.state === 'sent' || m.state === 'failed')) {
+          watched.current = undefined;
+          show(
+            m.state === 'sent'
+              ? { text: `Posted to ticket #${ticket.id}`, kind: 'ok' }
+              : { text: `Posting to ticket #${ticket.id} failed — see Post History.`, kind: 'error' },
+          );
+        }
+      }
+      if (m.type === 'session/changed') {
+        askFromPanel('posting/autoPush', { ticketKey: key })
+          .then((r) => {
+            if (!r) return;
+            watched.current = r.post.id;
+            show({ text: r.message, kind: 'info', undoPostId: r.post.id }, 6_000);
+          })
+          .catch(() => undefined);
+      }
+    };
+    browser.runtime.onMessage.addListener(onMsg);
+    return () => browser.runtime.onMessage.removeListener(onMsg);
+  }, [key]);
+
+  function done(r: PostResult) {
+    setOpen(false);
+    refreshPending();
+    if (r.outcome === 'sent')
+      show({ text: `Posted to ticket #${ticket.id}`, link: r.post.ticketUrl, kind: 'ok' });
+    else {
+      watched.current = r.post.id;
+      show({ text: r.message, kind: 'info' });
+    }
+  }
+
+  async function undo(postId: string) {
+    try {
+      await askFromPanel('posting/discard', { postId });
+      watched.current = undefined;
+      show({ text: 'Auto Push undone — nothing was posted.', kind: 'info' });
+    } catch (e) {
+      show({ text: e instanceof BgError ? e.message : 'Could not undo.', kind: 'error' });
+    }
+  }
+
+  return (
+    <>
+      <style>{POST_CSS}</style>
+      <button type="button" onClick={() => setOpen(true)}>
+        Update
+      </button>
+      {pending > 0 && <span class="fp-p-badge">{pending} pending</span>}
+      {open && <PostDialog ticketKey={key} onDone={done} onCancel={() => setOpen(false)} />}
+      {toast && (
+        <div class="fp-p-toast" role={toast.kind === 'error' ? 'alert' : 'status'}>
+          <span>{toast.text}</span>
+          {toast.link && (
+            <a href={toast.link} target="_blank" rel="noopener noreferrer">
+              Open ticket #{ticket.id}
+            </a>
+          )}
+          {toast.undoPostId && (
+            <button type="button" onClick={() => void undo(toast.undoPostId!)}>
+              Undo
+            </button>
+          )}
+          <button type="button" aria-label="Dismiss" onClick={() => setToast(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
