@@ -238,6 +238,10 @@ describe('outbox against the sandbox', () => {
 
     const second = t.make();
     expect(await second.recoverInterrupted()).toBe(1);
+    await second.drain(); // the old request could still be in flight: not yet
+    expect(writes().filter((w) => w.endsWith('/notes'))).toHaveLength(1);
+    expect((await refs(t, post.id))[0]!.state).toBe('pending');
+    t.clock.now += 20_000;
     await second.drain();
     expect(notesWith(note!.ref)).toHaveLength(1);
     expect(writes().filter((w) => w.endsWith('/notes'))).toHaveLength(1);

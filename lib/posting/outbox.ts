@@ -87,6 +87,11 @@ export interface OutboxDeps {
   log?: (e: ActivityEntry) => unknown;
   /** Asks for a wake-up at `at` (timer while the worker lives; the alarm covers the rest). */
   schedule?: (at: number) => void;
+  /**
+   * How long a request left "sending" by a stopped worker may still be in flight at CW (the client's
+   * timeout). The ref lookup waits this long after the send started, so it cannot miss a late commit.
+   */
+  inFlightGraceMs?: number;
 }
 
 const OPEN: OutboxState[] = ['pending', 'sending', 'failed'];
@@ -111,6 +116,7 @@ export class Outbox {
   private readonly random: () => number;
   private readonly concurrency: number;
   private readonly backoff: BackoffOptions;
+  private readonly grace: number;
   private running?: Promise<void>;
   private rerun = false;
   private readonly inFlight = new Set<string>();
@@ -122,6 +128,7 @@ export class Outbox {
     this.random = deps.random ?? Math.random;
     this.concurrency = Math.max(1, deps.concurrency ?? 4);
     this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
+    this.grace = deps.inFlightGraceMs ?? 20_000;
   }
 
   private get db() {
@@ -273,7 +280,7 @@ export class Outbox {
       const p = r.payload as OutboxPayload;
       await this.update(r.id, {
         state: 'pending',
-        nextAttemptAt: this.now(),
+        nextAttemptAt: Math.max(this.now(), r.updatedAt + this.grace),
         payload: { ...p, unknownOutcome: true },
       });
     }
@@ -300,7 +307,8 @@ export class Outbox {
   }
 
   private isDue(r: OutboxRecord, now: number): boolean {
-    if (r.state === 'sending') return !this.inFlight.has(r.id); // left by a stopped worker
+    // Left "sending" by a stopped worker: due once its request can no longer be in flight.
+    if (r.state === 'sending') return !this.inFlight.has(r.id) && now >= r.updatedAt + this.grace;
     return r.state === 'pending' && r.nextAttemptAt <= now;
   }
 
