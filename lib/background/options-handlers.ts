@@ -75,12 +75,17 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
 
   'settings/get': () => getSettings(),
   'settings/save': async (patch) => {
+    const before = await getSettings();
     const s = await applySettingsPatch(patch);
+    // Names of what changed only: values can hold things like an AI endpoint the log need not repeat.
+    const changed = (Object.keys(s) as (keyof typeof s)[]).filter(
+      (k) => JSON.stringify(s[k]) !== JSON.stringify(before[k]),
+    );
     await logActivity({
       kind: 'settings/save',
       actor: ACTOR,
       outcome: 'ok',
-      detail: `Changed: ${Object.keys(patch).join(', ') || 'nothing'}`,
+      detail: changed.length ? `Changed: ${changed.join(', ')}` : 'Saved without changes',
     });
     await broadcast({ type: 'settings/changed' });
     return s;
