@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { AiSettings } from './AiSettings';
 import { ConnectionTab } from './ConnectionTab';
 import { FlowPilotTab } from './FlowPilotTab';
 import { MappingTab } from './MappingTab';
@@ -15,7 +16,15 @@ export interface OptionsTab {
 export const OPTIONS_TABS: OptionsTab[] = [
   { id: 'connection', label: 'Connection', render: () => <ConnectionTab /> },
   { id: 'mapping', label: 'Member Mapping', render: () => <MappingTab /> },
-  { id: 'flowpilot', label: 'FlowPilot', render: () => <FlowPilotTab /> },
+  {
+    id: 'flowpilot',
+    label: 'FlowPilot',
+    render: () => (
+      <FlowPilotTab>
+        <AiSettings />
+      </FlowPilotTab>
+    ),
+  },
 ];
 
 export function tabFromHash(hash: string, tabs: readonly OptionsTab[] = OPTIONS_TABS): string {

@@ -134,6 +134,8 @@ describe('redactPii', () => {
     ['ticket 1234567', 'ticket 1234567'],
     ['phone 4155550134.', 'phone [phone].'],
     ['error 0x80070005', 'error 0x80070005'],
+    ['Windows 11 Pro 10.0.22631 Build 22631', 'Windows 11 Pro 10.0.22631 Build 22631'],
+    ['(OS Build 22631.3007)', '(OS Build 22631.3007)'],
   ])('%s', (input, out) => expect(redactPii(input)).toBe(out));
 });
 

@@ -11,9 +11,10 @@ export const NOTE_CHARS_IN_PROMPT = 600;
 export const HISTORY_TURNS = 10;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-// Digit groups joined by spaces, dashes, dots or brackets, optionally with +country; counted as a
+// Digit groups joined by spaces, dashes or brackets, optionally with +country (not dots: those are
+// versions and IPs far more often than phones in ticket text); counted as a
 // phone only with 7–15 digits (10+ when unseparated), so ticket numbers, dates and IPs survive.
-const PHONE = /(?<![\w.:/])\+?\(?\d[\d\s().-]{5,}\d(?![\w:/]|\.\d)/g;
+const PHONE = /(?<![\w.:/])\+?\(?\d[\d\s()-]{5,}\d(?![\w:/]|\.\d)/g;
 
 /** Replaces email addresses and phone numbers with placeholders. */
 export function redactPii(text: string): string {

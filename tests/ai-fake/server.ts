@@ -56,7 +56,7 @@ export function defaultReply(req: FakeAiRequest): string {
   const status = field('Status') ?? 'unknown';
   const configs = /^Configurations:\n((?:- .+\n?)+)/m.exec(system)?.[1]?.trim().split('\n')[0]?.slice(2);
   return [
-    `This ticket is for ${company}. Its status is ${status}.`,
+    `This ticket is for ${company}${company.endsWith('.') ? '' : '.'} Its status is ${status}.`,
     configs ? ` The attached configuration is ${configs}.` : '',
     '\n\nI suggest checking the basics first.\n',
     '```flowpilot-lane\n',

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   type CheckResult,
   type LaneItem,
@@ -91,6 +91,16 @@ interface ItemProps {
 
 function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
   const [editing, setEditing] = useState<string | undefined>();
+  // Local copies of the stored values: typing is never overwritten by a re-render, and a click shows at
+  // once. A saved change (here or from another tab) flows back in through the effects.
+  const [done, setDone] = useState(item.done);
+  const [answer, setAnswer] = useState(item.answer ?? '');
+  const [result, setResult] = useState<CheckResult>(item.result ?? 'pending');
+  const [note, setNote] = useState(item.note ?? '');
+  useEffect(() => setDone(item.done), [item.done]);
+  useEffect(() => setAnswer(item.answer ?? ''), [item.answer]);
+  useEffect(() => setResult(item.result ?? 'pending'), [item.result]);
+  useEffect(() => setNote(item.note ?? ''), [item.note]);
   const save = async () => {
     if (editing === undefined) return;
     const text = editing.trim();
@@ -105,9 +115,13 @@ function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
         <input
           type="checkbox"
           aria-label={`Done: ${short}`}
-          checked={item.done}
+          checked={done}
           disabled={disabled}
-          onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { done: e.currentTarget.checked } })}
+          onChange={(e) => {
+            const v = e.currentTarget.checked;
+            setDone(v);
+            void onOp({ op: 'edit', id: item.id, patch: { done: v } }).then((ok) => ok || setDone(item.done));
+          }}
         />
         {editing === undefined ? (
           <span class="fp-s-text">
@@ -181,9 +195,10 @@ function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
           class="fp-s-sub"
           aria-label={`Answer: ${short}`}
           placeholder="Answer"
-          value={item.answer ?? ''}
+          value={answer}
           disabled={disabled}
           maxLength={2000}
+          onInput={(e) => setAnswer(e.currentTarget.value)}
           onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { answer: e.currentTarget.value } })}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
@@ -192,11 +207,15 @@ function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
         <div class="fp-s-row fp-s-sub">
           <select
             aria-label={`Result: ${short}`}
-            value={item.result ?? 'pending'}
+            value={result}
             disabled={disabled}
-            onChange={(e) =>
-              void onOp({ op: 'edit', id: item.id, patch: { result: e.currentTarget.value as CheckResult } })
-            }
+            onChange={(e) => {
+              const v = e.currentTarget.value as CheckResult;
+              setResult(v);
+              void onOp({ op: 'edit', id: item.id, patch: { result: v } }).then(
+                (ok) => ok || setResult(item.result ?? 'pending'),
+              );
+            }}
           >
             {(['pending', 'pass', 'fail'] as const).map((r) => (
               <option key={r} value={r}>
@@ -208,9 +227,10 @@ function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
             type="text"
             aria-label={`Note: ${short}`}
             placeholder="Note"
-            value={item.note ?? ''}
+            value={note}
             disabled={disabled}
             maxLength={2000}
+            onInput={(e) => setNote(e.currentTarget.value)}
             onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { note: e.currentTarget.value } })}
             onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
           />

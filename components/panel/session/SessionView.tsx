@@ -136,45 +136,13 @@ function useActiveMs(s: Session, idleMs: number): { ms: number; idle: boolean } 
 
 const TOUCH_EVERY_MS = 60_000;
 
-function OpenSession({
-  view,
-  busy,
-  send,
-  context,
-}: {
-  view: View;
-  busy: boolean;
-  send: Send;
-  context: TicketContext | undefined;
-}) {
+/** Timer, state and Pause/Resume. Only this re-renders every second, so fields below keep their input. */
+function SessionHeader({ view, busy, send }: { view: View; busy: boolean; send: Send }) {
   const s = view.session;
   const { ms, idle } = useActiveMs(s, view.idleMs);
-  const [dialog, setDialog] = useState<'resolve' | 'escalate' | 'abandon' | undefined>();
-  const lastTouch = useRef(Date.now());
-  const idleMin = Math.round(view.idleMs / 60_000);
   const paused = s.state === 'paused' || idle;
-
-  const onOp = (op: LaneOpInput) => send('session/lane', { sessionId: s.id, op });
-  // Working in the panel counts as activity, so an engaged tech is never auto-paused.
-  const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = rootRef.current;
-    if (!el || s.state !== 'active' || idle) return;
-    const keepAlive = () => {
-      if (Date.now() - lastTouch.current < TOUCH_EVERY_MS) return;
-      lastTouch.current = Date.now();
-      void send('session/touch', { sessionId: s.id });
-    };
-    el.addEventListener('keydown', keepAlive);
-    el.addEventListener('pointerdown', keepAlive);
-    return () => {
-      el.removeEventListener('keydown', keepAlive);
-      el.removeEventListener('pointerdown', keepAlive);
-    };
-  }, [s.id, s.state, idle, send]);
-
   return (
-    <div ref={rootRef}>
+    <>
       <div class="fp-s-head">
         <span role="timer" aria-label="Active time" class="fp-s-timer">
           {formatClock(ms)}
@@ -200,10 +168,52 @@ function OpenSession({
       </div>
       {(idle || s.pauseReason === 'idle') && (
         <p class="fp-s-note" role="status">
-          Paused automatically after {idleMin} min without activity; that time is not counted. Resume to
-          continue.
+          Paused automatically after {Math.round(view.idleMs / 60_000)} min without activity; that time is not
+          counted. Resume to continue.
         </p>
       )}
+    </>
+  );
+}
+
+function OpenSession({
+  view,
+  busy,
+  send,
+  context,
+}: {
+  view: View;
+  busy: boolean;
+  send: Send;
+  context: TicketContext | undefined;
+}) {
+  const s = view.session;
+  const [dialog, setDialog] = useState<'resolve' | 'escalate' | 'abandon' | undefined>();
+  const lastTouch = useRef(Date.now());
+
+  const onOp = (op: LaneOpInput) => send('session/lane', { sessionId: s.id, op });
+  // Working in the panel counts as activity, so an engaged tech is never auto-paused.
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el || s.state !== 'active') return;
+    const keepAlive = () => {
+      const now = Date.now();
+      if (now - lastTouch.current < TOUCH_EVERY_MS || idlePauseAt(s, now, view.idleMs) !== undefined) return;
+      lastTouch.current = now;
+      void send('session/touch', { sessionId: s.id });
+    };
+    el.addEventListener('keydown', keepAlive);
+    el.addEventListener('pointerdown', keepAlive);
+    return () => {
+      el.removeEventListener('keydown', keepAlive);
+      el.removeEventListener('pointerdown', keepAlive);
+    };
+  }, [s, view.idleMs, send]);
+
+  return (
+    <div ref={rootRef}>
+      <SessionHeader view={view} busy={busy} send={send} />
       <ProblemField session={s} onOp={onOp} />
       {LANE_SECTIONS.map((section) => (
         <LaneSection key={section} section={section} items={s.lane[section]} disabled={false} onOp={onOp} />
@@ -238,7 +248,7 @@ function OpenSession({
         >
           <p>
             It stays in the session history, and nothing is posted to the ticket. Active time so far:{' '}
-            {formatDuration(ms)}.
+            {formatDuration(activeMsAt(s, Date.now(), view.idleMs))}.
           </p>
         </CloseDialog>
       )}
