@@ -157,7 +157,9 @@ test.describe('with the assistant', () => {
     if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(SCREENSHOT)) {
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
       // The session at the top of the panel's scrolling body.
-      await s.getByRole('timer', { name: 'Active time' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await s
+        .getByRole('timer', { name: 'Active time' })
+        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: SCREENSHOT });
     }
 
