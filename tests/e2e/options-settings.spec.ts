@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchWithExtension } from './browser';
@@ -149,5 +149,7 @@ test('team setup: export, then import into a fresh profile (wrong passphrase and
     await expect(page.getByLabel('Time Rounding')).toHaveValue('exact');
   } finally {
     await tech.close();
+    rmSync(file, { force: true });
+    rmSync(tamperedFile, { force: true });
   }
 });
