@@ -1,7 +1,9 @@
 import type { VNode } from 'preact';
 import { AiSettings } from './AiSettings';
+import { ActivityTab } from './activity/ActivityTab';
 import { ConnectionTab } from './ConnectionTab';
 import { FlowPilotTab } from './FlowPilotTab';
+import { PostHistoryTab } from './history/PostHistoryTab';
 import { MappingTab } from './MappingTab';
 
 export interface OptionsTab {
@@ -25,6 +27,8 @@ export const OPTIONS_TABS: OptionsTab[] = [
       </FlowPilotTab>
     ),
   },
+  { id: 'history', label: 'Post History', render: () => <PostHistoryTab /> },
+  { id: 'activity', label: 'Activity', render: () => <ActivityTab /> },
 ];
 
 export function tabFromHash(hash: string, tabs: readonly OptionsTab[] = OPTIONS_TABS): string {

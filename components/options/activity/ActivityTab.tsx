@@ -1,0 +1,127 @@
+import '../history/history.css';
+import { useEffect, useState } from 'preact/hooks';
+import { Button } from '@/components/ui/Button';
+import { showToast } from '@/components/ui/Toast';
+import type { ActivityRecord } from '@/lib/db/schema';
+import { askFromOptions } from '@/lib/messages/client';
+import { errorText } from '../api';
+import { download } from '../history/download';
+
+const PAGE = 100;
+
+/** Options → Activity: every CW write and connection event (no keys, no note bodies), newest first. */
+export function ActivityTab() {
+  const [kind, setKind] = useState('');
+  const [outcome, setOutcome] = useState<'' | 'ok' | 'error'>('');
+  const [offset, setOffset] = useState(0);
+  const [rows, setRows] = useState<ActivityRecord[] | undefined>();
+  const [hasMore, setHasMore] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    askFromOptions('activity/list', {
+      offset,
+      limit: PAGE,
+      kind: kind || undefined,
+      outcome: outcome || undefined,
+    })
+      .then((p) => {
+        setRows(p.items);
+        setHasMore(p.hasMore);
+        setError(undefined);
+      })
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [kind, outcome, offset]);
+
+  async function exportAs(format: 'csv' | 'json') {
+    try {
+      const f = await askFromOptions('activity/export', { format });
+      download(f.filename, f.mime, f.content);
+    } catch (e) {
+      showToast(errorText(e), 'error');
+    }
+  }
+
+  return (
+    <section aria-labelledby="fp-activity-title">
+      <h2 id="fp-activity-title">Activity</h2>
+      <p class="fp-help">
+        Kept for 90 days (at most 20 000 entries). API keys and note text are never logged.
+      </p>
+      <form class="fp-filters" aria-label="Filter activity" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Kind{' '}
+          <select
+            value={kind}
+            onChange={(e) => {
+              setOffset(0);
+              setKind(e.currentTarget.value);
+            }}
+          >
+            <option value="">All</option>
+            <option value="post.">Posts</option>
+            <option value="connection">Connection</option>
+            <option value="mapping">Mapping</option>
+            <option value="settings">Settings</option>
+          </select>
+        </label>{' '}
+        <label>
+          Outcome{' '}
+          <select
+            value={outcome}
+            onChange={(e) => {
+              setOffset(0);
+              setOutcome(e.currentTarget.value as '' | 'ok' | 'error');
+            }}
+          >
+            <option value="">All</option>
+            <option value="ok">ok</option>
+            <option value="error">error</option>
+          </select>
+        </label>{' '}
+        <Button onClick={() => void exportAs('csv')}>Export CSV</Button>{' '}
+        <Button onClick={() => void exportAs('json')}>Export JSON</Button>
+      </form>
+      {error && (
+        <p role="alert" class="fp-error">
+          {error}
+        </p>
+      )}
+      {rows && rows.length === 0 && <p>No activity yet.</p>}
+      {rows && rows.length > 0 && (
+        <table class="fp-table" aria-label="Activity log">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Latency</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <td>{new Date(a.at).toLocaleString()}</td>
+                <td>{a.kind}</td>
+                <td>{a.actor}</td>
+                <td>{a.outcome}</td>
+                <td>{a.latencyMs !== undefined ? `${a.latencyMs} ms` : ''}</td>
+                <td>{a.detail ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div class="fp-actions">
+        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          Newer
+        </Button>
+        <Button disabled={!hasMore} onClick={() => setOffset(offset + PAGE)}>
+          Older
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,296 @@
+import './history.css';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Button } from '@/components/ui/Button';
+import { showToast } from '@/components/ui/Toast';
+import type { OutboxState } from '@/lib/db/schema';
+import type { BgToPages } from '@/lib/messages/bg-to-pages';
+import { askFromOptions } from '@/lib/messages/client';
+import type { PostDetail } from '@/lib/messages/posting';
+import type { PostView } from '@/lib/posting/history';
+import { errorText } from '../api';
+import { download } from './download';
+
+const PAGE = 50;
+const STATES: OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
+
+interface Filter {
+  state: '' | OutboxState;
+  ticket: string;
+  from: string;
+  to: string;
+}
+
+function toQuery(f: Filter) {
+  const q: { state?: OutboxState; ticketId?: number; from?: number; to?: number } = {};
+  if (f.state) q.state = f.state;
+  if (/^\d+$/.test(f.ticket.trim())) q.ticketId = Number(f.ticket.trim());
+  if (f.from) q.from = new Date(`${f.from}T00:00:00`).getTime();
+  if (f.to) q.to = new Date(`${f.to}T23:59:59.999`).getTime();
+  return q;
+}
+
+/** Options → Post History: every post, filtered and paged through an index; retry, edit, discard, export. */
+export function PostHistoryTab() {
+  const [filter, setFilter] = useState<Filter>({ state: '', ticket: '', from: '', to: '' });
+  const [offset, setOffset] = useState(0);
+  const [rows, setRows] = useState<PostView[] | undefined>();
+  const [hasMore, setHasMore] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [editing, setEditing] = useState<PostDetail | undefined>();
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  async function load() {
+    try {
+      const page = await askFromOptions('posting/list', { ...toQuery(filter), offset, limit: PAGE });
+      setRows(page.items);
+      setHasMore(page.hasMore);
+      setError(undefined);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, [filter, offset]);
+
+  useEffect(() => {
+    // Live: an outbox change reloads the visible page (coalesced, so a drain of 500 items stays cheap).
+    const onMsg = (raw: unknown) => {
+      const m = raw as BgToPages | undefined;
+      if (m?.dir !== 'bgToPages' || m.type !== 'outbox/changed') return;
+      if (reloadTimer.current) return;
+      reloadTimer.current = setTimeout(() => {
+        reloadTimer.current = undefined;
+        void load();
+      }, 300);
+    };
+    browser.runtime.onMessage.addListener(onMsg);
+    return () => browser.runtime.onMessage.removeListener(onMsg);
+  });
+
+  async function act(kind: 'posting/retry' | 'posting/discard', postId: string) {
+    try {
+      await askFromOptions(kind, { postId });
+      showToast(kind === 'posting/retry' ? 'Retrying now.' : 'Discarded.', 'info');
+      await load();
+    } catch (e) {
+      showToast(errorText(e), 'error');
+    }
+  }
+
+  async function exportAs(format: 'csv' | 'json') {
+    try {
+      const f = await askFromOptions('posting/export', { ...toQuery(filter), format });
+      download(f.filename, f.mime, f.content);
+    } catch (e) {
+      showToast(errorText(e), 'error');
+    }
+  }
+
+  const set = (patch: Partial<Filter>) => {
+    setOffset(0);
+    setFilter({ ...filter, ...patch });
+  };
+
+  return (
+    <section aria-labelledby="fp-history-title">
+      <h2 id="fp-history-title">Post History</h2>
+      <form class="fp-filters" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          State{' '}
+          <select
+            value={filter.state}
+            onChange={(e) => set({ state: e.currentTarget.value as Filter['state'] })}
+          >
+            <option value="">All</option>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          Ticket{' '}
+          <input
+            type="text"
+            inputMode="numeric"
+            size={8}
+            value={filter.ticket}
+            onChange={(e) => set({ ticket: e.currentTarget.value })}
+          />
+        </label>{' '}
+        <label>
+          From{' '}
+          <input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+        </label>{' '}
+        <label>
+          To <input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+        </label>{' '}
+        <Button onClick={() => void exportAs('csv')}>Export CSV</Button>{' '}
+        <Button onClick={() => void exportAs('json')}>Export JSON</Button>
+      </form>
+      {error && (
+        <p role="alert" class="fp-error">
+          {error}
+        </p>
+      )}
+      {rows && rows.length === 0 && (
+        <p>No posts{filter.state || filter.ticket || filter.from ? ' match the filter' : ' yet'}.</p>
+      )}
+      {rows && rows.length > 0 && (
+        <table class="fp-table" aria-label="Posts">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Ticket</th>
+              <th scope="col">Technician</th>
+              <th scope="col">What</th>
+              <th scope="col">State</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last error</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <td>{new Date(p.createdAt).toLocaleString()}</td>
+                <td>
+                  {p.ticketUrl ? (
+                    <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
+                      #{p.ticketId}
+                    </a>
+                  ) : (
+                    `#${p.ticketId}`
+                  )}
+                </td>
+                <td>{p.technicianName ?? 'API member'}</td>
+                <td>{p.summary}</td>
+                <td>{p.state}</td>
+                <td>{p.attempts}</td>
+                <td>{p.state === 'sent' ? '' : (p.lastError ?? '')}</td>
+                <td>
+                  {(p.state === 'failed' || p.state === 'pending') && (
+                    <Button
+                      aria-label={`Retry now post to ticket #${p.ticketId}`}
+                      onClick={() => void act('posting/retry', p.id)}
+                    >
+                      Retry now
+                    </Button>
+                  )}
+                  {p.state === 'failed' && (
+                    <Button
+                      onClick={() =>
+                        void askFromOptions('posting/detail', { postId: p.id })
+                          .then(setEditing)
+                          .catch((e: unknown) => showToast(errorText(e), 'error'))
+                      }
+                    >
+                      Edit and retry
+                    </Button>
+                  )}
+                  {(p.state === 'failed' || p.state === 'pending') && (
+                    <Button variant="danger" onClick={() => void act('posting/discard', p.id)}>
+                      Discard
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div class="fp-actions">
+        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          Newer
+        </Button>
+        <Button disabled={!hasMore} onClick={() => setOffset(offset + PAGE)}>
+          Older
+        </Button>
+      </div>
+      {editing && (
+        <EditDialog detail={editing} onClose={() => setEditing(undefined)} onSaved={() => void load()} />
+      )}
+    </section>
+  );
+}
+
+function EditDialog({
+  detail,
+  onClose,
+  onSaved,
+}: {
+  detail: PostDetail;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [texts, setTexts] = useState(() =>
+    Object.fromEntries(detail.editable.map((e) => [e.outboxId, e.text])),
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  async function save() {
+    setBusy(true);
+    try {
+      for (const e of detail.editable) {
+        await askFromOptions('posting/editRetry', {
+          postId: detail.post.id,
+          outboxId: e.outboxId,
+          text: texts[e.outboxId] ?? e.text,
+        });
+      }
+      if (detail.editable.length === 0) await askFromOptions('posting/retry', { postId: detail.post.id });
+      onSaved();
+      onClose();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <dialog
+      ref={ref}
+      class="fp-dialog"
+      aria-labelledby="fp-edit-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="fp-edit-title">Edit and retry — ticket #{detail.post.ticketId}</h2>
+      {detail.post.lastError && <p class="fp-error">{detail.post.lastError}</p>}
+      {detail.editable.map((e) => (
+        <div class="fp-field" key={e.outboxId}>
+          <label for={`fp-edit-${e.outboxId}`}>{e.kind === 'note' ? 'Note text' : 'Time entry notes'}</label>
+          <textarea
+            id={`fp-edit-${e.outboxId}`}
+            rows={8}
+            value={texts[e.outboxId]}
+            onInput={(ev) => setTexts({ ...texts, [e.outboxId]: ev.currentTarget.value })}
+          />
+        </div>
+      ))}
+      {error && (
+        <p role="alert" class="fp-error">
+          {error}
+        </p>
+      )}
+      <div class="fp-actions">
+        <Button variant="primary" busy={busy} onClick={() => void save()}>
+          Save and retry
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+      </div>
+    </dialog>
+  );
+}
