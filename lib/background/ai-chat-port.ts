@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { logActivity } from '../activity/log';
 import { chatEndpoint } from '../ai/config';
 import { buildPrompt, parseSuggestions } from '../ai/prompt';
 import { AiError, streamChat } from '../ai/provider';
@@ -118,10 +119,28 @@ export function registerAiChatPort(deps: PortDeps): void {
         }
         const ctl = new AbortController();
         running.set(req.askId, ctl);
+        const started = Date.now();
         try {
           await answer(req, post, ctl.signal);
+          await logActivity({
+            kind: 'ai/chat',
+            actor: 'technician (panel)',
+            outcome: 'ok',
+            latencyMs: Date.now() - started,
+          });
         } catch (e) {
-          post({ type: 'error', askId: req.askId, error: toErrorInfo(e) });
+          const error = toErrorInfo(e);
+          post({ type: 'error', askId: req.askId, error });
+          // Only the kind and our own message: never the prompt or the answer.
+          if (error.kind !== 'aiStopped') {
+            await logActivity({
+              kind: 'ai/chat',
+              actor: 'technician (panel)',
+              outcome: 'error',
+              latencyMs: Date.now() - started,
+              detail: error.message,
+            });
+          }
         } finally {
           running.delete(req.askId);
         }

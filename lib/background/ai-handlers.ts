@@ -1,13 +1,22 @@
+import { withActivity } from '../activity/log';
 import { getAiConfig, resolveEndpoint, saveAiConfig } from '../ai/config';
 import { testEndpoint } from '../ai/provider';
 import type { Handlers } from '../messages/router';
 import { broadcast } from './broadcast';
 
+const ACTOR = 'admin (options page)';
+
 /** Handlers for the options page's AI Assistant section. */
 export const aiOptionsHandlers: Handlers<'optionsToBg'> = {
   'ai/config/get': () => getAiConfig(),
   'ai/config/save': async (input) => {
-    const c = await saveAiConfig(input);
+    const c = await withActivity(
+      'ai/settings/save',
+      ACTOR,
+      () => saveAiConfig(input),
+      (r) =>
+        r.ok ? `assistant ${r.value.enabled ? 'on' : 'off'}, model ${r.value.model || '(none)'}` : undefined,
+    );
     await broadcast({ type: 'settings/changed' });
     return c;
   },
@@ -17,6 +26,14 @@ export const aiOptionsHandlers: Handlers<'optionsToBg'> = {
       ...(input.model ? { model: input.model } : {}),
       ...(input.apiKey ? { apiKey: input.apiKey } : {}),
     });
-    return testEndpoint(ep);
+    return withActivity(
+      'ai/test',
+      ACTOR,
+      () => testEndpoint(ep),
+      (r) =>
+        r.ok
+          ? `model ${ep.model}`
+          : `model ${ep.model}: ${r.error instanceof Error ? r.error.message : 'failed'}`,
+    );
   },
 };

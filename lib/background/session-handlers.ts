@@ -1,11 +1,25 @@
+import { logActivity } from '../activity/log';
 import { getAiConfig } from '../ai/config';
 import type { Handlers } from '../messages/router';
+import { formatDuration } from '../session/model';
 import { changeSession, getSessionForTicket, type SessionChange, startSessionFor } from '../session/service';
 import { broadcast } from './broadcast';
+
+const ACTOR = 'technician (panel)';
 
 /** Saves one change and tells every tab, so two tabs on the same ticket stay in step. */
 async function change(sessionId: string, c: SessionChange) {
   const { changed, ...view } = await changeSession(sessionId, c);
+  if (changed && (c.kind === 'resolve' || c.kind === 'escalate' || c.kind === 'abandon')) {
+    const s = view.session;
+    const ms = s.accumulatedMs;
+    await logActivity({
+      kind: `session/${c.kind}`,
+      actor: ACTOR,
+      outcome: 'ok',
+      detail: `${s.ticketKey} ${s.state} after ${formatDuration(ms)} active`,
+    });
+  }
   if (changed && c.kind !== 'touch') {
     await broadcast({ type: 'session/changed', ticketKey: view.session.ticketKey, rev: view.session.rev });
   }
@@ -17,6 +31,7 @@ export const sessionHandlers: Handlers<'panelToBg'> = {
   'session/get': ({ ticketKey }) => getSessionForTicket(ticketKey),
   'session/start': async (input) => {
     const view = await startSessionFor(input);
+    await logActivity({ kind: 'session/start', actor: ACTOR, outcome: 'ok', detail: view.session.ticketKey });
     await broadcast({ type: 'session/changed', ticketKey: view.session.ticketKey, rev: view.session.rev });
     return view;
   },
