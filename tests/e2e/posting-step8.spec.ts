@@ -8,7 +8,7 @@ function session(page: Page) {
   return panel(page).getByRole('region', { name: 'FlowPilot session' });
 }
 
-test('checklist Step 8: session → resolve → Update → Post to Ticket lands note, time and status in CW', async ({
+test('checklist Step 8: session → resolve → Update → Post to Ticket lands note, time and status in CW; every note type', async ({
   ext,
   sandbox,
 }) => {
@@ -75,4 +75,29 @@ test('checklist Step 8: session → resolve → Update → Post to Ticket lands 
     'POST /time/entries',
     'PATCH /service/tickets/1001',
   ]);
+
+  // Every note type from the dialog carries its CW flags (visibility "Internal only").
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.noContactNoConfigs));
+  await expect(panel(page)).toHaveAttribute('data-context', 'ready');
+  for (const [label, text] of [
+    ['Internal Analysis', 'Type check: internal'],
+    ['Resolution', 'Type check: resolution'],
+    ['Description', 'Type check: description'],
+  ] as const) {
+    await panel(page).getByRole('button', { name: 'Update' }).click();
+    const d = page.getByRole('dialog', { name: /Update ticket #1004/ });
+    await expect(d).toContainText('Posted as John Smith');
+    await d.getByLabel('Preview').fill(text);
+    await d.getByLabel('Note Type').selectOption({ label });
+    await d.getByLabel('Add a time entry').uncheck();
+    await d.getByRole('button', { name: 'Post to Ticket' }).click();
+    await expect(d).toBeHidden();
+  }
+  const flags = (t: string) => {
+    const n = sandbox.state.notes.find((x) => x.text.includes(t))!;
+    return [n.internalAnalysisFlag, n.resolutionFlag, n.detailDescriptionFlag, n.member?.id];
+  };
+  expect(flags('Type check: internal')).toEqual([true, false, false, 101]);
+  expect(flags('Type check: resolution')).toEqual([false, true, false, 101]);
+  expect(flags('Type check: description')).toEqual([false, false, true, 101]);
 });

@@ -36,6 +36,8 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [posts, setPosts] = useState<PostView[]>([]);
+  /** A post that failed part-way: what landed is not sent again, the rest is replaced on resubmit. */
+  const [prior, setPrior] = useState<PostView | undefined>();
 
   useEffect(() => {
     const d = ref.current;
@@ -77,23 +79,27 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
     if (!ctx) return;
     setBusy(true);
     setError(undefined);
+    const landed = (kind: string) => prior?.items.some((i) => i.kind === kind && i.state === 'sent') ?? false;
     try {
+      // The failed item would block later writes on this ticket: replace the old post's remainder.
+      if (prior) await askFromPanel('posting/discard', { postId: prior.id });
       const r = await askFromPanel('posting/post', {
         ticketKey,
         noteKind,
-        text,
-        customerText: ctx.noteVisibility === 'internalExternal' ? customerText : undefined,
-        timeEntry: timeOn,
+        text: landed('note') ? '' : text,
+        customerText: ctx.noteVisibility === 'internalExternal' && !landed('note') ? customerText : undefined,
+        timeEntry: timeOn && !landed('timeEntry'),
         minutes: timeOn && !hasSessionTime && minutes ? Number(minutes) : undefined,
         postedMinutes: timeOn && hasSessionTime && posted ? Number(posted) : undefined,
         workTypeId: workTypeId ? Number(workTypeId) : undefined,
         workRoleId: workRoleId ? Number(workRoleId) : undefined,
         billableOption: billable,
-        status: status ? { id: status.id, name: status.name } : undefined,
+        status: status && !landed('status') ? { id: status.id, name: status.name } : undefined,
       });
       if (r.outcome === 'failed') {
         // Keep everything the technician typed; the reason says what to change.
         setError(r.message);
+        setPrior(r.post);
         setPosts((p) => [r.post, ...p.filter((x) => x.id !== r.post.id)]);
       } else {
         onDone(r);
@@ -269,6 +275,16 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
         {error && (
           <p role="alert" class="fp-p-error">
             {error}
+          </p>
+        )}
+        {prior && prior.items.some((i) => i.state === 'sent') && (
+          <p class="fp-p-muted">
+            Already on the ticket (not sent again):{' '}
+            {prior.items
+              .filter((i) => i.state === 'sent')
+              .map((i) => i.label)
+              .join(', ')}
+            .
           </p>
         )}
         <div class="fp-p-actions">
