@@ -147,6 +147,24 @@ test.describe('with the assistant', () => {
     expect(system).toContain('Re-create the Outlook profile');
     expect(system).not.toContain('emily.carter@contoso.com');
 
+    // Errors are plain and the session keeps working; a long answer can be stopped.
+    fake.faults.push({
+      status: 429,
+      headers: { 'retry-after': '20' },
+      body: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } },
+    });
+    await input.fill('And now?');
+    await input.press('Enter');
+    await expect(s.getByRole('alert')).toContainText('rate limiting requests; try again in 20 s');
+    fake.stallMs = 10_000;
+    await input.fill('Tell me more');
+    await input.press('Enter');
+    await expect(log.locator('[aria-busy="true"]')).toContainText('This');
+    await s.getByRole('button', { name: 'Stop' }).click();
+    await expect(log).toContainText('[stopped]');
+    await expect(s.getByRole('button', { name: 'Send' })).toBeVisible();
+    fake.stallMs = 0;
+
     await s.getByRole('button', { name: 'Add to lane: Check the network cable is connected' }).click();
     await expect(s.getByRole('list', { name: 'Diagnostic checks' })).toContainText(
       'Check the network cable is connected',

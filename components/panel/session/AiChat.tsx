@@ -64,7 +64,11 @@ export function AiChat({ session, context, onOp }: Props) {
         askRef.current = undefined;
         setStreaming(undefined);
         setTurns((t) => [...t, { role: 'assistant', content: m.text }]);
-        setSuggestions(m.suggestions);
+        // Earlier suggestions stay until added or dismissed; repeats are shown once.
+        setSuggestions((old) => [
+          ...old,
+          ...m.suggestions.filter((n) => !old.some((o) => o.section === n.section && o.text === n.text)),
+        ]);
       } else {
         askRef.current = undefined;
         setStreaming(undefined);
@@ -90,7 +94,6 @@ export function AiChat({ session, context, onOp }: Props) {
     const askId = crypto.randomUUID();
     askRef.current = askId;
     setError(undefined);
-    setSuggestions([]);
     setDraft('');
     setStreaming('');
     const msg: PanelToBgChat = {
@@ -159,6 +162,13 @@ export function AiChat({ session, context, onOp }: Props) {
                 }
               >
                 Add to lane
+              </button>
+              <button
+                type="button"
+                aria-label={`Dismiss: ${s.text}`}
+                onClick={() => setSuggestions((all) => all.filter((x) => x !== s))}
+              >
+                Dismiss
               </button>
             </li>
           ))}
