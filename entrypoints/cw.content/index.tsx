@@ -1,4 +1,3 @@
-import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Panel } from '@/components/panel/Panel';
@@ -11,6 +10,7 @@ import { loadCollapsed, saveCollapsed } from '@/lib/panel/collapse';
 import { createPanelController, type PanelApi } from '@/lib/panel/controller';
 import { removeDock, setDocked } from '@/lib/panel/dock';
 import { mountShadowHost } from '@/lib/panel/mount';
+import { effect } from '@/lib/panel/reactive';
 import { createPanelStore } from '@/lib/panel/store';
 import { PANEL_CSS } from '@/lib/panel/styles';
 
@@ -56,13 +56,17 @@ export default defineContentScript({
         if (!host.isConnected) document.documentElement.append(host);
       },
     });
-    render(<Panel store={store} controller={controller} search={api.search} />, root);
+    // The panel re-renders when a signal it read changes (render is synchronous, so reads are tracked).
+    const stopRender = effect(() =>
+      render(<Panel store={store} controller={controller} search={api.search} />, root),
+    );
     const stopDock = effect(() => setDocked(document, !store.collapsed.value));
 
     ctx.onInvalidated(() => {
       ac.abort();
       controller.dispose();
       browser.runtime.onMessage.removeListener(onMessage);
+      stopRender();
       stopDock();
       removeDock(document);
       render(null, root);
