@@ -87,6 +87,12 @@ test('a session survives reloads and a browser restart, and two tabs stay in ste
     const p2 = await again.context.newPage();
     await openTicket(p2, url);
     await expectItems(p2);
+    // CW navigates in-app to another ticket: its own (empty) session area, then back to ours.
+    await p2.getByRole('link', { name: /Next ticket/ }).click();
+    await expect(session(p2).getByRole('button', { name: 'Start Session' })).toBeVisible();
+    await expect(session(p2).getByText(ITEMS['What we know'])).toHaveCount(0);
+    await p2.goBack();
+    await expectItems(p2);
     await session(p2).getByRole('button', { name: 'Pause' }).click();
     await expect(session(p2).getByRole('button', { name: 'Resume' })).toBeVisible();
   } finally {

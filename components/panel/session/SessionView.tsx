@@ -28,6 +28,8 @@ interface Props {
 export function SessionView({ ticket, context }: Props) {
   const key = ticketKey(ticket);
   const { view, error, busy, send } = useSession(key);
+  // Children below are keyed by session / ticket, so chat history, dialogs and drafts never carry over
+  // when CW navigates to another ticket.
 
   return (
     <section class="fp-s" aria-label="FlowPilot session">
@@ -40,11 +42,11 @@ export function SessionView({ ticket, context }: Props) {
       {view === undefined ? (
         <p class="fp-s-muted">Loading session…</p>
       ) : view && isOpen(view.session) ? (
-        <OpenSession view={view} busy={busy} send={send} context={context} />
+        <OpenSession key={view.session.id} view={view} busy={busy} send={send} context={context} />
       ) : (
         <>
           {view && <ClosedSession view={view} />}
-          <StartForm ticket={ticket} context={context} busy={busy} send={send} again={!!view} />
+          <StartForm key={key} ticket={ticket} context={context} busy={busy} send={send} again={!!view} />
         </>
       )}
     </section>

@@ -16,20 +16,25 @@ export function useSession(ticketKey: string) {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const revRef = useRef(0);
+  const keyRef = useRef(ticketKey);
+  keyRef.current = ticketKey;
 
   const accept = useCallback(
     (v: SessionView | null) => {
+      // A late reply for the ticket CW just navigated away from doesn't belong here.
+      if (v && v.session.ticketKey !== keyRef.current) return;
       // Replies and broadcasts can cross; never go back to an older revision of the same session.
       if (v && view?.session.id === v.session.id && v.session.rev < revRef.current) return;
       revRef.current = v?.session.rev ?? 0;
       setView(v);
     },
-    [view?.session.id],
+    [view?.session.id, ticketKey],
   );
 
   const refresh = useCallback(async () => {
     try {
       const v = await askFromPanel('session/get', { ticketKey });
+      if (keyRef.current !== ticketKey) return; // CW moved to another ticket meanwhile
       revRef.current = v?.session.rev ?? 0;
       setView(v);
       setError(undefined);
