@@ -37,7 +37,8 @@ function waves(sandbox: Sandbox, gapMs: number): number {
 
 describe('loadTicketContext against the sandbox', () => {
   it('loads every section of the standard ticket in two waves, each response trimmed with fields', async () => {
-    sb.faults.latencyMs = 150;
+    // A long latency keeps the wave gaps far above scheduling jitter on a busy machine.
+    sb.faults.latencyMs = 600;
     let partial: TicketContext | undefined;
     const ctx = await load(SPECIAL_TICKETS.standard, 'service', (c) => {
       partial = c;
@@ -74,7 +75,7 @@ describe('loadTicketContext against the sandbox', () => {
     expect(partial?.notes).toHaveLength(3);
     expect(partial?.configurations.map((c) => c.name)).toEqual(['CONTOSO-LT-001', 'CONTOSO-FS01']);
 
-    expect(waves(sb, 120)).toBe(2);
+    expect(waves(sb, 400)).toBe(2);
     const api = sb.requests.filter((r) => r.apiPath);
     expect(api.every((r) => r.query.fields)).toBe(true);
     expect(api.map((r) => r.status)).toEqual(api.map(() => 200));
