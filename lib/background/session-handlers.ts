@@ -2,6 +2,7 @@ import { logActivity } from '../activity/log';
 import { getAiConfig } from '../ai/config';
 import type { Handlers } from '../messages/router';
 import { formatDuration } from '../session/model';
+import { PLAYBOOKS } from '../session/playbooks';
 import { changeSession, getSessionForTicket, type SessionChange, startSessionFor } from '../session/service';
 import { broadcast } from './broadcast';
 
@@ -28,6 +29,7 @@ async function change(sessionId: string, c: SessionChange) {
 
 /** Handlers for the panel's session messages. */
 export const sessionHandlers: Handlers<'panelToBg'> = {
+  'session/playbooks': async () => PLAYBOOKS.map((p) => ({ id: p.id, title: p.title })),
   'session/get': ({ ticketKey }) => getSessionForTicket(ticketKey),
   'session/start': async (input) => {
     const view = await startSessionFor(input);

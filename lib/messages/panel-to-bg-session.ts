@@ -41,6 +41,8 @@ const View = z.custom<SessionView>();
 const ById = z.object({ sessionId: Id });
 
 export const panelToBgSession = {
+  // The playbook list lives in the background so its data stays out of the content script.
+  'session/playbooks': message(z.object({}), z.array(z.object({ id: z.string(), title: z.string() }))),
   'session/get': message(z.object({ ticketKey: TicketKey }), View.nullable()),
   'session/start': message(
     z.object({

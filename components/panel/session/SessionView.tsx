@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { askFromPanel } from '@/lib/messages/client';
 import { buildSessionDoc, resolvePrefill, type SessionDoc } from '@/lib/session/artifacts';
 import {
   activeMsAt,
@@ -9,7 +10,6 @@ import {
   LANE_SECTIONS,
   type Session,
 } from '@/lib/session/model';
-import { PLAYBOOKS } from '@/lib/session/playbooks';
 import type { SessionView as View } from '@/lib/session/service';
 import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
 import { AiChat } from './AiChat';
@@ -77,6 +77,12 @@ function StartForm({
   const [problem, setProblem] = useState(() => prefillProblem(context));
   const [touched, setTouched] = useState(false);
   const [playbookId, setPlaybookId] = useState('');
+  const [playbooks, setPlaybooks] = useState<{ id: string; title: string }[]>([]);
+  useEffect(() => {
+    askFromPanel('session/playbooks', {})
+      .then(setPlaybooks)
+      .catch(() => setPlaybooks([])); // "Start empty" still works without the list
+  }, []);
   // The context can arrive after the panel renders; prefill then, unless the tech already typed.
   useEffect(() => {
     if (!touched) setProblem(prefillProblem(context));
@@ -110,7 +116,7 @@ function StartForm({
       <label for="fp-s-playbook">Playbook</label>
       <select id="fp-s-playbook" value={playbookId} onChange={(e) => setPlaybookId(e.currentTarget.value)}>
         <option value="">Start empty</option>
-        {PLAYBOOKS.map((p) => (
+        {playbooks.map((p) => (
           <option key={p.id} value={p.id}>
             {p.title}
           </option>
