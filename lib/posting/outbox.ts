@@ -184,7 +184,7 @@ export class Outbox {
       await db.posts.add(rec);
       return rec;
     });
-    await this.deps.onChange?.({ ticketKey: key, postId, state: 'pending' });
+    this.emit({ ticketKey: key, postId, state: 'pending' });
     if (notBefore > now) this.deps.schedule?.(notBefore);
     return post;
   }
@@ -227,14 +227,19 @@ export class Outbox {
     });
     if (!result) return undefined;
     if (result.post) {
-      await this.deps.onChange?.({
-        ticketKey: result.next.ticketKey,
-        postId: result.post.id,
-        state: result.post.state,
-      });
+      this.emit({ ticketKey: result.next.ticketKey, postId: result.post.id, state: result.post.state });
       this.notifyWaiters(result.post);
     }
     return result.next;
+  }
+
+  /** Tells the pages without waiting: a broadcast to every tab must not sit between two CW writes. */
+  private emit(c: OutboxChange) {
+    try {
+      void Promise.resolve(this.deps.onChange?.(c)).catch(() => undefined);
+    } catch {
+      // A failing listener never decides the fate of a post.
+    }
   }
 
   private notifyWaiters(post: PostRecord) {

@@ -123,8 +123,7 @@ function sessionTime(s: SessionRecord | undefined) {
 }
 
 async function signedIn() {
-  const settings = await getSettings();
-  const techs = await db().technicians.toArray();
+  const [settings, techs] = await Promise.all([getSettings(), db().technicians.toArray()]);
   const memberId = attributionMemberId(techs, settings.signedInTechnicianId);
   const tech = techs.find((t) => t.id === settings.signedInTechnicianId);
   return { settings, memberId, tech };
@@ -250,9 +249,12 @@ export interface PostResult {
 
 export async function submitPost(req: PostRequest, now = Date.now()): Promise<PostResult> {
   const ticket = requireTicket(req.ticketKey);
-  const { settings, memberId, tech } = await signedIn();
-  const conn = await db().connections.get('primary');
-  const session = await latestSession(req.ticketKey);
+  // Independent reads in parallel: this path is on the click-to-confirmed clock.
+  const [{ settings, memberId, tech }, conn, session] = await Promise.all([
+    signedIn(),
+    db().connections.get('primary'),
+    latestSession(req.ticketKey),
+  ]);
   const outcome: SessionOutcome | undefined =
     session?.state === 'resolved' ? 'resolved' : session?.state === 'escalated' ? 'escalated' : undefined;
   const time =
