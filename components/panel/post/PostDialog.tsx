@@ -277,7 +277,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
             {error}
           </p>
         )}
-        {prior && prior.items.some((i) => i.state === 'sent') && (
+        {prior?.items.some((i) => i.state === 'sent') && (
           <p class="fp-p-muted">
             Already on the ticket (not sent again):{' '}
             {prior.items
