@@ -5,19 +5,9 @@ import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { Technician } from '@/lib/messages/options-to-bg';
 import { errorText } from './api';
+import { download } from './history/download';
 import { permissionDenied, requestHostPermission } from './permissions';
 import { connection } from './store';
-
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The site inside a team file, read without decrypting, so the host permission can be asked first. */
 function siteInFile(text: string): string {
@@ -45,7 +35,7 @@ export function TeamSetup() {
     setBusy('export');
     try {
       const r = await askFromOptions('team/export', { passphrase: exportPass });
-      download(r.fileName, r.text);
+      download(r.fileName, 'application/json', r.text);
       setExportPass('');
       showToast(`Team setup exported (${r.technicians} technicians)`);
     } catch (err) {
