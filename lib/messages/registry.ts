@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { optionsToBg } from './options-to-bg';
-import { panelToBg } from './panel-to-bg';
 import { optionsToBgAi } from './options-to-bg-ai';
+import { panelToBg } from './panel-to-bg';
 import { panelToBgSession } from './panel-to-bg-session';
 import { optionsToBgPosting, panelToBgPosting } from './posting';
 import type { Direction, MessageSpec } from './protocol';
