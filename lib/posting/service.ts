@@ -351,7 +351,25 @@ export const AUTO_PUSH_UNDO_MS = 5_000;
  * Auto Push: after Resolve/Escalate, post the session's documentation without the dialog, held for an
  * undo window. Null when Auto Push is off, the session has no documentation, or it was already posted.
  */
-export async function autoPush(ticketKey: string, holdMs = AUTO_PUSH_UNDO_MS): Promise<PostResult | null> {
+export function autoPush(ticketKey: string, holdMs = AUTO_PUSH_UNDO_MS): Promise<PostResult | null> {
+  // Two tabs on one ticket both ask when the session closes. Calls for a ticket run one after the
+  // other (one worker, one JS context), so the second sees the first's post and does nothing.
+  // This map only orders in-flight calls; it holds no state worth keeping across a worker restart.
+  const run = (autoPushQueue.get(ticketKey) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => autoPushOnce(ticketKey, holdMs));
+  autoPushQueue.set(ticketKey, run);
+  void run
+    .finally(() => {
+      if (autoPushQueue.get(ticketKey) === run) autoPushQueue.delete(ticketKey);
+    })
+    .catch(() => undefined);
+  return run;
+}
+
+const autoPushQueue = new Map<string, Promise<unknown>>();
+
+async function autoPushOnce(ticketKey: string, holdMs: number): Promise<PostResult | null> {
   const settings = await getSettings();
   if (!settings.autoPush) return null;
   const session = await latestSession(ticketKey);
