@@ -1,6 +1,7 @@
 import '../history/history.css';
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
+import { Pager } from '@/components/ui/Pager';
 import { showToast } from '@/components/ui/Toast';
 import type { ActivityRecord } from '@/lib/db/schema';
 import { askFromOptions } from '@/lib/messages/client';
@@ -114,14 +115,7 @@ export function ActivityTab() {
           </tbody>
         </table>
       )}
-      <div class="fp-actions">
-        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          Newer
-        </Button>
-        <Button disabled={!hasMore} onClick={() => setOffset(offset + PAGE)}>
-          Older
-        </Button>
-      </div>
+      <Pager offset={offset} pageSize={PAGE} hasMore={hasMore} onOffset={setOffset} />
     </section>
   );
 }

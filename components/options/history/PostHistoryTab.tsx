@@ -2,6 +2,7 @@ import './history.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Button } from '@/components/ui/Button';
+import { Pager } from '@/components/ui/Pager';
 import { showToast } from '@/components/ui/Toast';
 import type { OutboxState } from '@/lib/db/schema';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
@@ -203,14 +204,7 @@ export function PostHistoryTab() {
           </tbody>
         </table>
       )}
-      <div class="fp-actions">
-        <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          Newer
-        </Button>
-        <Button disabled={!hasMore} onClick={() => setOffset(offset + PAGE)}>
-          Older
-        </Button>
-      </div>
+      <Pager offset={offset} pageSize={PAGE} hasMore={hasMore} onOffset={setOffset} />
       {editing && (
         <EditDialog detail={editing} onClose={() => setEditing(undefined)} onSaved={() => void load()} />
       )}
