@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
-import { connectExtensionToSandbox } from './connect';
+import { askBg, connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
-import { askBg } from './posting-helpers';
 
 async function openUpdate(page: Page, url: string) {
   await page.goto(url);

@@ -1,28 +1,11 @@
 import { SPECIAL_TICKETS, STATUS_IDS } from '../cw-sandbox/index';
 import type { ExtensionBrowser } from './browser';
 import { launchWithExtension } from './browser';
-import { connectExtensionToSandbox } from './connect';
+import { askBg, connectExtensionToSandbox } from './connect';
 import { expect, test } from './fixtures';
 
 // The outbox's guarantees in the real extension: a post survives a browser restart and a worker stopped
 // in the middle of a send, and CW ends up with each write exactly once.
-
-async function bg<T>(ext: ExtensionBrowser, dir: string, type: string, payload: unknown): Promise<T> {
-  let page = ext.context.pages().find((p) => p.url().includes(`${ext.extensionId}/options.html`));
-  if (!page) {
-    page = await ext.context.newPage();
-    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  }
-  const reply = (await page.evaluate(
-    (m) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage(m),
-    { dir, type, payload },
-  )) as { ok: boolean; data: T };
-  if (!reply?.ok) throw new Error(`${type}: ${JSON.stringify(reply)}`);
-  return reply.data;
-}
 
 interface Result {
   outcome: string;
@@ -31,7 +14,7 @@ interface Result {
 }
 
 const post = (ext: ExtensionBrowser, text: string, waitMs: number) =>
-  bg<Result>(ext, 'panelToBg', 'posting/post', {
+  askBg<Result>(ext, 'panelToBg', 'posting/post', {
     ticketKey: `service:${SPECIAL_TICKETS.standard}`,
     noteKind: 'internalAnalysis',
     text,
@@ -41,10 +24,15 @@ const post = (ext: ExtensionBrowser, text: string, waitMs: number) =>
   });
 
 const postState = async (ext: ExtensionBrowser, id: string) => {
-  const { items } = await bg<{ items: { id: string; state: string }[] }>(ext, 'optionsToBg', 'posting/list', {
-    offset: 0,
-    limit: 10,
-  });
+  const { items } = await askBg<{ items: { id: string; state: string }[] }>(
+    ext,
+    'optionsToBg',
+    'posting/list',
+    {
+      offset: 0,
+      limit: 10,
+    },
+  );
   return items.find((p) => p.id === id)?.state;
 };
 
