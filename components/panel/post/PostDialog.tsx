@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { ModalForm } from '@/components/ui/ModalForm';
 import { askFromPanel, BgError } from '@/lib/messages/client';
 import type { PostView } from '@/lib/posting/history';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan';
@@ -20,7 +21,6 @@ type Billable = keyof typeof BILLABLE_LABELS;
 
 /** The "Update" dialog: Preview, Note Type, Status, time entry, Post to Ticket. */
 export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [ctx, setCtx] = useState<PostContext | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [text, setText] = useState('');
@@ -38,12 +38,6 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
   const [posts, setPosts] = useState<PostView[]>([]);
   /** A post that failed part-way: what landed is not sent again, the rest is replaced on resubmit. */
   const [prior, setPrior] = useState<PostView | undefined>();
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -112,204 +106,184 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
   }
 
   return (
-    <dialog
-      ref={ref}
-      class="fp-p-dialog"
-      aria-labelledby="fp-p-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id="fp-p-title">Update ticket #{ticketKey.split(':')[1]}</h2>
-        {loadError && (
-          <p role="alert" class="fp-p-error">
-            {loadError}
-          </p>
-        )}
-        {!ctx && !loadError && <p class="fp-p-muted">Loading…</p>}
-        {ctx && (
-          <>
-            <label for="fp-p-preview">Preview</label>
-            <textarea id="fp-p-preview" value={text} onInput={(e) => setText(e.currentTarget.value)} />
-            {ctx.noteVisibility === 'internalExternal' && (
+    <ModalForm class="fp-p-dialog" labelledBy="fp-p-title" onSubmit={() => void submit()} onCancel={onCancel}>
+      <h2 id="fp-p-title">Update ticket #{ticketKey.split(':')[1]}</h2>
+      {loadError && (
+        <p role="alert" class="fp-p-error">
+          {loadError}
+        </p>
+      )}
+      {!ctx && !loadError && <p class="fp-p-muted">Loading…</p>}
+      {ctx && (
+        <>
+          <label for="fp-p-preview">Preview</label>
+          <textarea id="fp-p-preview" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          {ctx.noteVisibility === 'internalExternal' && (
+            <>
+              <label for="fp-p-customer">Customer note</label>
+              <textarea
+                id="fp-p-customer"
+                value={customerText}
+                onInput={(e) => setCustomerText(e.currentTarget.value)}
+              />
+            </>
+          )}
+          <label for="fp-p-type">Note Type</label>
+          <select
+            id="fp-p-type"
+            value={noteKind}
+            onChange={(e) => setNoteKind(e.currentTarget.value as NoteKind)}
+          >
+            {NOTE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {NOTE_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <label for="fp-p-status">Status</label>
+          <select id="fp-p-status" value={statusId} onChange={(e) => setStatusId(e.currentTarget.value)}>
+            <option value="">No change</option>
+            {ctx.statuses.map((s) => (
+              <option key={s.id} value={String(s.id)}>
+                {s.name}
+                {s.id === ctx.currentStatusId ? ' (current)' : ''}
+              </option>
+            ))}
+          </select>
+          {status?.timeEntryNotAllowed && timeOn && (
+            <p class="fp-p-muted">
+              “{status.name}” does not accept time; the time entry is posted before the status changes.
+            </p>
+          )}
+          <fieldset>
+            <legend>Time entry</legend>
+            <label class="fp-p-inline">
+              <input type="checkbox" checked={timeOn} onChange={(e) => setTimeOn(e.currentTarget.checked)} />
+              Add a time entry
+            </label>
+            {timeOn && (
               <>
-                <label for="fp-p-customer">Customer note</label>
-                <textarea
-                  id="fp-p-customer"
-                  value={customerText}
-                  onInput={(e) => setCustomerText(e.currentTarget.value)}
-                />
+                {hasSessionTime ? (
+                  <>
+                    <div class="fp-p-times" data-testid="fp-p-times">
+                      <span>Actual: {ctx.session!.actualMinutes} min</span>
+                      <span>Posted: {posted || ctx.session!.postedMinutes} min</span>
+                    </div>
+                    <label for="fp-p-posted">Posted minutes</label>
+                    <input
+                      id="fp-p-posted"
+                      type="number"
+                      min={1}
+                      value={posted}
+                      onInput={(e) => setPosted(e.currentTarget.value)}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <label for="fp-p-minutes">Minutes worked</label>
+                    <input
+                      id="fp-p-minutes"
+                      type="number"
+                      min={1}
+                      required
+                      value={minutes}
+                      onInput={(e) => setMinutes(e.currentTarget.value)}
+                    />
+                  </>
+                )}
+                <div class="fp-p-grid">
+                  <div>
+                    <label for="fp-p-worktype">Work type</label>
+                    <select
+                      id="fp-p-worktype"
+                      value={workTypeId}
+                      onChange={(e) => setWorkTypeId(e.currentTarget.value)}
+                    >
+                      <option value="">CW default</option>
+                      {ctx.workTypes.map((w) => (
+                        <option key={w.id} value={String(w.id)}>
+                          {w.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div>
+                    <label for="fp-p-workrole">Work role</label>
+                    <select
+                      id="fp-p-workrole"
+                      value={workRoleId}
+                      onChange={(e) => setWorkRoleId(e.currentTarget.value)}
+                    >
+                      <option value="">CW default</option>
+                      {ctx.workRoles.map((w) => (
+                        <option key={w.id} value={String(w.id)}>
+                          {w.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </div>
+                <label for="fp-p-billable">Billable</label>
+                <select
+                  id="fp-p-billable"
+                  value={billable}
+                  onChange={(e) => setBillable(e.currentTarget.value as Billable)}
+                >
+                  {Object.entries(BILLABLE_LABELS).map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
               </>
             )}
-            <label for="fp-p-type">Note Type</label>
-            <select
-              id="fp-p-type"
-              value={noteKind}
-              onChange={(e) => setNoteKind(e.currentTarget.value as NoteKind)}
-            >
-              {NOTE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {NOTE_KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-            <label for="fp-p-status">Status</label>
-            <select id="fp-p-status" value={statusId} onChange={(e) => setStatusId(e.currentTarget.value)}>
-              <option value="">No change</option>
-              {ctx.statuses.map((s) => (
-                <option key={s.id} value={String(s.id)}>
-                  {s.name}
-                  {s.id === ctx.currentStatusId ? ' (current)' : ''}
-                </option>
-              ))}
-            </select>
-            {status?.timeEntryNotAllowed && timeOn && (
-              <p class="fp-p-muted">
-                “{status.name}” does not accept time; the time entry is posted before the status changes.
-              </p>
-            )}
-            <fieldset>
-              <legend>Time entry</legend>
-              <label class="fp-p-inline">
-                <input
-                  type="checkbox"
-                  checked={timeOn}
-                  onChange={(e) => setTimeOn(e.currentTarget.checked)}
-                />
-                Add a time entry
-              </label>
-              {timeOn && (
-                <>
-                  {hasSessionTime ? (
-                    <>
-                      <div class="fp-p-times" data-testid="fp-p-times">
-                        <span>Actual: {ctx.session!.actualMinutes} min</span>
-                        <span>Posted: {posted || ctx.session!.postedMinutes} min</span>
-                      </div>
-                      <label for="fp-p-posted">Posted minutes</label>
-                      <input
-                        id="fp-p-posted"
-                        type="number"
-                        min={1}
-                        value={posted}
-                        onInput={(e) => setPosted(e.currentTarget.value)}
-                      />
-                    </>
-                  ) : (
-                    <>
-                      <label for="fp-p-minutes">Minutes worked</label>
-                      <input
-                        id="fp-p-minutes"
-                        type="number"
-                        min={1}
-                        required
-                        value={minutes}
-                        onInput={(e) => setMinutes(e.currentTarget.value)}
-                      />
-                    </>
-                  )}
-                  <div class="fp-p-grid">
-                    <div>
-                      <label for="fp-p-worktype">Work type</label>
-                      <select
-                        id="fp-p-worktype"
-                        value={workTypeId}
-                        onChange={(e) => setWorkTypeId(e.currentTarget.value)}
-                      >
-                        <option value="">CW default</option>
-                        {ctx.workTypes.map((w) => (
-                          <option key={w.id} value={String(w.id)}>
-                            {w.name}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div>
-                      <label for="fp-p-workrole">Work role</label>
-                      <select
-                        id="fp-p-workrole"
-                        value={workRoleId}
-                        onChange={(e) => setWorkRoleId(e.currentTarget.value)}
-                      >
-                        <option value="">CW default</option>
-                        {ctx.workRoles.map((w) => (
-                          <option key={w.id} value={String(w.id)}>
-                            {w.name}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                  </div>
-                  <label for="fp-p-billable">Billable</label>
-                  <select
-                    id="fp-p-billable"
-                    value={billable}
-                    onChange={(e) => setBillable(e.currentTarget.value as Billable)}
-                  >
-                    {Object.entries(BILLABLE_LABELS).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
-                  </select>
-                </>
-              )}
-            </fieldset>
-            <p class="fp-p-muted">
-              Posted as{' '}
-              {ctx.member
-                ? (ctx.member.name ?? `member #${ctx.member.id}`)
-                : 'the API member (no technician mapped)'}
-              .
-            </p>
-          </>
-        )}
-        {error && (
-          <p role="alert" class="fp-p-error">
-            {error}
-          </p>
-        )}
-        {prior?.items.some((i) => i.state === 'sent') && (
+          </fieldset>
           <p class="fp-p-muted">
-            Already on the ticket (not sent again):{' '}
-            {prior.items
-              .filter((i) => i.state === 'sent')
-              .map((i) => i.label)
-              .join(', ')}
+            Posted as{' '}
+            {ctx.member
+              ? (ctx.member.name ?? `member #${ctx.member.id}`)
+              : 'the API member (no technician mapped)'}
             .
           </p>
-        )}
-        <div class="fp-p-actions">
-          <button type="submit" class="fp-p-primary" disabled={!ctx || busy} aria-busy={busy || undefined}>
-            Post to Ticket
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-        {posts.length > 0 && (
-          <section aria-label="Posts on this ticket">
-            <h3>Posts on this ticket</h3>
-            <ul class="fp-p-posts">
-              {posts.map((p) => (
-                <li key={p.id}>
-                  <span class={`fp-p-state fp-p-state--${p.state}`}>{p.state}</span> ·{' '}
-                  {new Date(p.createdAt).toLocaleString()} · {p.summary}
-                  {p.lastError && p.state !== 'sent' && <div class="fp-p-error">{p.lastError}</div>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-      </form>
-    </dialog>
+        </>
+      )}
+      {error && (
+        <p role="alert" class="fp-p-error">
+          {error}
+        </p>
+      )}
+      {prior?.items.some((i) => i.state === 'sent') && (
+        <p class="fp-p-muted">
+          Already on the ticket (not sent again):{' '}
+          {prior.items
+            .filter((i) => i.state === 'sent')
+            .map((i) => i.label)
+            .join(', ')}
+          .
+        </p>
+      )}
+      <div class="fp-p-actions">
+        <button type="submit" class="fp-p-primary" disabled={!ctx || busy} aria-busy={busy || undefined}>
+          Post to Ticket
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {posts.length > 0 && (
+        <section aria-label="Posts on this ticket">
+          <h3>Posts on this ticket</h3>
+          <ul class="fp-p-posts">
+            {posts.map((p) => (
+              <li key={p.id}>
+                <span class={`fp-p-state fp-p-state--${p.state}`}>{p.state}</span> ·{' '}
+                {new Date(p.createdAt).toLocaleString()} · {p.summary}
+                {p.lastError && p.state !== 'sent' && <div class="fp-p-error">{p.lastError}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </ModalForm>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { ModalForm } from '@/components/ui/ModalForm';
 
 interface Props {
   title: string;
@@ -13,46 +13,24 @@ interface Props {
 
 /** The Resolve / Escalate dialog: a native modal <dialog> (focus trap and Escape come with it). */
 export function CloseDialog({ title, confirmLabel, busy, error, onConfirm, onCancel, children }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
   const titleId = `fp-s-dialog-${confirmLabel.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <dialog
-      ref={ref}
-      class="fp-s-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onConfirm();
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        {children}
-        {error && (
-          <p role="alert" class="fp-s-error">
-            {error}
-          </p>
-        )}
-        <div class="fp-s-actions">
-          <button type="submit" class="fp-s-primary" disabled={busy} aria-busy={busy || undefined}>
-            {confirmLabel}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <ModalForm class="fp-s-dialog" labelledBy={titleId} onSubmit={onConfirm} onCancel={onCancel}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
+      {error && (
+        <p role="alert" class="fp-s-error">
+          {error}
+        </p>
+      )}
+      <div class="fp-s-actions">
+        <button type="submit" class="fp-s-primary" disabled={busy} aria-busy={busy || undefined}>
+          {confirmLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </ModalForm>
   );
 }
