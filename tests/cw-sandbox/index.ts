@@ -6,6 +6,7 @@ import type { SandboxCore } from './core.ts';
 import { Faults } from './faults.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes/index.ts';
+import { openApiSpec } from '../support/openapi.ts';
 import { API_KEYS, CLIENT_ID, COMPANY_ID, createSeedState, RESTRICTED_KEYS } from './seed.ts';
 import { createHandler } from './server.ts';
 import type { FaultControl, RecordedRequest, SandboxState } from './types.ts';
@@ -48,6 +49,8 @@ export interface Sandbox {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  // Fail at start, not with a 500 on every call: the contract checks need the OpenAPI subset.
+  openApiSpec();
   const host = opts.host ?? '127.0.0.1';
   const extraMembers = opts.members ?? 0;
   const core: SandboxCore = {

@@ -1,4 +1,5 @@
-// Validation against the official CW OpenAPI subset (../shared/cw-openapi-subset.json).
+// Validation against the official CW OpenAPI subset (tests/contract/openapi/cw-openapi-subset.json; provenance
+// in the README beside it).
 // Used by the sandbox (to record contract violations), the contract tests and the CW-client tests.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,7 @@ interface Spec {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const openApiPath =
-  process.env.CW_OPENAPI ?? path.resolve(repoRoot, '../shared/cw-openapi-subset.json');
+  process.env.CW_OPENAPI ?? path.resolve(repoRoot, 'tests/contract/openapi/cw-openapi-subset.json');
 
 // ajv-formats is CJS; its default export lands on `.default` under some loaders.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
