@@ -2,11 +2,11 @@
 // fault injection, request recording with OpenAPI contract checks, and CW-like UI pages.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { openApiSpec } from '../support/openapi.ts';
 import type { SandboxCore } from './core.ts';
 import { Faults } from './faults.ts';
 import { createRouter } from './router.ts';
 import { ROUTES } from './routes/index.ts';
-import { openApiSpec } from '../support/openapi.ts';
 import { API_KEYS, CLIENT_ID, COMPANY_ID, createSeedState, RESTRICTED_KEYS } from './seed.ts';
 import { createHandler } from './server.ts';
 import type { FaultControl, RecordedRequest, SandboxState } from './types.ts';
