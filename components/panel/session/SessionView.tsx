@@ -291,7 +291,13 @@ interface CloseProps {
 
 function ResolveDialog({ session, busy, send, onDone }: CloseProps) {
   const [form, setForm] = useState(() => resolvePrefill(session));
+  const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string>();
+  // A lane change clicked just before Resolve may still be on its way to the background: follow the
+  // saved session until the tech types, so the pre-fill never misses the last click.
+  useEffect(() => {
+    if (!touched) setForm(resolvePrefill(session));
+  }, [session.rev]);
   return (
     <CloseDialog
       title="Resolve the session"
@@ -309,14 +315,20 @@ function ResolveDialog({ session, busy, send, onDone }: CloseProps) {
         id="fp-s-rootcause"
         rows={3}
         value={form.rootCause}
-        onInput={(e) => setForm({ ...form, rootCause: e.currentTarget.value })}
+        onInput={(e) => {
+          setTouched(true);
+          setForm({ ...form, rootCause: e.currentTarget.value });
+        }}
       />
       <label for="fp-s-resolution">Resolution</label>
       <textarea
         id="fp-s-resolution"
         rows={4}
         value={form.resolution}
-        onInput={(e) => setForm({ ...form, resolution: e.currentTarget.value })}
+        onInput={(e) => {
+          setTouched(true);
+          setForm({ ...form, resolution: e.currentTarget.value });
+        }}
       />
     </CloseDialog>
   );
