@@ -1,17 +1,18 @@
 // Fault injection and throttling, shared by sandbox.faults and the /__sandbox/faults endpoint.
+// Generic over the rule type so the Autotask sandbox reuses it with its own extra fault kinds.
 import type { FaultControl, FaultRule } from './types.ts';
 
-export class Faults implements FaultControl {
+export class Faults<R extends FaultRule = FaultRule> implements FaultControl {
   latencyMs = 0;
   rateLimitPerMinute = 0;
-  private active: FaultRule[] = [];
+  private active: R[] = [];
   private windows = new Map<string, number[]>();
 
-  get rules(): readonly FaultRule[] {
+  get rules(): readonly R[] {
     return this.active;
   }
 
-  add(rule: FaultRule): void {
+  add(rule: R): void {
     if (rule.path !== undefined) new RegExp(rule.path); // fail fast on a bad regex
     this.active.push({ ...rule, times: rule.times ?? 1 });
   }
@@ -24,7 +25,7 @@ export class Faults implements FaultControl {
   }
 
   /** The first rule matching the request; consumes one of its uses. */
-  take(method: string, apiPath: string): FaultRule | undefined {
+  take(method: string, apiPath: string): R | undefined {
     const rule = this.active.find(
       (r) =>
         (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&

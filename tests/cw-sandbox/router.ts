@@ -1,20 +1,28 @@
 // Matching an API path to a route. Paths are case-insensitive (CW runs on IIS); ids are integers.
+// Generic over the route type so the Autotask sandbox shares it.
 import type { Route } from './context.ts';
 
-interface Compiled {
-  route: Route;
+interface RouteLike {
+  method: string;
+  pattern: string;
+}
+
+interface Compiled<R extends RouteLike> {
+  route: R;
   regex: RegExp;
   names: string[];
   literals: number;
 }
 
-export type Match =
-  | { kind: 'route'; route: Route; params: Record<string, string> }
+export type Match<R extends RouteLike = Route> =
+  | { kind: 'route'; route: R; params: Record<string, string> }
   | { kind: 'method-not-allowed' }
   | { kind: 'none' };
 
-export function createRouter(routes: Route[]): (method: string, path: string) => Match {
-  const compiled: Compiled[] = routes.map((route) => {
+export function createRouter<R extends RouteLike = Route>(
+  routes: R[],
+): (method: string, path: string) => Match<R> {
+  const compiled: Compiled<R>[] = routes.map((route) => {
     const names: string[] = [];
     const segments = route.pattern.split('/').filter(Boolean);
     const source = segments
