@@ -16,6 +16,7 @@ import {
   API_USERS,
   INTEGRATION_CODE,
   LOOKUP_PATH,
+  OLD_ZONE_PATH,
   SPECIAL_TICKETS,
   ZONE,
   ZONE_PATH,
@@ -43,6 +44,8 @@ export interface AutotaskSandbox {
   url: string;
   /** What zoneInformation answers: the zone's REST `url` (ends in /ATServicesRest/), `webUrl`, … */
   zone: { zoneName: string; url: string; webUrl: string; ci: number };
+  /** The REST base of a zone this database moved away from (answers 401), for zone re-lookup tests. */
+  oldZoneApiBase: string;
   /** The "any zone host" lookup, like https://webservices.autotask.net/atservicesrest/v1.0/zoneInformation */
   zoneLookupUrl: string;
   /** Full-access API user + the tracking identifier. */
@@ -62,6 +65,7 @@ export interface AutotaskSandbox {
 }
 
 const API_PREFIX = new RegExp(`^(${ZONE_PATH.replace(/\//g, '\\/')}\\/V1\\.0)(\\/.*)?$`, 'i');
+const OLD_ZONE_API = new RegExp(`^${OLD_ZONE_PATH.replace(/\//g, '\\/')}\\/V1\\.0(\\/.*)?$`, 'i');
 const LOOKUP_ZONE = new RegExp(`^${LOOKUP_PATH.replace(/\//g, '\\/')}\\/v1\\.0\\/zoneInformation\\/?$`, 'i');
 
 function param(url: URL, name: string): string | undefined {
@@ -230,6 +234,20 @@ export async function startAutotaskSandbox(opts: AutotaskSandboxOptions = {}): P
       if (LOOKUP_ZONE.test(path) || (api && /^\/zoneInformation\/?$/i.test(api[2] ?? ''))) {
         return await zoneInformation(req, res, url, path);
       }
+      const old = OLD_ZONE_API.exec(path);
+      if (old) {
+        core.requests.push({
+          at: new Date().toISOString(),
+          method,
+          path,
+          apiPath: old[1] ?? '/',
+          query: Object.fromEntries(url.searchParams),
+          headers: redactedHeaders(req),
+          status: 401,
+        });
+        res.writeHead(401, { 'Content-Length': '0' }).end();
+        return;
+      }
       if (api) {
         return await handleAtApi(core, {
           req,
@@ -265,6 +283,7 @@ export async function startAutotaskSandbox(opts: AutotaskSandboxOptions = {}): P
     url: origin,
     zone: zone(),
     zoneLookupUrl: `${origin}${LOOKUP_PATH}/v1.0/zoneInformation`,
+    oldZoneApiBase: `${origin}${OLD_ZONE_PATH}/V1.0`,
     credentials: {
       userName: API_USERS.full.userName,
       secret: API_USERS.full.secret,

@@ -41,6 +41,11 @@ export class Limits {
     this.peak.clear();
   }
 
+  /** Requests in flight now for this tracking identifier and the endpoint of `apiPath`. */
+  busy(integrationCode: string, apiPath: string): number {
+    return this.inFlight.get(`${integrationCode.toLowerCase()}|${endpointKey(apiPath)}`) ?? 0;
+  }
+
   /** Takes a thread slot, or returns false when the endpoint is full (the request is refused). */
   acquire(integrationCode: string, apiPath: string): { ok: boolean; release: () => void } {
     const key = `${integrationCode.toLowerCase()}|${endpointKey(apiPath)}`;

@@ -30,6 +30,8 @@ export const ZONE = { zoneName: 'Sandbox (webservices18-like)', ci: 418418 } as 
 
 /** Path under which the zone's REST API is served (the zone `url` is origin + this + '/'). */
 export const ZONE_PATH = '/zone18/ATServicesRest';
+/** A zone the sandbox's database "moved away from": every API call there answers 401 (DJA re-looks up the zone on a 401). */
+export const OLD_ZONE_PATH = '/zone5/ATServicesRest';
 /** Where the "any zone host" lookup answers, like https://webservices.autotask.net/atservicesrest. */
 export const LOOKUP_PATH = '/atservicesrest';
 
