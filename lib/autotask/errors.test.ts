@@ -63,6 +63,8 @@ describe('classifyAtFailure', () => {
       limit: 'threshold',
     });
     expect(fail(429, '', { retryAfter: '30' }).retryAfterSec).toBe(30);
+    expect(fail(429, '').retryAfterSec).toBe(60);
+    expect(fail(429, '').message).not.toMatch(/Try again/);
     expect(fail(429, '', { retryAfter: '30' }).message).toMatch(/Try again in 30 s/);
   });
   it('404 → notFound, 405 → notAllowed naming the action', () => {

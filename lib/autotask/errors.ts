@@ -155,6 +155,9 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** How long to hold off after an hourly-threshold refusal that names no time. */
+export const THRESHOLD_WAIT_SEC = 60;
+
 const said = (texts: string[]) => (texts.length ? ` (Autotask said: ${texts.join(' ')})` : '');
 
 /** Maps a non-2xx Autotask answer to a typed error. Pure: tested without a network. */
@@ -174,10 +177,11 @@ export function classifyAtFailure(f: AtHttpFailure): AtError {
   }
   if (f.status === 429 || (f.status >= 500 && HOURLY_THRESHOLD.test(joined))) {
     const when = retryAfterSec !== undefined ? ` Try again in ${retryAfterSec} s.` : '';
+    // No Retry-After is documented: wait at least a minute rather than hammer a tenant-wide refusal.
     return new AtError(
       'throttled',
       `Autotask's hourly API limit for this database is used up (every integration shares it); requests are refused until usage drops.${when}`,
-      { ...base, limit: 'threshold', retryAfterSec },
+      { ...base, limit: 'threshold', retryAfterSec: retryAfterSec ?? THRESHOLD_WAIT_SEC },
     );
   }
   if (looksLikeHtml(f.contentType, f.bodyText) && f.status < 500) {

@@ -399,7 +399,14 @@ export function createSeedState(): AtState {
     };
   };
   let seq = 0;
-  tickets.push(ticket(SPECIAL_TICKETS.standard, seq++, { status: STATUS.inProgress, title: TITLES[0] }));
+  tickets.push(
+    ticket(SPECIAL_TICKETS.standard, seq++, {
+      status: STATUS.inProgress,
+      title: TITLES[0],
+      assignedResourceID: SPECIAL_RESOURCES.jsmith,
+      assignedResourceRoleID: ROLES.technician2,
+    }),
+  );
   tickets.push(
     ticket(SPECIAL_TICKETS.complete, seq++, { status: STATUS.complete, completedDate: iso(BASE + day) }),
   );
