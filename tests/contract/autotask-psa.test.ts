@@ -310,7 +310,7 @@ describe('after an unknown outcome', () => {
     expect(found?.id).toBe(
       sb.state.ticketNotes.find((n) => String(n.description).includes('ref unkn234'))?.id,
     );
-    expect(await p.findByReference(note.ticket, 'note', 'unkn2345')).toBeUndefined();
+    expect(await p.findByReference(note.ticket, 'note', 'unkn235')).toBeUndefined();
     sb.faults.add({ method: 'POST', path: '^/TimeEntries$', reset: 'after-commit' });
     await p
       .createTimeEntry({
