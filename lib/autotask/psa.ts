@@ -43,7 +43,7 @@ import {
   toTicketContext,
 } from './map';
 import { COMPLETE_STATUS, type Picklists, parsePicklists } from './picklists';
-import { f } from './query';
+import { type Filter, f } from './query';
 
 /** The admin's note choices, from the tenant's picklists (never hard-coded: labels and ids vary). */
 export interface AutotaskNoteSettings {
@@ -243,7 +243,7 @@ export class AutotaskPsa implements PsaConnector {
   async searchTickets(text: string, signal?: AbortSignal): Promise<TicketSearchResult[]> {
     const t = text.trim().replace(/^#/, '');
     const input = parseSearchInput(text);
-    let filter;
+    let filter: Filter[];
     if (TICKET_NUMBER.test(t)) filter = [f.eq('ticketNumber', t.toUpperCase())];
     else if (input.kind === 'number') filter = [f.eq('id', input.id)];
     else if (input.kind === 'words') filter = input.words.map((w) => f.contains('title', w));

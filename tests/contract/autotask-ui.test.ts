@@ -32,7 +32,7 @@ describe('sandbox pages × detectors', () => {
         if (form === 'shell') continue; // the shell shows the ticket in its iframe (the detail URL above)
         const page = browser.newPage();
         await page.goto(url);
-        const screen = readAutotaskTicket(page.mainFrame.document);
+        const screen = readAutotaskTicket(page.mainFrame.document as unknown as Document);
         expect(screen, form).toEqual({
           number: t.ticketNumber,
           title: t.title,
