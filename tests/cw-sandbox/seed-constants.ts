@@ -28,6 +28,12 @@ export const RESTRICTED_KEYS = {
     privateKey: 'FpPrvNoMembers01',
     missing: 'System > Members: 403 on every /system/members* request',
   },
+  noDelete: {
+    publicKey: 'FpPubNoDelete001',
+    privateKey: 'FpPrvNoDelete001',
+    missing:
+      'Service Tickets / Project Tickets / Time Entry (Delete): 403 on DELETE of ticket notes and time entries',
+  },
 } as const;
 
 export const XSS_PAYLOAD = '<img src=x onerror=alert(1)><script>alert(1)</script>';
@@ -50,13 +56,15 @@ export const SPECIAL_TICKETS = {
   resolved: 1007,
   /** Escalations board, status "Escalated". */
   escalated: 1008,
-  /** Project ticket (Professional Services board); project ticket ids are 5001-5008. */
+  /** Project ticket (Professional Services board); project ticket ids are 5001-5009. */
   project: 5001,
+  /** Project issue (`isIssueFlag` true): time is charged to it as `ProjectIssue`. */
+  projectIssue: 5009,
 } as const;
 
 /** Service ticket ids are SERVICE_TICKET_RANGE.first..last (300 tickets, 1005 is API-hidden). */
 export const SERVICE_TICKET_RANGE = { first: 1000, last: 1299 } as const;
-export const PROJECT_TICKET_RANGE = { first: 5001, last: 5008 } as const;
+export const PROJECT_TICKET_RANGE = { first: 5001, last: 5009 } as const;
 
 export const SPECIAL_MEMBERS = {
   /** licenseClass 'A'; owns API_KEYS; notes/time without a member are attributed to it. */
