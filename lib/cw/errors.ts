@@ -84,7 +84,8 @@ export class CwError extends Error {
 /** What the request was for, in words ("read tickets"), so a 403 can name the missing permission. */
 export function describeResource(method: string, path: string): string {
   const p = path.replace(/^\/+/, '').split('?')[0] ?? '';
-  const verb = method.toUpperCase() === 'GET' ? 'read' : method.toUpperCase() === 'PATCH' ? 'update' : 'add';
+  const m = method.toUpperCase();
+  const verb = m === 'GET' ? 'read' : m === 'PATCH' ? 'update' : m === 'DELETE' ? 'delete' : 'add';
   const table: [RegExp, string][] = [
     [/^service\/tickets\/\d+\/notes/, 'ticket notes'],
     [/^service\/tickets\/\d+\/configurations/, 'ticket configurations'],

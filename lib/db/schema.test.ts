@@ -24,11 +24,11 @@ describe('database schema', () => {
     await v1.technicians.put({ id: 't1', name: 'Ann', email: ' Ann@X.com ', updatedAt: 1 });
     v1.close();
 
-    // What a future version(2) would look like: same stores plus an index and a data fix-up.
+    // What a future version would look like: same stores plus an index and a data fix-up.
     class V2 extends FlowPilotDb {
       constructor() {
         super('fp-migrate-test');
-        this.version(2)
+        this.version(3)
           .stores({ technicians: 'id, email, memberId, name' })
           .upgrade((tx) =>
             tx

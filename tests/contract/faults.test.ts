@@ -56,6 +56,15 @@ describe('status faults', () => {
     ).toBe(409);
   });
 
+  it('bodyMatch picks requests by their body', async () => {
+    sb.faults.add({ method: 'POST', path: 'notes$', bodyMatch: 'customer', status: 400 });
+    const post = (text: string) =>
+      cw(sb, notePath, { method: 'POST', body: { text, internalAnalysisFlag: true } });
+    expect((await post('internal')).status).toBe(201);
+    expect((await post('for the customer')).status).toBe(400);
+    expect((await post('for the customer')).status).toBe(201);
+  });
+
   it('429 with Retry-After and the CW throttling body', async () => {
     sb.faults.add({ path: '.', status: 429, retryAfter: 7 });
     const res = await cw(sb, '/system/info');

@@ -68,7 +68,7 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
   checkContract(core, r, body, invalidJson);
 
   if (core.faults.latencyMs > 0) await sleep(core.faults.latencyMs);
-  const fault = core.faults.take(method, r.apiPath);
+  const fault = core.faults.take(method, r.apiPath, r.rawBody.toString('utf8'));
   if (fault) {
     rec.fault = true;
     if (fault.latencyMs) await sleep(fault.latencyMs);

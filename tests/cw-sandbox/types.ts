@@ -347,6 +347,8 @@ export interface FaultRule {
   method?: string;
   /** Regex (string) tested against the API path after apis/3.0, e.g. '^/service/tickets/\\d+/notes$'. */
   path?: string;
+  /** Regex (string) tested against the raw request body, e.g. a note's text or a FlowPilot ref. */
+  bodyMatch?: string;
   /** Matches left; default 1; 0 = forever. */
   times?: number;
   status?: number;
