@@ -28,21 +28,29 @@ export interface PostView {
   items: PostItemView[];
   /**
    * What the technician should know beyond the state: "Internal Analysis note: 1 duplicate removed",
-   * or the duplicate FlowPilot could not remove ("A duplicate of this note is on ticket #N (note 123).
-   * Remove it in ConnectWise.").
+   * or a duplicate FlowPilot could not remove ("A duplicate of this note is on ticket #N (note 123).
+   * Remove it in ConnectWise.", `removeInCw`: show the link to the ticket with it).
    */
-  notices: string[];
+  notices: PostNotice[];
   /** A waiting post stuck behind this failed post on the same ticket. */
   blockedBy?: string;
 }
 
-function noticesOf(ticketId: number, items: readonly PostItemView[]): string[] {
-  const out: string[] = [];
+export interface PostNotice {
+  text: string;
+  /** A record the technician has to remove in ConnectWise. */
+  removeInCw?: boolean;
+}
+
+function noticesOf(ticketId: number, items: readonly PostItemView[]): PostNotice[] {
+  const out: PostNotice[] = [];
   for (const i of items) {
-    if (i.duplicatesRemoved)
-      out.push(`${i.label}: ${i.duplicatesRemoved} duplicate${i.duplicatesRemoved > 1 ? 's' : ''} removed`);
+    if (i.duplicatesRemoved) {
+      const n = i.duplicatesRemoved;
+      out.push({ text: `${i.label}: ${n} duplicate${n > 1 ? 's' : ''} removed` });
+    }
     if (i.duplicateLeft?.length && (i.kind === 'note' || i.kind === 'timeEntry'))
-      out.push(duplicateNotice(i.kind, ticketId, i.duplicateLeft));
+      out.push({ text: duplicateNotice(i.kind, ticketId, i.duplicateLeft), removeInCw: true });
   }
   return out;
 }

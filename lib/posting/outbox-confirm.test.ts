@@ -69,8 +69,8 @@ describe('confirm after success', () => {
     expect(items[0]).toMatchObject({ state: 'sent', duplicatesRemoved: 1 });
     expect(items[1]).toMatchObject({ state: 'sent', duplicatesRemoved: 1 });
     expect(toPostView(saved).notices).toEqual([
-      'Internal Analysis note: 1 duplicate removed',
-      '30 min time (actual 22): 1 duplicate removed',
+      { text: 'Internal Analysis note: 1 duplicate removed' },
+      { text: '30 min time (actual 22): 1 duplicate removed' },
     ]);
     // Order: every write of the post first (status last), then the checks' deletes.
     expect(v().writes()).toEqual([
@@ -132,12 +132,11 @@ describe('confirm after success', () => {
     expect(item.duplicateLeft).toEqual([left.id]);
     const view = toPostView(saved);
     expect(view.state).toBe('sent');
-    expect(view.notices).toEqual([
-      `A duplicate of this note is on ticket #1001 (note ${left.id}). Remove it in ConnectWise.`,
-    ]);
+    const said = `A duplicate of this note is on ticket #1001 (note ${left.id}). Remove it in ConnectWise.`;
+    expect(view.notices).toEqual([{ text: said, removeInCw: true }]);
     expect(view.ticketUrl).toBe('https://cw.example/ticket/1001');
     expect(t.changes.filter((c) => c.notice)).toEqual([
-      expect.objectContaining({ postId: post.id, notice: view.notices[0] }),
+      expect.objectContaining({ postId: post.id, notice: said, link: 'https://cw.example/ticket/1001' }),
     ]);
     expect(t.log.at(-1)).toMatchObject({ kind: 'post.note', outcome: 'error' });
     expect(t.log.at(-1)?.detail).toContain(`duplicate left: note ${left.id}`);
@@ -171,7 +170,7 @@ describe('confirm after success', () => {
     expect(deletes.length).toBeLessThan(12);
     const view = toPostView((await t.database.posts.get(post.id))!);
     const left = onCw.find((e) => e.id !== view.items[0]!.cwId)!;
-    expect(view.notices).toEqual([
+    expect(view.notices.map((n) => n.text)).toEqual([
       `A duplicate of this time entry is on ticket #1001 (time entry ${left.id}). Remove it in ConnectWise.`,
     ]);
   });

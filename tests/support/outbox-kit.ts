@@ -4,7 +4,7 @@
 import type { DBCoreMutateRequest, DBCoreOpenCursorRequest, DBCoreQueryRequest } from 'dexie';
 import { CwClient } from '../../lib/cw/client';
 import { FlowPilotDb, type OutboxRecord } from '../../lib/db/schema';
-import { type ActivityEntry, Outbox, type OutboxDeps } from '../../lib/posting/outbox';
+import { type ActivityEntry, Outbox, type OutboxChange, type OutboxDeps } from '../../lib/posting/outbox';
 import { buildPlan, type PlanInput } from '../../lib/posting/plan';
 import { refTag } from '../../lib/posting/reference';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
@@ -75,7 +75,7 @@ export function outboxKit(sb: Sandbox, over: Partial<OutboxDeps> = {}, hooks: Db
   const database = hookedDb(hooks);
   const clock = { now: T0 };
   const log: ActivityEntry[] = [];
-  const changes: { postId: string; state: string; notice?: string }[] = [];
+  const changes: OutboxChange[] = [];
   const make = (extra: Partial<OutboxDeps> = {}) =>
     new Outbox({
       db: () => database,

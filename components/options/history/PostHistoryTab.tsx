@@ -8,6 +8,7 @@ import type { OutboxState } from '@/lib/db/schema';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromOptions } from '@/lib/messages/client';
 import type { PostDetail } from '@/lib/messages/posting';
+import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
 import { errorText } from '../api';
 import { download } from './download';
@@ -73,8 +74,12 @@ export function PostHistoryTab() {
 
   async function act(kind: 'posting/retry' | 'posting/discard', postId: string) {
     try {
-      await askFromOptions(kind, { postId });
-      showToast(kind === 'posting/retry' ? 'Retrying now.' : 'Discarded.', 'info');
+      if (kind === 'posting/retry') {
+        await askFromOptions(kind, { postId });
+        showToast('Retrying now.', 'info');
+      } else {
+        showToast(describeDiscard(await askFromOptions(kind, { postId })), 'info');
+      }
       await load();
     } catch (e) {
       showToast(errorText(e), 'error');
@@ -169,10 +174,31 @@ export function PostHistoryTab() {
                   )}
                 </td>
                 <td>{p.technicianName ?? 'API member'}</td>
-                <td>{p.summary}</td>
+                <td>
+                  {p.summary}
+                  {p.notices.map((n) => (
+                    <div key={n.text} class={n.removeInCw ? 'fp-notice fp-notice--act' : 'fp-notice'}>
+                      {n.text}
+                      {n.removeInCw && p.ticketUrl && (
+                        <>
+                          {' '}
+                          <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
+                            Open ticket #{p.ticketId}
+                          </a>
+                        </>
+                      )}
+                    </div>
+                  ))}
+                </td>
                 <td>{p.state}</td>
                 <td>{p.attempts}</td>
-                <td>{p.state === 'sent' ? '' : (p.lastError ?? '')}</td>
+                <td>
+                  {p.state === 'sent'
+                    ? ''
+                    : p.blockedBy
+                      ? 'Waiting behind a failed post to this ticket: retry or discard that one first.'
+                      : (p.lastError ?? '')}
+                </td>
                 <td>
                   {(p.state === 'failed' || p.state === 'pending') && (
                     <Button

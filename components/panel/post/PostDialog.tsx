@@ -73,22 +73,24 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
     if (!ctx) return;
     setBusy(true);
     setError(undefined);
-    const landed = (kind: string) => prior?.items.some((i) => i.kind === kind && i.state === 'sent') ?? false;
     try {
-      // The failed item would block later writes on this ticket: replace the old post's remainder.
-      if (prior) await askFromPanel('posting/discard', { postId: prior.id });
+      // After a partial failure the background replaces the old post: it discards the remainder,
+      // looks up anything that may have landed, and sends only the parts not on the ticket (each
+      // note, the time entry and the status decided on its own).
       const r = await askFromPanel('posting/post', {
         ticketKey,
         noteKind,
-        text: landed('note') ? '' : text,
-        customerText: ctx.noteVisibility === 'internalExternal' && !landed('note') ? customerText : undefined,
-        timeEntry: timeOn && !landed('timeEntry'),
+        text,
+        customerText: ctx.noteVisibility === 'internalExternal' ? customerText : undefined,
+        timeEntry: timeOn,
         minutes: timeOn && !hasSessionTime && minutes ? Number(minutes) : undefined,
         postedMinutes: timeOn && hasSessionTime && posted ? Number(posted) : undefined,
         workTypeId: workTypeId ? Number(workTypeId) : undefined,
         workRoleId: workRoleId ? Number(workRoleId) : undefined,
         billableOption: billable,
-        status: status && !landed('status') ? { id: status.id, name: status.name } : undefined,
+        status: status ? { id: status.id, name: status.name } : undefined,
+        projectIssue: ctx.projectIssue,
+        replacesPostId: prior?.id,
       });
       if (r.outcome === 'failed') {
         // Keep everything the technician typed; the reason says what to change.
@@ -257,6 +259,16 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
           Already on the ticket (not sent again):{' '}
           {prior.items
             .filter((i) => i.state === 'sent')
+            .map((i) => i.label)
+            .join(', ')}
+          .
+        </p>
+      )}
+      {prior?.items.some((i) => i.maybeLanded) && (
+        <p class="fp-p-muted">
+          May already be on the ticket (FlowPilot looks before sending again):{' '}
+          {prior.items
+            .filter((i) => i.maybeLanded)
             .map((i) => i.label)
             .join(', ')}
           .
