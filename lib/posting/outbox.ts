@@ -16,10 +16,20 @@ import type { PatchOperation, RequestOptions } from '../cw/client';
 import type { ListQuery } from '../cw/conditions';
 import { CwError } from '../cw/errors';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
-import type { ErrorInfo } from '../messages/protocol';
-import { type TicketRef, ticketKey } from '../ticket/types';
+import { ticketKey } from '../ticket/types';
 import { type CwRefLookup, deleteFor, REFS_PER_LOOKUP, refLookup, toCwWrite } from './cw-writes';
 import { type DiscardOutcomeName, duplicateNotice } from './explain';
+import {
+  applyChange,
+  type Change,
+  type Expect,
+  type OutboxPayload,
+  type PostData,
+  payloadOf,
+  postStateOf,
+  revOf,
+  viewOf,
+} from './outbox-record';
 import {
   describePlan,
   describePlanItem,
@@ -40,55 +50,10 @@ import {
   MIN_RETRY_DELAY_MS,
 } from './retry';
 import { type OutboxTimings, withTimings } from './timings';
+import { unknownWait } from './unknown-outcome';
 
-export interface OutboxPayload {
-  ticket: TicketRef;
-  item: PlanItem;
-  /** The last attempt may have reached CW: search for the ref before sending again. */
-  unknownOutcome?: boolean;
-  /** When the outcome became unknown, on FlowPilot's clock (epoch ms). */
-  unknownSince?: number;
-  /** CW's clock (Date header) on the first answer after that: a bound on when CW got the request. */
-  unknownSinceCw?: number;
-  /** Lookups that found nothing while waiting out the unknown outcome (paces them). */
-  lookups?: number;
-  /** Consecutive failed requests for this item, sends and lookups alike: drives the backoff. */
-  failures?: number;
-  /** Id of the CW record created (note / time entry). */
-  cwId?: number;
-  /** Found on the ticket by its ref instead of being sent again. */
-  recovered?: boolean;
-  /** Confirm after success: copies removed, copies left (ids), tries so far. */
-  check?: { tries: number; removed: number; left?: number[]; done?: boolean; unchecked?: boolean };
-  /** Discarded while its outcome was unknown: one more lookup after the wait says whether it landed. */
-  cancelledMaybeLanded?: boolean;
-}
-
-export interface PostItemView {
-  outboxId: string;
-  kind: OutboxRecord['kind'];
-  part: PlanPart;
-  label: string;
-  ref: string;
-  state: OutboxState;
-  attempts: number;
-  lastError?: ErrorInfo;
-  cwId?: number;
-  /** Surplus copies (a resent create) FlowPilot deleted. */
-  duplicatesRemoved?: number;
-  /** Surplus copies FlowPilot could not delete (CW ids): the technician must. */
-  duplicateLeft?: number[];
-  /** The last attempt may be on the ticket; FlowPilot is still checking. */
-  maybeLanded?: boolean;
-}
-
-export interface PostData {
-  items: PostItemView[];
-  technicianName?: string;
-  memberId?: number;
-  sessionId?: string;
-  ticketUrl?: string;
-}
+export type { OutboxPayload, PostData, PostItemView } from './outbox-record';
+export { postStateOf } from './outbox-record';
 
 export interface PostMeta {
   technicianId?: string;
@@ -156,72 +121,16 @@ export interface DiscardResult {
 
 const OPEN: OutboxState[] = ['pending', 'sending', 'failed'];
 const isOpen = (s: OutboxState) => OPEN.includes(s);
-/** CW's Date header has whole seconds. */
-const DATE_RESOLUTION_MS = 1_000;
 /** Where the 429 throttle is kept (the settings table is a key/value store). */
 const THROTTLE_KEY = 'outbox.throttle';
-
-/** A post's state from its items: in flight, then failure, then waiting; sent + discarded reads as sent. */
-export function postStateOf(states: readonly OutboxState[]): OutboxState {
-  if (states.includes('sending')) return 'sending';
-  // A failed item blocks the items after it, so the post is failed until someone acts.
-  if (states.includes('failed')) return 'failed';
-  if (states.includes('pending')) return 'pending';
-  if (states.length > 0 && states.every((s) => s === 'cancelled')) return 'cancelled';
-  return 'sent';
-}
 
 function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-const payloadOf = (r: OutboxRecord) => r.payload as OutboxPayload;
-const revOf = (r: OutboxRecord) => r.rev ?? 0;
-
-/** What update() checks before it writes: the stored record is in one of these states (and at this rev). */
-interface Expect {
-  state: OutboxState | readonly OutboxState[];
-  rev?: number;
-}
-
-/** A change merged onto the stored record; null removes a field. */
-interface Change {
-  state?: OutboxState;
-  attempts?: number;
-  nextAttemptAt?: number;
-  lastError?: ErrorInfo | null;
-  checkAt?: number | null;
-  payload?: Partial<OutboxPayload>;
-}
-
-function applyChange(cur: OutboxRecord, c: Change, now: number): OutboxRecord {
-  const next: OutboxRecord = { ...cur, updatedAt: now, rev: revOf(cur) + 1 };
-  if (c.state !== undefined) next.state = c.state;
-  if (c.attempts !== undefined) next.attempts = c.attempts;
-  if (c.nextAttemptAt !== undefined) next.nextAttemptAt = c.nextAttemptAt;
-  if (c.lastError === null) delete next.lastError;
-  else if (c.lastError !== undefined) next.lastError = c.lastError;
-  if (c.checkAt === null) delete next.checkAt;
-  else if (c.checkAt !== undefined) next.checkAt = c.checkAt;
-  if (c.payload) {
-    const merged: Record<string, unknown> = { ...(cur.payload as object), ...c.payload };
-    for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
-    next.payload = merged;
-  }
-  return next;
-}
-
 interface Found {
   byRef: Map<string, number[]>;
   serverDate?: number;
-}
-
-/** The unknown-outcome clocks after a lookup that found nothing. */
-interface Waiting {
-  since: number;
-  sinceCw?: number;
-  /** ms until both clocks are past the limit (0 = over). */
-  leftMs: number;
 }
 
 export class Outbox {
@@ -232,6 +141,8 @@ export class Outbox {
   private readonly longestWait: number;
   private running?: Promise<void>;
   private rerun = false;
+  private checking?: Promise<void>;
+  private recheck = false;
   private readonly inFlight = new Set<string>();
   private throttle = { until: 0, setAt: 0 };
   private throttleLoaded = false;
@@ -289,7 +200,7 @@ export class Outbox {
       }));
       await db.outbox.bulkAdd(records);
       const data: PostData = {
-        items: records.map((r) => this.viewOf(r)),
+        items: records.map((r) => viewOf(r)),
         technicianName: meta.technicianName,
         memberId: meta.memberId,
         sessionId: meta.sessionId,
@@ -312,26 +223,6 @@ export class Outbox {
     this.emit({ ticketKey: key, postId, state: 'pending' });
     if (notBefore > now) this.deps.schedule?.(notBefore);
     return post;
-  }
-
-  private viewOf(r: OutboxRecord): PostItemView {
-    const p = payloadOf(r);
-    const v: PostItemView = {
-      outboxId: r.id,
-      kind: r.kind,
-      part: planPart(p.item),
-      label: describePlanItem(p.item),
-      ref: r.ref,
-      state: r.state,
-      attempts: r.attempts,
-    };
-    if (r.lastError) v.lastError = r.lastError as ErrorInfo;
-    if (p.cwId !== undefined) v.cwId = p.cwId;
-    if (p.check?.removed) v.duplicatesRemoved = p.check.removed;
-    if (p.check?.left?.length) v.duplicateLeft = p.check.left;
-    if ((p.unknownOutcome && r.state !== 'sent') || (p.cancelledMaybeLanded && r.checkAt !== undefined))
-      v.maybeLanded = true;
-    return v;
   }
 
   /**
@@ -358,7 +249,7 @@ export class Outbox {
       const post = await db.posts.get(cur.postId);
       if (!post) return { next, post: undefined };
       const data = post.data as PostData;
-      const items = data.items.map((v) => (v.outboxId === id ? this.viewOf(next) : v));
+      const items = data.items.map((v) => (v.outboxId === id ? viewOf(next) : v));
       const updated: PostRecord = {
         ...post,
         state: postStateOf(items.map((i) => i.state)),
@@ -451,8 +342,16 @@ export class Outbox {
     );
   }
 
-  /** Sends everything that is due. Concurrent calls coalesce into one more pass. */
+  /**
+   * Sends everything that is due, then runs the reference checks that are due. Writes and checks are
+   * two single-flight passes (concurrent calls coalesce into one more pass of each): a new post never
+   * waits behind another post's check, so "Posted" is as quick as the create.
+   */
   drain(): Promise<void> {
+    return this.writePass().then(() => this.checkPass());
+  }
+
+  private writePass(): Promise<void> {
     if (this.running) {
       this.rerun = true;
       return this.running;
@@ -470,6 +369,26 @@ export class Outbox {
       }
     })();
     return this.running;
+  }
+
+  private checkPass(): Promise<void> {
+    if (this.checking) {
+      this.recheck = true;
+      return this.checking;
+    }
+    this.checking = (async () => {
+      try {
+        do {
+          this.recheck = false;
+          await this.checkOnce();
+        } while (this.recheck);
+      } catch {
+        // As above: the checks stay owed (stored) and run on the next wake-up.
+      } finally {
+        this.checking = undefined;
+      }
+    })();
+    return this.checking;
   }
 
   /** A wait this long or a clock that went back behind the record's last write: due now, not stalled. */
@@ -517,43 +436,57 @@ export class Outbox {
   private async drainOnce(): Promise<void> {
     const now = this.now();
     await this.loadThrottle();
-    const [heads, checks] = await Promise.all([this.heads(), this.owedChecks()]);
+    const heads = await this.heads();
     if (this.throttled(now)) {
-      if (heads.length || checks.length) this.deps.schedule?.(this.throttle.until);
+      if (heads.length) this.deps.schedule?.(this.throttle.until);
       return;
     }
-    const queue = [
-      ...new Set([
-        ...heads.filter((h) => this.isDue(h, now)).map((h) => h.ticketKey),
-        ...checks.filter((c) => this.checkDue(c, now)).map((c) => c.ticketKey),
-      ]),
-    ];
-    const lanes = Math.min(this.concurrency, queue.length);
+    const queue = heads.filter((h) => this.isDue(h, now)).map((h) => h.ticketKey);
     // allSettled: one lane failing (storage) must not end the drain while the others still work,
     // or a second drain would start and take the same tickets.
-    const results = await Promise.allSettled(Array.from({ length: lanes }, () => this.lane(queue)));
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.sendTicket(key)));
     await this.scheduleNext();
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
 
-  private async lane(queue: string[]): Promise<void> {
-    let error: unknown;
-    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
-      try {
-        for (;;) {
-          if (this.throttled(this.now())) return;
-          const head = await this.headOf(key);
-          if (!head || !this.isDue(head, this.now())) break;
-          if (!(await this.process(head))) break;
+  /** The owed reference checks that are due, one ticket per lane. */
+  private async checkOnce(): Promise<void> {
+    const now = this.now();
+    await this.loadThrottle();
+    if (this.throttled(now)) return; // scheduleNext already asked for a wake-up at its end
+    const due = (await this.owedChecks()).filter((c) => this.checkDue(c, now));
+    const queue = [...new Set(due.map((c) => c.ticketKey))];
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key)));
+    await this.scheduleNext();
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Up to `concurrency` lanes taking tickets from one queue; a failing ticket does not stop its lane. */
+  private lanes(queue: string[], work: (key: string) => Promise<void>): Promise<void>[] {
+    return Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
+      let error: unknown;
+      for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+        if (this.throttled(this.now())) break;
+        try {
+          await work(key);
+        } catch (e) {
+          error ??= e;
         }
-        // The writes of the ticket first ("Posted" does not wait for checks), then the checks.
-        if (!this.throttled(this.now())) await this.runChecks(key);
-      } catch (e) {
-        error ??= e;
       }
+      if (error) throw error;
+    });
+  }
+
+  /** A ticket's due items, strictly in order, until one is not done. */
+  private async sendTicket(key: string): Promise<void> {
+    for (;;) {
+      if (this.throttled(this.now())) return;
+      const head = await this.headOf(key);
+      if (!head || !this.isDue(head, this.now())) return;
+      if (!(await this.process(head))) return;
     }
-    if (error) throw error;
   }
 
   /** Wake up for the earliest retry, lookup or check (or the end of throttling). */
@@ -765,21 +698,6 @@ export class Outbox {
     return { byRef, serverDate: received.serverDate };
   }
 
-  /** Where the unknown-outcome wait stands after a lookup that found nothing (CW's clock from it). */
-  private waiting(p: OutboxPayload, serverDate: number | undefined): Waiting {
-    const now = this.now();
-    const limit = this.timings.unknownOutcomeWaitMs;
-    // A clock that went back behind the start counts again from now (a longer wait, never a shorter).
-    const since = p.unknownSince === undefined || now < p.unknownSince ? now : p.unknownSince;
-    const sinceCw = p.unknownSinceCw ?? serverDate;
-    const localLeft = since + limit - now;
-    const cwLeft =
-      sinceCw !== undefined && serverDate !== undefined
-        ? sinceCw + limit + DATE_RESOLUTION_MS - serverDate
-        : 0;
-    return { since, sinceCw, leftMs: Math.max(0, localLeft, cwLeft) };
-  }
-
   /**
    * The last attempt may be on the ticket: look. Found → sent (and its copies checked). Not found →
    * 'send' only once the server-side limit is past on both clocks; until then, look again later.
@@ -798,7 +716,7 @@ export class Outbox {
     }
     const ids = found.byRef.get(cur.ref) ?? [];
     if (ids.length > 0) return (await this.markFound(cur, ids, started)) ? 'found' : 'stop';
-    const w = this.waiting(p, found.serverDate);
+    const w = unknownWait(p, found.serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
     if (w.leftMs === 0) return 'send';
     const lookups = (p.lookups ?? 0) + 1;
     const next =
@@ -924,7 +842,7 @@ export class Outbox {
     if (r.state === 'cancelled') {
       // Discarded while maybe landed: did CW apply it late after all?
       if (ids.length) return void (await this.markFound(r, ids, started));
-      const w = this.waiting(p, serverDate);
+      const w = unknownWait(p, serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
       await this.update(r.id, expect, {
         checkAt: w.leftMs === 0 ? null : this.now() + w.leftMs,
         payload: {
@@ -953,7 +871,11 @@ export class Outbox {
         await client.delete(deleteFor(p.ticket, kind, id), this.requestOpts());
         removed++;
       } catch (e) {
-        if (e instanceof CwError && e.kind === 'notFound') continue; // gone already
+        // Gone already (a resent DELETE, or someone removed it): not on the ticket any more either way.
+        if (e instanceof CwError && e.kind === 'notFound') {
+          removed++;
+          continue;
+        }
         const c = classifyLookupError(e);
         if (c.retryable && tries < this.timings.duplicateCheckTries) later = true;
         else {
@@ -1086,7 +1008,7 @@ export class Outbox {
       if (ids.length) return (await this.markFound(r, ids, this.now())) ? 'landed' : this.nowIs(r.id);
     }
     // Not there (yet): cancel, and look once more after the wait in case CW applies it late.
-    const w = this.waiting(p, found?.serverDate);
+    const w = unknownWait(p, found?.serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
     const cancelled = await this.update(
       r.id,
       { state: ['pending', 'failed', 'sending'], rev: revOf(r) },
