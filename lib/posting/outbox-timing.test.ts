@@ -105,6 +105,30 @@ describe('§3.1 unknown outcome: resend only after the server-side limit', () =>
   });
 });
 
+describe('after an outage', () => {
+  it('a send that failed when CW went away is resent as soon as CW is back and the ref is not there', async () => {
+    const t = outboxKit(sb);
+    // CW answered a moment ago (FlowPilot now knows CW's clock), then every connection drops.
+    await sandboxClient(sb).get('system/info');
+    await t.outbox.enqueue(noteOnly({ ticket: { kind: 'service', id: 1004 } }));
+    await t.outbox.drain();
+    sb.faults.add({ path: '.', reset: 'before', times: 0 });
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    for (let i = 0; i < 6; i++) {
+      t.advance(5 * MINUTE);
+      await t.outbox.drain();
+    }
+    sb.faults.clear();
+    t.advance(5 * MINUTE); // past the backoff the failed lookups built up
+    await t.outbox.drain();
+    // Half an hour on CW's clock since the failed send: no further wait once the lookup finds nothing.
+    const [note] = await t.items(post.id);
+    expect(note!.state).toBe('sent');
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+  });
+});
+
 describe('§3.7 failing lookups back off', () => {
   it('each failed lookup counts: the waits grow instead of hitting CW every 1.5 s', async () => {
     const t = outboxKit(sb);

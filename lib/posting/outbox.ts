@@ -95,6 +95,8 @@ export interface OutboxDeps {
   db: () => FlowPilotDb;
   client: () => Promise<CwWriter>;
   now?: () => number;
+  /** A clock that never steps (performance.now()): maps CW's clock across one worker lifetime. */
+  monotonic?: () => number;
   random?: () => number;
   /** Tickets sent to in parallel (each ticket is strictly sequential). */
   concurrency?: number;
@@ -135,6 +137,7 @@ interface Found {
 
 export class Outbox {
   private readonly now: () => number;
+  private readonly monotonic: () => number;
   private readonly random: () => number;
   private readonly concurrency: number;
   private readonly timings: OutboxTimings;
@@ -145,11 +148,14 @@ export class Outbox {
   private recheck = false;
   private readonly inFlight = new Set<string>();
   private throttle = { until: 0, setAt: 0 };
+  /** CW's clock at the last answer with a Date header, and the monotonic time it arrived. */
+  private cwClock?: { cw: number; mono: number };
   private throttleLoaded = false;
   private readonly waiters = new Map<string, Set<(p: PostRecord) => void>>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
+    this.monotonic = deps.monotonic ?? (() => performance.now());
     this.random = deps.random ?? Math.random;
     this.concurrency = Math.max(1, deps.concurrency ?? 4);
     this.timings = withTimings(deps.timings);
@@ -163,6 +169,20 @@ export class Outbox {
 
   private get db() {
     return this.deps.db();
+  }
+
+  /** Remembers CW's clock from an answer (any status), for cwNow(). */
+  private sawCwDate(serverDate: number | undefined) {
+    if (serverDate !== undefined) this.cwClock = { cw: serverDate, mono: this.monotonic() };
+  }
+
+  /**
+   * CW's clock now, estimated from the last answer in this worker lifetime plus monotonic time (which
+   * no wall-clock step moves). Undefined before any answer: then the first answer after a failure
+   * is the bound on when CW got the request.
+   */
+  private cwNow(): number | undefined {
+    return this.cwClock && this.cwClock.cw + (this.monotonic() - this.cwClock.mono);
   }
 
   private requestOpts(extra: RequestOptions = {}): RequestOptions {
@@ -600,12 +620,19 @@ export class Outbox {
     const p = payloadOf(sending);
     const w = toCwWrite(p.ticket, p.item, sending.ref);
     let res: { id?: number } | undefined;
+    const received: { serverDate?: number } = {};
     try {
       res =
         w.method === 'POST'
-          ? await client.post<{ id?: number }>(w.path, w.body, this.requestOpts())
-          : await client.patch<{ id?: number }>(w.path, w.body as PatchOperation[], this.requestOpts());
+          ? await client.post<{ id?: number }>(w.path, w.body, this.requestOpts({ received }))
+          : await client.patch<{ id?: number }>(
+              w.path,
+              w.body as PatchOperation[],
+              this.requestOpts({ received }),
+            );
+      this.sawCwDate(received.serverDate);
     } catch (e) {
+      this.sawCwDate(received.serverDate);
       const failed = await this.failSend(sending, e, true, started);
       // Reset after sending (the commonest unknown outcome): look right away; usually it is there.
       if (failed?.state === 'pending' && payloadOf(failed).unknownOutcome) {
@@ -672,7 +699,9 @@ export class Outbox {
         payload: {
           failures,
           unknownOutcome: unknown || undefined,
-          ...(becameUnknown ? { unknownSince: now, unknownSinceCw: undefined, lookups: 0 } : {}),
+          // CW cannot get the request later than about now (the client has given up and closed the
+          // connection): its clock now bounds the arrival, so after an outage the wait is already over.
+          ...(becameUnknown ? { unknownSince: now, unknownSinceCw: this.cwNow(), lookups: 0 } : {}),
         },
       },
     );
@@ -695,6 +724,7 @@ export class Outbox {
       // The full reference only, never the text: nothing FlowPilot did not write is ever touched.
       for (const ref of refs) if (hasRef(text, ref)) byRef.set(ref, [...(byRef.get(ref) ?? []), row.id]);
     }
+    this.sawCwDate(received.serverDate);
     return { byRef, serverDate: received.serverDate };
   }
 
