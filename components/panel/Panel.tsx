@@ -1,3 +1,7 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { BgToPages } from '@/lib/messages/bg-to-pages';
+import { askFromPanel } from '@/lib/messages/client';
 import type { PanelController } from '@/lib/panel/controller';
 import type { PanelStore } from '@/lib/panel/store';
 import type { TicketSearchResult } from '@/lib/ticket/search';
@@ -17,6 +21,33 @@ function NotConnected({ controller }: { controller: PanelController }) {
     <div class="fp-section">
       <p>FlowPilot is not connected to ConnectWise.</p>
       <button type="button" class="fp-primary" onClick={() => controller.openOptions()}>
+        Open FlowPilot options
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A team roster exists but nobody is chosen as this browser's technician: say so where the work is,
+ * instead of letting posts go out silently as the API member. Gone as soon as someone is chosen.
+ */
+function WhoNotice({ controller }: { controller: PanelController }) {
+  useEffect(() => {
+    const onMsg = (m: unknown) => {
+      const msg = m as BgToPages | undefined;
+      if (msg?.dir === 'bgToPages' && msg.type === 'settings/changed') controller.refreshStatus();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMsg);
+    return () => browser.runtime.onMessage.removeListener(onMsg);
+  }, [controller]);
+  if (!controller.status.value?.needsTechnician) return null;
+  return (
+    <div class="fp-warn" role="status">
+      <p class="fp-warn-text">
+        Choose who you are in FlowPilot options. Until then, posts go out as the API member.
+      </p>
+      <button type="button" onClick={() => void askFromPanel('panel/openOptions', { tab: 'mapping' })}>
         Open FlowPilot options
       </button>
     </div>
@@ -97,6 +128,7 @@ export function Panel({ store, controller, search }: Props) {
     >
       <PanelHeader store={store} controller={controller} />
       <div class="fp-body">
+        <WhoNotice controller={controller} />
         {connected && store.searchOpen.value && (
           <TicketSearch
             search={search}

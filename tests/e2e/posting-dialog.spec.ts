@@ -32,7 +32,9 @@ test('a closed ticket refusing time: precise reason, text kept, Post History sho
 
   const history = await openOptions('history');
   const row = history.getByRole('table', { name: 'Posts' }).getByRole('row').filter({ hasText: '#1003' });
-  await expect(row).toContainText('failed');
+  // States in words (it used to show the internal "failed").
+  await expect(row).toContainText('Failed');
+  await expect(row).not.toContainText('Attempts');
   await expect(row.getByRole('button', { name: 'Edit and retry' })).toBeVisible();
   await history.close();
 

@@ -11,6 +11,7 @@ import type { PostDetail } from '@/lib/messages/posting';
 import type { PostView } from '@/lib/posting/history';
 import { errorText } from '../api';
 import { download } from './download';
+import { attemptsText, formatWhen, STATE_LABELS } from './labels';
 
 const PAGE = 50;
 const STATES: OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
@@ -108,7 +109,7 @@ export function PostHistoryTab() {
             <option value="">All</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {STATE_LABELS[s]}
               </option>
             ))}
           </select>
@@ -150,7 +151,7 @@ export function PostHistoryTab() {
               <th scope="col">Technician</th>
               <th scope="col">What</th>
               <th scope="col">State</th>
-              <th scope="col">Attempts</th>
+              <th scope="col">Writes</th>
               <th scope="col">Last error</th>
               <th scope="col">Actions</th>
             </tr>
@@ -158,7 +159,7 @@ export function PostHistoryTab() {
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
-                <td>{new Date(p.createdAt).toLocaleString()}</td>
+                <td>{formatWhen(p.createdAt)}</td>
                 <td>
                   {p.ticketUrl ? (
                     <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
@@ -170,8 +171,8 @@ export function PostHistoryTab() {
                 </td>
                 <td>{p.technicianName ?? 'API member'}</td>
                 <td>{p.summary}</td>
-                <td>{p.state}</td>
-                <td>{p.attempts}</td>
+                <td>{STATE_LABELS[p.state]}</td>
+                <td>{attemptsText(p.items)}</td>
                 <td>{p.state === 'sent' ? '' : (p.lastError ?? '')}</td>
                 <td>
                   {(p.state === 'failed' || p.state === 'pending') && (
