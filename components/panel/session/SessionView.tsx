@@ -27,7 +27,7 @@ interface Props {
 /** The session area of the panel: start, run (timer, task lane, assistant) and close a session. */
 export function SessionView({ ticket, context }: Props) {
   const key = ticketKey(ticket);
-  const { view, error, busy, send } = useSession(key);
+  const { view, error, busy, send, ping } = useSession(key);
   // Children below are keyed by session / ticket, so chat history, dialogs and drafts never carry over
   // when CW navigates to another ticket.
 
@@ -42,7 +42,14 @@ export function SessionView({ ticket, context }: Props) {
       {view === undefined ? (
         <p class="fp-s-muted">Loading session…</p>
       ) : view && isOpen(view.session) ? (
-        <OpenSession key={view.session.id} view={view} busy={busy} send={send} context={context} />
+        <OpenSession
+          key={view.session.id}
+          view={view}
+          busy={busy}
+          send={send}
+          ping={ping}
+          context={context}
+        />
       ) : (
         <>
           {view && <ClosedSession view={view} />}
@@ -188,11 +195,13 @@ function OpenSession({
   view,
   busy,
   send,
+  ping,
   context,
 }: {
   view: View;
   busy: boolean;
   send: Send;
+  ping: (sessionId: string) => void;
   context: TicketContext | undefined;
 }) {
   const s = view.session;
@@ -209,7 +218,7 @@ function OpenSession({
       const now = Date.now();
       if (now - lastTouch.current < TOUCH_EVERY_MS || idlePauseAt(s, now, view.idleMs) !== undefined) return;
       lastTouch.current = now;
-      void send('session/touch', { sessionId: s.id });
+      ping(s.id);
     };
     el.addEventListener('keydown', keepAlive);
     el.addEventListener('pointerdown', keepAlive);
@@ -217,7 +226,7 @@ function OpenSession({
       el.removeEventListener('keydown', keepAlive);
       el.removeEventListener('pointerdown', keepAlive);
     };
-  }, [s, view.idleMs, send]);
+  }, [s, view.idleMs, ping]);
 
   return (
     <div ref={rootRef}>
