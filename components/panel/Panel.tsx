@@ -9,6 +9,7 @@ import { PanelHeader } from './PanelHeader';
 import { SessionSlot } from './slots';
 import { TicketContextView } from './TicketContextView';
 import { TicketSearch } from './TicketSearch';
+import { focusIfToggled, toggleCollapsed } from './toggle-focus';
 
 interface Props {
   store: PanelStore;
@@ -89,7 +90,18 @@ function Body({ store, controller }: Omit<Props, 'search'>) {
       </p>
     );
   }
-  if (ctx.status === 'ready') return <TicketContextView context={ctx.context} />;
+  if (ctx.status === 'ready')
+    return (
+      <>
+        {ctx.context.closed && (
+          <p class="fp-warn" role="note">
+            This ticket is closed{ctx.context.status?.name ? ` (${ctx.context.status.name})` : ''}.
+            ConnectWise usually refuses time entries on it; reopen it in ConnectWise if the work continues.
+          </p>
+        )}
+        <TicketContextView context={ctx.context} />
+      </>
+    );
   if (ctx.status === 'loading' && ctx.partial) return <TicketContextView context={ctx.partial} partial />;
   return (
     <p class="fp-msg" role="status">
@@ -107,9 +119,8 @@ export function Panel({ store, controller, search }: Props) {
           type="button"
           aria-label="Expand FlowPilot"
           title="FlowPilot (Alt+Shift+F)"
-          onClick={() => {
-            store.collapsed.value = false;
-          }}
+          ref={focusIfToggled}
+          onClick={() => toggleCollapsed(store, false)}
         >
           FlowPilot
         </button>
@@ -136,7 +147,8 @@ export function Panel({ store, controller, search }: Props) {
           />
         )}
         <Body store={store} controller={controller} />
-        {connected && linked && (
+        {/* A ticket the API cannot see (404/403) offers no session: nothing could be posted to it. */}
+        {connected && linked && ctx.status !== 'error' && (
           <SessionSlot ticket={linked.ref} context={ctx.status === 'ready' ? ctx.context : undefined} />
         )}
       </div>

@@ -13,4 +13,7 @@ export interface TicketSlotProps {
 /** Props of components/panel/session/SessionView.tsx. */
 export type SessionViewProps = TicketSlotProps;
 /** Props of the "Update" header control in components/panel/post/. */
-export type UpdateControlProps = TicketSlotProps;
+export interface UpdateControlProps extends TicketSlotProps {
+  /** A post for this ticket landed (or its status change was confirmed): reload the ticket's context. */
+  onPosted?: () => void;
+}

@@ -32,7 +32,14 @@ test('Link Ticket: by number and by keyword, link the pick, Unlink returns to th
     `Can't print "Q3 report" 100% & [urgent]`,
   );
 
-  await p.getByRole('button', { name: 'Unlink' }).click();
+  // Linked by search to another ticket than the page's: a banner says so, and names the way back.
+  await expect(
+    p.getByRole('status').filter({ hasText: 'Working on #1006, not the ticket on this page' }),
+  ).toBeVisible();
+  await expect(p.getByRole('button', { name: 'Unlink #1006' })).toBeVisible();
+  // (exact: the banner has its own "Unlink #1006")
+  await p.getByRole('button', { name: 'Unlink', exact: true }).click();
+  await expect(p.getByText('Working on #1006')).toHaveCount(0);
   await expect(ticketHeading(page)).toContainText('#1001');
   await expect(p).toContainText('Linked from this page');
 
