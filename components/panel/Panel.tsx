@@ -1,10 +1,11 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
 import type { PanelController } from '@/lib/panel/controller';
 import type { PanelStore } from '@/lib/panel/store';
 import type { TicketSearchResult } from '@/lib/ticket/search';
+import type { TicketContext } from '@/lib/ticket/types';
 import { PanelHeader } from './PanelHeader';
 import { SessionSlot } from './slots';
 import { TicketContextView } from './TicketContextView';
@@ -55,7 +56,7 @@ function WhoNotice({ controller }: { controller: PanelController }) {
   );
 }
 
-function Body({ store, controller }: Omit<Props, 'search'>) {
+function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact: boolean }) {
   const status = controller.status.value;
   if (controller.statusError.value)
     return (
@@ -99,10 +100,15 @@ function Body({ store, controller }: Omit<Props, 'search'>) {
             ConnectWise usually refuses time entries on it; reopen it in ConnectWise if the work continues.
           </p>
         )}
-        <TicketContextView context={ctx.context} />
+        {compact ? <ContextSummary context={ctx.context} /> : <TicketContextView context={ctx.context} />}
       </>
     );
-  if (ctx.status === 'loading' && ctx.partial) return <TicketContextView context={ctx.partial} partial />;
+  if (ctx.status === 'loading' && ctx.partial)
+    return compact ? (
+      <ContextSummary context={ctx.partial} />
+    ) : (
+      <TicketContextView context={ctx.partial} partial />
+    );
   return (
     <p class="fp-msg" role="status">
       Loading ticket…
@@ -110,8 +116,34 @@ function Body({ store, controller }: Omit<Props, 'search'>) {
   );
 }
 
+/**
+ * While a session is open the session comes first and the ticket context folds into one line that
+ * expands: at 900 px tall the lane, not the notes, is what the technician sees.
+ */
+function ContextSummary({ context }: { context: TicketContext }) {
+  const c = context;
+  const line = [
+    c.status?.name,
+    c.company?.name,
+    c.contact?.name,
+    `${c.configurations.length} ${c.configurations.length === 1 ? 'configuration' : 'configurations'}`,
+    `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <details class="fp-ctx-summary">
+      <summary>
+        <span class="fp-ctx-label">Ticket details</span> {line}
+      </summary>
+      <TicketContextView context={c} />
+    </details>
+  );
+}
+
 /** The FlowPilot side panel: docked right, or collapsed to a small tab. */
 export function Panel({ store, controller, search }: Props) {
+  const [sessionOpen, setSessionOpen] = useState(false);
   if (store.collapsed.value) {
     return (
       <aside aria-label="FlowPilot" class="fp fp-collapsed" data-collapsed="">
@@ -144,13 +176,30 @@ export function Panel({ store, controller, search }: Props) {
           <TicketSearch
             search={search}
             onPick={(r) => store.linkChosen({ ref: r.ref, summary: r.summary, how: 'search' })}
+            onClose={(input) => {
+              // Link Ticket stays mounted when the search closes: focus goes back to it.
+              const root = input.getRootNode() as ParentNode;
+              store.searchOpen.value = false;
+              root.querySelector<HTMLElement>('button[data-fp-link-ticket]')?.focus();
+            }}
           />
         )}
-        <Body store={store} controller={controller} />
-        {/* A ticket the API cannot see (404/403) offers no session: nothing could be posted to it. */}
-        {connected && linked && ctx.status !== 'error' && (
-          <SessionSlot ticket={linked.ref} context={ctx.status === 'ready' ? ctx.context : undefined} />
-        )}
+        {/* Keyed, so putting the session first while it is open moves it without remounting it. */}
+        {(() => {
+          const body = <Body key="context" store={store} controller={controller} compact={sessionOpen} />;
+          // A ticket the API cannot see (404/403) offers no session: nothing could be posted to it.
+          const sessionSlot =
+            connected && linked && ctx.status !== 'error' ? (
+              <div key="session">
+                <SessionSlot
+                  ticket={linked.ref}
+                  context={ctx.status === 'ready' ? ctx.context : undefined}
+                  onOpenChange={setSessionOpen}
+                />
+              </div>
+            ) : null;
+          return sessionOpen && sessionSlot ? [sessionSlot, body] : [body, sessionSlot];
+        })()}
       </div>
     </aside>
   );

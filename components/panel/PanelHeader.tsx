@@ -75,6 +75,7 @@ export function PanelHeader({ store, controller }: Props) {
         <div class="fp-actions" role="toolbar" aria-label="Ticket actions">
           <button
             type="button"
+            data-fp-link-ticket=""
             aria-expanded={store.searchOpen.value}
             onClick={() => {
               store.searchOpen.value = !store.searchOpen.value;

@@ -41,6 +41,14 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
         useInnerText: true,
       },
     );
+    // Help texts get breathing room before the next label.
+    const helpBottom = await page
+      .locator('#fp-auto-push-help')
+      .evaluate((el) => el.getBoundingClientRect().bottom);
+    const nextLabelTop = await page
+      .locator('label[for="fp-auto-time"]')
+      .evaluate((el) => el.getBoundingClientRect().top);
+    expect(nextLabelTop - helpBottom).toBeGreaterThanOrEqual(12);
     await readmeScreenshot(page, 'options-flowpilot');
 
     await page.getByLabel('Auto Push').check();

@@ -64,6 +64,14 @@ test('Link Ticket: by number and by keyword, link the pick, Unlink returns to th
   // Project ticket by number.
   await p.getByRole('searchbox', { name: 'Search tickets' }).fill('5002');
   await expect(results.first()).toContainText('Project ticket #5002');
+
+  // Escape clears the box first, then closes the search and returns focus to Link Ticket.
+  const search = p.getByRole('searchbox', { name: 'Search tickets' });
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await search.press('Escape');
+  await expect(search).toHaveCount(0);
+  await expect(p.getByRole('button', { name: 'Link Ticket' })).toBeFocused();
 });
 
 test('typing fast never shows results of an older query; throttling and errors have messages', async ({

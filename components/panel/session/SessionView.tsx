@@ -17,6 +17,7 @@ import {
 } from '@/lib/session/model';
 import type { SessionView as View } from '@/lib/session/service';
 import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
+import type { SessionViewProps } from '../contract';
 import { requestUpdateDialog } from '../post/open-dialog';
 import { postedLine } from '../post/summary';
 import { AiChat } from './AiChat';
@@ -26,15 +27,12 @@ import { SESSION_CSS } from './styles';
 import type { LaneOpInput } from './types';
 import { useSession } from './useSession';
 
-interface Props {
-  ticket: TicketRef;
-  context: TicketContext | undefined;
-}
-
 /** The session area of the panel: start, run (timer, task lane, assistant) and close a session. */
-export function SessionView({ ticket, context }: Props) {
+export function SessionView({ ticket, context, onOpenChange }: SessionViewProps) {
   const key = ticketKey(ticket);
   const { view, error, busy, send, ping } = useSession(key);
+  const open = Boolean(view && isOpen(view.session));
+  useEffect(() => onOpenChange?.(open), [open, onOpenChange]);
   // Start Session moves focus to the first lane input; a session that merely loads never takes focus.
   const [startedHere, setStartedHere] = useState<string | undefined>();
   // Children below are keyed by session / ticket, so chat history, dialogs and drafts never carry over
