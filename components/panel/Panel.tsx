@@ -117,8 +117,8 @@ function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact:
 }
 
 /**
- * While a session is open the session comes first and the ticket context folds into one line that
- * expands: at 900 px tall the lane, not the notes, is what the technician sees.
+ * While a session is open the ticket context folds into one line above it that expands: at 900 px tall
+ * the timer and the lane, not the notes, are what the technician sees.
  */
 function ContextSummary({ context }: { context: TicketContext }) {
   const c = context;
@@ -184,7 +184,7 @@ export function Panel({ store, controller, search }: Props) {
             }}
           />
         )}
-        {/* Keyed, so putting the session first while it is open moves it without remounting it. */}
+        {/* While a session is open the context above it is one summary line, so the session is what shows. */}
         {(() => {
           const body = <Body key="context" store={store} controller={controller} compact={sessionOpen} />;
           // A ticket the API cannot see (404/403) offers no session: nothing could be posted to it.
@@ -198,7 +198,7 @@ export function Panel({ store, controller, search }: Props) {
                 />
               </div>
             ) : null;
-          return sessionOpen && sessionSlot ? [sessionSlot, body] : [body, sessionSlot];
+          return [body, sessionSlot];
         })()}
       </div>
     </aside>
