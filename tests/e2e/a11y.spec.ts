@@ -41,6 +41,8 @@ function bgLuminance(l: import('@playwright/test').Locator): Promise<number> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: every options tab, ${scheme}`, async ({ ext, sandbox, openOptions }) => {
+    // axe over five tabs is heavy on a shared 2-core machine: a longer timeout, no speed asserted.
+    test.slow();
     await connectExtensionToSandbox(ext, sandbox);
     await askBg(ext, 'optionsToBg', 'technicians/add', { name: 'Alex Tech', email: 'alex.tech@example.com' });
     await askBg(ext, 'panelToBg', 'posting/post', {
@@ -53,7 +55,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const tab of TABS) {
       await page.goto(`chrome-extension://${ext.extensionId}/options.html#${tab}`);
-      await page.reload();
+      await expect(page.getByRole('tab', { selected: true })).toHaveAttribute('id', `tab-${tab}`);
       await expect(page.getByRole('tabpanel')).toBeVisible();
       if (tab === 'history') await expect(page.getByRole('table', { name: 'Posts' })).toBeVisible();
       if (tab === 'activity') await expect(page.getByRole('table', { name: 'Activity log' })).toBeVisible();
@@ -71,6 +73,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 
   test(`axe: the panel with a session and the Update dialog, ${scheme}`, async ({ ext, sandbox }) => {
+    test.slow();
     await connectExtensionToSandbox(ext, sandbox);
     const page = await ext.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
