@@ -214,7 +214,11 @@ export function classifyHttpFailure(f: HttpFailure): CwError {
       );
     case f.status === 400 || f.status === 422: {
       const details = fieldErrors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
-      const msg = [cwMessage, details].filter(Boolean).join(' — ');
+      // CW's sentences usually end in a full stop already: add one only when missing (no "..").
+      const msg = [cwMessage, details]
+        .filter(Boolean)
+        .join(' — ')
+        .replace(/[.\s]+$/, '');
       return new CwError(
         'validation',
         `ConnectWise refused the change: ${msg || 'the request was invalid'}.`,
@@ -236,7 +240,8 @@ export function classifyHttpFailure(f: HttpFailure): CwError {
       });
     }
     case f.status >= 500:
-      return new CwError('server', `ConnectWise had a server error (${f.status}). It will be retried.`, base);
+      // No promise of a retry here: only posts are retried (the outbox says so itself); a read or Connect is not.
+      return new CwError('server', `ConnectWise had a server error (${f.status}).`, base);
     default:
       return new CwError('server', `ConnectWise answered with an unexpected status ${f.status}.`, base);
   }

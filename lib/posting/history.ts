@@ -25,6 +25,8 @@ export interface PostView {
   attempts: number;
   lastError?: string;
   ticketUrl?: string;
+  /** The FlowPilot session this post documents (the panel shows "Posted to #N at …" for it). */
+  sessionId?: string;
   items: PostItemView[];
   /**
    * What the technician should know beyond the state: "Internal Analysis note: 1 duplicate removed",
@@ -74,6 +76,7 @@ export function toPostView(p: PostRecord): PostView {
   if (data.technicianName) v.technicianName = data.technicianName;
   if (err) v.lastError = err.message;
   if (data.ticketUrl) v.ticketUrl = data.ticketUrl;
+  if (data.sessionId) v.sessionId = data.sessionId;
   return v;
 }
 

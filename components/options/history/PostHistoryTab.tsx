@@ -12,6 +12,7 @@ import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
 import { errorText } from '../api';
 import { download } from './download';
+import { attemptsText, formatWhen, STATE_LABELS } from './labels';
 
 const PAGE = 50;
 const STATES: OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
@@ -113,7 +114,7 @@ export function PostHistoryTab() {
             <option value="">All</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {STATE_LABELS[s]}
               </option>
             ))}
           </select>
@@ -155,7 +156,7 @@ export function PostHistoryTab() {
               <th scope="col">Technician</th>
               <th scope="col">What</th>
               <th scope="col">State</th>
-              <th scope="col">Attempts</th>
+              <th scope="col">Writes</th>
               <th scope="col">Last error</th>
               <th scope="col">Actions</th>
             </tr>
@@ -163,7 +164,7 @@ export function PostHistoryTab() {
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
-                <td>{new Date(p.createdAt).toLocaleString()}</td>
+                <td>{formatWhen(p.createdAt)}</td>
                 <td>
                   {p.ticketUrl ? (
                     <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
@@ -190,8 +191,8 @@ export function PostHistoryTab() {
                     </div>
                   ))}
                 </td>
-                <td>{p.state}</td>
-                <td>{p.attempts}</td>
+                <td>{STATE_LABELS[p.state]}</td>
+                <td>{attemptsText(p.items)}</td>
                 <td>
                   {p.state === 'sent'
                     ? ''

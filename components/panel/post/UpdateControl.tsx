@@ -6,6 +6,7 @@ import { describeUndo } from '@/lib/posting/explain';
 import type { PostResult } from '@/lib/posting/service';
 import { ticketKey as keyOf } from '@/lib/ticket/types';
 import type { UpdateControlProps } from '../contract';
+import { onUpdateDialogRequest } from './open-dialog';
 import { PostDialog } from './PostDialog';
 import { POST_CSS } from './styles';
 
@@ -17,7 +18,7 @@ interface Toast {
 }
 
 /** The panel header's "Update" button: opens the post dialog; runs Auto Push after Resolve/Escalate. */
-export function UpdateControl({ ticket }: UpdateControlProps) {
+export function UpdateControl({ ticket, onPosted }: UpdateControlProps) {
   const key = keyOf(ticket);
   const [open, setOpen] = useState(false);
   const [toast, setToast] = useState<Toast | undefined>();
@@ -38,6 +39,12 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
       .catch(() => undefined);
   }
 
+  // "Post to ticket" under a resolved session opens this dialog.
+  useEffect(() => onUpdateDialogRequest(() => setOpen(true)), []);
+  // The latest refresh callback, so the broadcast listener below never calls a stale one.
+  const postedRef = useRef(onPosted);
+  postedRef.current = onPosted;
+
   useEffect(() => {
     refreshPending();
     const onMsg = (raw: unknown) => {
@@ -45,6 +52,8 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
       if (m?.dir !== 'bgToPages' || !('ticketKey' in m) || m.ticketKey !== key) return;
       if (m.type === 'outbox/changed') {
         refreshPending();
+        // A write landed (note, time, or the status PATCH): the Ticket section must not stay stale.
+        if (m.state === 'sent') postedRef.current?.();
         // Something the technician must do (a duplicate FlowPilot could not remove): said once.
         if (m.notice) {
           show({ text: m.notice, link: m.link, kind: 'error' });
