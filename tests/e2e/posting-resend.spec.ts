@@ -67,7 +67,7 @@ test('commit-then-reset on the note and time-entry POSTs: Chromium resends both,
     .filter({ hasText: `#${T}` });
   await expect(row).toContainText('Internal Analysis note: 1 duplicate removed');
   await expect(row).toContainText('25 min time (actual 25): 1 duplicate removed');
-  await expect(row).toContainText('sent');
+  await expect(row).toContainText('Sent');
 });
 
 test('the same with delete refused (403): one duplicate stays, the panel says so once and Post History names it with the ticket', async ({
