@@ -1,8 +1,9 @@
 import { isCloudHostname, isLoopbackHostname } from '../cw/hosts';
 import { db } from '../db/schema';
+import { isE2eMode } from '../platform/build-variants';
 
 /** Loopback is a CW site only in the e2e build, which the tests and the demo use with the sandbox. */
-export const LOOPBACK_IS_CW = import.meta.env.MODE === 'e2e';
+export const LOOPBACK_IS_CW = isE2eMode(import.meta.env.MODE);
 
 /** Pure part: cloud hosts, loopback (e2e only) and the connected on-prem host. */
 export function isCwPageUrlSync(

@@ -1,6 +1,13 @@
 // @vitest-environment node
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_PATTERNS } from '../../lib/cw/hosts';
+import {
+  E2E_POLICY_EXTENSION_ID,
+  E2E_POLICY_KEY,
+  GECKO_ID,
+  GECKO_MIN_VERSION,
+} from '../../lib/platform/build-variants';
 import config from '../../wxt.config';
 
 type ManifestFn = (env: { mode: string; browser: string; manifestVersion: number; command: string }) => {
@@ -12,8 +19,11 @@ type Hook = (
   manifest: { content_scripts?: { matches?: string[] }[] },
 ) => void;
 
-const manifestFor = (mode: string) =>
-  (config.manifest as ManifestFn)({ mode, browser: 'chrome', manifestVersion: 3, command: 'build' });
+const manifestFor = (mode: string, browser = 'chrome') =>
+  (config.manifest as ManifestFn)({ mode, browser, manifestVersion: 3, command: 'build' }) as Record<
+    string,
+    unknown
+  > & { host_permissions?: string[]; permissions?: string[] };
 const hook = (config.hooks as Record<string, unknown> | undefined)?.['build:manifestGenerated'] as Hook;
 
 describe('manifest', () => {
@@ -37,5 +47,36 @@ describe('manifest', () => {
     const m = manifestFor('production') as { permissions: string[]; optional_host_permissions?: string[] };
     expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
+  it('Firefox: fixed add-on id, ESR 140 minimum, no Chrome-only keys', () => {
+    for (const mode of ['production', 'e2e']) {
+      const m = manifestFor(mode, 'firefox');
+      expect(m.browser_specific_settings).toMatchObject({
+        gecko: { id: GECKO_ID, strict_min_version: GECKO_MIN_VERSION },
+      });
+      expect(m.storage).toBeUndefined();
+      expect(m.optional_permissions).toBeUndefined();
+    }
+    expect(GECKO_MIN_VERSION).toBe('140.0');
+  });
+
+  it('Chrome/Edge: managed-storage schema and the optional profile-email permission', () => {
+    const m = manifestFor('production');
+    expect(m.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(m.optional_permissions).toEqual(['identity', 'identity.email']);
+    expect(m.browser_specific_settings).toBeUndefined();
+  });
+
+  it('only the policy e2e build pins its id with a key; it is a loopback test build', () => {
+    expect(manifestFor('production').key).toBeUndefined();
+    expect(manifestFor('e2e').key).toBeUndefined();
+    const m = manifestFor('e2e-policy');
+    expect(m.key).toBe(E2E_POLICY_KEY);
+    expect(m.host_permissions).toEqual(expect.arrayContaining(LOOPBACK_PATTERNS));
+    // Chrome's id: the first 128 bits of SHA-256 of the DER public key, as letters a–p.
+    const hex = createHash('sha256').update(Buffer.from(E2E_POLICY_KEY, 'base64')).digest('hex').slice(0, 32);
+    const id = [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
+    expect(id).toBe(E2E_POLICY_EXTENSION_ID);
   });
 });

@@ -1,0 +1,101 @@
+import type { ElementHandle, Frame, JSHandle, Page } from 'puppeteer-core';
+
+// The one place the Firefox tests find the panel. Today it renders into the open shadow root of
+// <flowpilot-panel>; when it moves into an extension frame (panel.html) inside that host, the same
+// helpers look inside the frame instead. Queries go by visible text and labels, as a person reads them.
+
+type Root = { frame: Frame; root: JSHandle<ParentNode> };
+
+const PANEL_FRAME = /^(moz|chrome)-extension:\/\/[^/]+\/panel\.html/;
+
+async function panelRoot(page: Page): Promise<Root | undefined> {
+  // Firefox's BiDi may report an extension frame's url as about:blank: ask the frame itself.
+  for (const frame of page.mainFrame().childFrames()) {
+    const href = await frame.evaluate(() => location.href).catch(() => frame.url());
+    if (PANEL_FRAME.test(href))
+      return { frame, root: await frame.evaluateHandle(() => document as ParentNode) };
+  }
+  const root = (await page.evaluateHandle(
+    () => (document.querySelector('flowpilot-panel')?.shadowRoot ?? null) as ParentNode | null,
+  )) as JSHandle<ParentNode | null>;
+  if (!(await root.evaluate((r: ParentNode | null) => r !== null))) return undefined;
+  return { frame: page.mainFrame(), root: root as JSHandle<ParentNode> };
+}
+
+/** Polls until `check` passes on the panel (retrying while it mounts or re-renders). */
+async function waitInPanel<T>(
+  page: Page,
+  what: string,
+  find: (r: Root) => Promise<T | undefined>,
+  timeout = 15_000,
+) {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const r = await panelRoot(page);
+      const found = r && (await find(r));
+      if (found !== undefined && found !== false) return found as T;
+    } catch (e) {
+      last = e; // a navigation or re-render detached the handle: look again
+    }
+    if (Date.now() > end)
+      throw new Error(`Timed out waiting for ${what} in the FlowPilot panel. ${last ?? ''}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+
+/** The panel's visible text (the landmark named "FlowPilot"). */
+export async function panelText(page: Page): Promise<string> {
+  const r = await panelRoot(page);
+  if (!r) return '';
+  return r.root.evaluate((root) => {
+    const aside = root.querySelector('aside[aria-label="FlowPilot"]') as HTMLElement | null;
+    return aside?.textContent ?? '';
+  });
+}
+
+export async function waitForPanelText(page: Page, text: string, timeout?: number): Promise<void> {
+  await waitInPanel(
+    page,
+    `"${text}"`,
+    async () => ((await panelText(page)).includes(text) ? true : undefined),
+    timeout,
+  );
+}
+
+/** How many panels the page has (there must always be one). */
+export function panelCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('flowpilot-panel').length);
+}
+
+/** A button in the panel by its accessible name (aria-label or text). */
+export async function panelButton(page: Page, name: string): Promise<ElementHandle<HTMLButtonElement>> {
+  return waitInPanel(page, `the "${name}" button`, async ({ root }) => {
+    const h = await root.evaluateHandle((r, n) => {
+      const all = [...r.querySelectorAll('button')] as HTMLButtonElement[];
+      return (
+        all.find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === n && !b.disabled) ?? null
+      );
+    }, name);
+    const el = h.asElement() as ElementHandle<HTMLButtonElement> | null;
+    return el ?? undefined;
+  });
+}
+
+/** A form control in the panel by its <label> text. */
+export async function panelField(page: Page, label: string): Promise<ElementHandle<HTMLElement>> {
+  return waitInPanel(page, `the "${label}" field`, async ({ root }) => {
+    const h = await root.evaluateHandle((r, l) => {
+      const lab = ([...r.querySelectorAll('label')] as HTMLLabelElement[]).find(
+        (x) => x.textContent?.trim() === l,
+      );
+      if (!lab) return null;
+      const id = lab.htmlFor;
+      return (
+        id ? (r as Document).querySelector(`#${CSS.escape(id)}`) : lab.querySelector('input,select,textarea')
+      ) as HTMLElement | null;
+    }, label);
+    return (h.asElement() as ElementHandle<HTMLElement> | null) ?? undefined;
+  });
+}
