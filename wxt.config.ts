@@ -1,11 +1,6 @@
 import { defineConfig } from 'wxt';
 import { CLOUD_HOST_PATTERNS, LOOPBACK_PATTERNS } from './lib/cw/hosts';
-import {
-  E2E_POLICY_KEY,
-  GECKO_ID,
-  GECKO_MIN_VERSION,
-  isE2eMode,
-} from './lib/platform/build-variants';
+import { E2E_POLICY_KEY, GECKO_ID, GECKO_MIN_VERSION, isE2eMode } from './lib/platform/build-variants';
 
 // The e2e builds (`wxt build --mode e2e`, output .output/<browser>-mv3-e2e; and `e2e-policy` for the
 // Chromium policy test) additionally treat loopback as a CW site so tests and the demo can drive the real
