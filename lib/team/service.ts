@@ -72,6 +72,10 @@ export async function importTeamSetup(
   });
   await replaceRoster(technicians.map((t) => ({ ...t, updatedAt: now })));
   const parsed = Settings.safeParse(settings);
-  await saveSettings({ ...(parsed.success ? parsed.data : {}), signedInTechnicianId: undefined });
+  // Settings the organization's policy locks keep the policy's value (the rest of the file applies).
+  await saveSettings(
+    { ...(parsed.success ? parsed.data : {}), signedInTechnicianId: undefined },
+    { skipLocked: true },
+  );
   return { connection, technicians: await listTechnicians() };
 }
