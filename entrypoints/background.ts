@@ -3,9 +3,11 @@ import { registerAiChatPort } from '@/lib/background/ai-chat-port';
 import { registerPanelCommands } from '@/lib/background/commands';
 import { isCwPageUrl } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
+import { applyPolicyAndBroadcast } from '@/lib/background/policy-handlers';
 import { getConnection } from '@/lib/connection/service';
 import { createRouter } from '@/lib/messages/router';
 import { registerOnPremContentScript } from '@/lib/platform/content-scripts';
+import { onManagedStorageChanged } from '@/lib/platform/managed-storage';
 import { startOutbox } from '@/lib/posting/service';
 
 // Wires the router and start-up work. No state lives in module variables: MV3 stops this worker
@@ -30,6 +32,11 @@ export default defineBackground(() => {
   });
   registerPanelCommands();
   startOutbox(); // alarm + online wake-ups, recover items left "sending", drain (lib/posting)
+
+  // The administrator's policy: applied at every start and whenever the browser publishes a new one
+  // (Chrome/Edge refresh it live; Firefox reads policies.json at browser start).
+  onManagedStorageChanged(() => void applyPolicyAndBroadcast({ announce: true }).catch(() => undefined));
+  void applyPolicyAndBroadcast().catch(() => undefined);
 
   // Re-check the on-prem content script at every start (Chrome can drop dynamic registrations).
   void getConnection()

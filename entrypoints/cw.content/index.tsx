@@ -42,7 +42,8 @@ export default defineContentScript({
       const m = msg as BgToPanel | BgToPages | undefined;
       if (m?.dir === 'bgToPanel' && m.type === 'panel/toggle') store.collapsed.value = !store.collapsed.value;
       else if (m?.dir === 'bgToPanel' && m.type === 'ticket/contextPartial') controller.partial(m.context);
-      else if (m?.dir === 'bgToPages' && m.type === 'connection/changed') controller.connectionChanged();
+      else if (m?.dir === 'bgToPages' && (m.type === 'connection/changed' || m.type === 'policy/changed'))
+        controller.connectionChanged();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -1,4 +1,6 @@
 import { db } from '../db/schema';
+import { isEndpointAllowed } from '../policy/parse';
+import { readPolicy } from '../policy/read';
 import { getSettings, saveSettings } from '../settings/store';
 import { type AiEndpoint, AiError } from './provider';
 
@@ -26,6 +28,17 @@ export interface AiConfigInput {
   clearKey?: boolean;
 }
 
+/** The organization's allow-list (policy `aiAllowedEndpoints`): refuses any other endpoint by name. */
+export async function assertEndpointAllowed(baseUrl: string): Promise<void> {
+  const { policy } = await readPolicy();
+  if (!baseUrl.trim() || isEndpointAllowed(baseUrl, policy.aiAllowedEndpoints)) return;
+  const list = policy.aiAllowedEndpoints?.length ? policy.aiAllowedEndpoints.join(', ') : 'none';
+  throw new AiError(
+    'aiNotConfigured',
+    `Your organization’s policy allows only these AI endpoints: ${list}. ${baseUrl.trim()} is not one of them.`,
+  );
+}
+
 export async function getAiConfig(): Promise<PublicAiConfig> {
   const [{ ai }, secret] = await Promise.all([getSettings(), db().secrets.get(AI_SECRET_ID)]);
   const key = secret?.privateKey;
@@ -40,6 +53,7 @@ export async function saveAiConfig(input: AiConfigInput): Promise<PublicAiConfig
       'Enter the endpoint base URL and the model before turning the assistant on.',
     );
   }
+  if (input.enabled) await assertEndpointAllowed(baseUrl);
   await saveSettings({
     ai: { enabled: input.enabled, baseUrl, model: input.model.trim(), redactPii: input.redactPii },
   });
@@ -55,8 +69,10 @@ export async function resolveEndpoint(
 ): Promise<AiEndpoint & { redactPii: boolean }> {
   const [{ ai }, secret] = await Promise.all([getSettings(), db().secrets.get(AI_SECRET_ID)]);
   const apiKey = override?.apiKey?.trim() || secret?.privateKey;
+  const baseUrl = override?.baseUrl?.trim() || ai.baseUrl;
+  await assertEndpointAllowed(baseUrl);
   return {
-    baseUrl: override?.baseUrl?.trim() || ai.baseUrl,
+    baseUrl,
     model: override?.model?.trim() || ai.model,
     ...(apiKey ? { apiKey } : {}),
     redactPii: ai.redactPii,

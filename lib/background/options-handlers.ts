@@ -12,6 +12,8 @@ import {
 } from '../mapping/roster';
 import type { Handlers } from '../messages/router';
 import { registerOnPremContentScript } from '../platform/content-scripts';
+import { assertCanDisconnect, assertRosterEditable, connectInputUnderPolicy } from '../policy/guards';
+import { applyPolicy } from '../policy/service';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
@@ -28,7 +30,8 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       'connection/connect',
       ACTOR,
       async () => {
-        const conn = await connect(input);
+        // Fields the administrator's policy sets are read-only on the page and the policy's here.
+        const conn = await connect(await connectInputUnderPolicy(input));
         await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
         await broadcast({ type: 'connection/changed' });
         return conn;
@@ -41,6 +44,7 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     ),
   'connection/disconnect': () =>
     withActivity('connection/disconnect', ACTOR, async () => {
+      await assertCanDisconnect();
       const r = await disconnect();
       await registerOnPremContentScript(undefined).catch(() => undefined);
       await broadcast({ type: 'connection/changed' });
@@ -68,10 +72,23 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     await broadcast({ type: 'settings/changed' });
     return { signedInTechnicianId: s.signedInTechnicianId };
   },
-  'technicians/add': async (input) => ({ technicians: await addTechnician(input) }),
-  'technicians/update': async (input) => ({ technicians: await updateTechnician(input) }),
-  'technicians/remove': async ({ id }) => ({ technicians: await removeTechnician(id) }),
-  'technicians/importCsv': ({ csv }) => importRosterCsv(csv),
+  // A roster set by policy is the organization's: edits are refused with a message that says so.
+  'technicians/add': async (input) => {
+    await assertRosterEditable();
+    return { technicians: await addTechnician(input) };
+  },
+  'technicians/update': async (input) => {
+    await assertRosterEditable();
+    return { technicians: await updateTechnician(input) };
+  },
+  'technicians/remove': async ({ id }) => {
+    await assertRosterEditable();
+    return { technicians: await removeTechnician(id) };
+  },
+  'technicians/importCsv': async ({ csv }) => {
+    await assertRosterEditable();
+    return importRosterCsv(csv);
+  },
 
   'settings/get': () => getSettings(),
   'settings/save': async (patch) => {
@@ -105,6 +122,8 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       ACTOR,
       async () => {
         const r = await importTeamSetup(text, passphrase);
+        // The policy wins over the file: its roster, connection and locks are put back.
+        if (await applyPolicy()) r.technicians = await listTechnicians();
         await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
         await broadcast({ type: 'connection/changed' });
         await broadcast({ type: 'settings/changed' });

@@ -5,6 +5,8 @@ import { CwError } from '../cw/errors';
 import { db } from '../db/schema';
 import type { BgToPanel } from '../messages/panel-to-bg';
 import type { Handlers } from '../messages/router';
+import { describeProblem } from '../policy/describe';
+import { policyView } from '../policy/view';
 import { getSettings } from '../settings/store';
 import { ContextCache } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
@@ -25,12 +27,16 @@ function pushToTab(tabId: number | undefined, msg: BgToPanel): void {
 /** Handlers for messages from the content-script panel. */
 export const panelHandlers: Handlers<'panelToBg'> = {
   'panel/status': async () => {
-    const [conn, settings, technicians] = await Promise.all([
+    const [conn, settings, technicians, policy] = await Promise.all([
       getConnection(),
       getSettings(),
       db().technicians.toArray(),
+      policyView(),
     ]);
-    if (!conn) return { connected: false };
+    const policyProblems = policy.problems.map(describeProblem);
+    // Shown above the panel body whether or not the policy connection worked (never a blank panel).
+    const problems = policyProblems.length ? { policyProblems } : {};
+    if (!conn) return { connected: false, ...problems };
     // A team roster exists but this browser hasn't said who uses it: posts would silently go out as
     // the API member, so the panel asks for a choice instead.
     const chosen = technicians.some((t) => t.id === settings.signedInTechnicianId);
@@ -39,6 +45,7 @@ export const panelHandlers: Handlers<'panelToBg'> = {
       displayName: conn.displayName,
       site: conn.site,
       needsTechnician: technicians.length > 0 && !chosen,
+      ...problems,
     };
   },
   'panel/openOptions': async ({ tab }) => {

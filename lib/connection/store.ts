@@ -63,6 +63,7 @@ export function toPublic(
     connectedAt: record.connectedAt,
     missingPermissions: record.missingPermissions,
     grantedOrigin: record.grantedOrigin,
+    ...(record.managed ? { managed: true } : {}),
   };
 }
 

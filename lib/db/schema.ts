@@ -20,6 +20,8 @@ export interface ConnectionRecord {
   grantedOrigin?: string;
   connectedAt: number;
   lastTestedAt: number;
+  /** Set from the administrator's policy (options page shows it read-only; Disconnect is refused). */
+  managed?: boolean;
 }
 
 export interface SecretRecord {
@@ -37,6 +39,8 @@ export interface TechnicianRecord {
   memberName?: string;
   /** 'auto' when Auto-Match picked it, 'manual' when an admin did. */
   mappedBy?: 'auto' | 'manual';
+  /** On the roster because the administrator's policy lists them (not editable on this browser). */
+  managed?: boolean;
   updatedAt: number;
 }
 

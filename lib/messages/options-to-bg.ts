@@ -22,6 +22,8 @@ export const PublicConnection = z.object({
   missingPermissions: z.array(z.string()),
   /** Host permission granted for an on-prem site (cloud hosts need none). */
   grantedOrigin: z.string().optional(),
+  /** Set by the administrator's policy. */
+  managed: z.boolean().optional(),
 });
 export type PublicConnection = z.infer<typeof PublicConnection>;
 
@@ -55,6 +57,7 @@ export const Technician = z.object({
   memberIdentifier: z.string().optional(),
   memberName: z.string().optional(),
   mappedBy: z.enum(['auto', 'manual']).optional(),
+  managed: z.boolean().optional(),
   updatedAt: z.number(),
 });
 export type Technician = z.infer<typeof Technician>;

@@ -12,6 +12,8 @@ export const PanelStatus = z.object({
   site: z.string().optional(),
   /** Team roster present but nobody chosen as this browser's technician (Options → Member Mapping). */
   needsTechnician: z.boolean().optional(),
+  /** Problems with the administrator's policy, each naming its policy key (shown above the panel body). */
+  policyProblems: z.array(z.string()).optional(),
 });
 export type PanelStatus = z.infer<typeof PanelStatus>;
 

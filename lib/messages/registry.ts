@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { optionsToBg } from './options-to-bg';
 import { optionsToBgAi } from './options-to-bg-ai';
+import { optionsToBgPolicy } from './options-to-bg-policy';
 import { panelToBg } from './panel-to-bg';
 import { panelToBgSession } from './panel-to-bg-session';
 import { optionsToBgPosting, panelToBgPosting } from './posting';
@@ -8,7 +9,7 @@ import type { Direction, MessageSpec } from './protocol';
 
 // One line per feature area: each area declares its messages in its own module and spreads them here.
 export const protocol = {
-  optionsToBg: { ...optionsToBg, ...optionsToBgPosting, ...optionsToBgAi },
+  optionsToBg: { ...optionsToBg, ...optionsToBgPosting, ...optionsToBgAi, ...optionsToBgPolicy },
   panelToBg: { ...panelToBg, ...panelToBgPosting, ...panelToBgSession },
 } satisfies Record<Direction, Record<string, MessageSpec>>;
 export type Protocol = typeof protocol;
