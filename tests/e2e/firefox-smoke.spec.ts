@@ -26,6 +26,7 @@ test('Firefox: panel on a sandbox ticket, connect in the options page, post a no
       return (await g.browser.permissions.getAll()).origins;
     });
     expect(granted).toEqual(expect.arrayContaining(['http://127.0.0.1/*', 'https://*.myconnectwise.net/*']));
+    expect(await options.$('[aria-label="Site access"]')).toBeNull();
 
     await options.waitForSelector('#cw-site');
     await options.type('#cw-display-name', 'Firefox sandbox');
@@ -66,6 +67,22 @@ test('Firefox: panel on a sandbox ticket, connect in the options page, post a no
     expect(notes[0]?.ticketId).toBe(1001);
     expect(sandbox.contractViolations).toEqual([]);
     expect(await panelText(page)).toContain('#1001');
+
+    // Firefox lets the user take site access back: the options page says what is missing and asks.
+    await options.evaluate(async () => {
+      const g = globalThis as unknown as {
+        browser: { permissions: { remove(p: unknown): Promise<boolean> } };
+      };
+      await g.browser.permissions.remove({ origins: ['https://*.myconnectwise.net/*'] });
+      location.reload();
+    });
+    await waitInPage(
+      options,
+      'the site-access banner',
+      () =>
+        document.querySelector('[aria-label="Site access"]')?.textContent?.includes('*.myconnectwise.net') ===
+        true,
+    );
   } finally {
     await ff.close();
   }
