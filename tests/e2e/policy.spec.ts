@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { E2E_POLICY_EXTENSION_ID } from '../../lib/platform/build-variants';
 import { launchWithExtension } from './browser';
@@ -83,6 +84,26 @@ test('policy: connected with no typing, locked setting read-only, technician att
     const notes = sandbox.state.notes.filter((n) => n.text.includes('Policy e2e: posted with no setup'));
     expect(notes).toHaveLength(1);
     expect(notes[0]?.member).toMatchObject({ id: 101, identifier: 'jsmith' });
+
+    // Export policy template: the same keys back, the API keys only when "Include keys" is ticked.
+    await options.getByRole('tab', { name: 'Connection' }).click();
+    const exportTemplate = async () => {
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.getByRole('button', { name: 'Export policy template' }).click(),
+      ]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    const plain = await exportTemplate();
+    expect(JSON.parse(plain)).toMatchObject({
+      companyId: sandbox.companyId,
+      technicians: [policy.technicians[1], policy.technicians[0]], // sorted by name
+      settings: { noteVisibility: { default: 'internal', locked: false } },
+    });
+    expect(plain).not.toContain(sandbox.keys.privateKey);
+    await options.getByLabel('Include keys', { exact: false }).check();
+    expect(JSON.parse(await exportTemplate())).toMatchObject({ privateKey: sandbox.keys.privateKey });
+    await options.getByRole('tab', { name: 'FlowPilot' }).click();
 
     // Live change: unlock Note Visibility in the file. Chromium watches its policy folder and
     // republishes the extension's policy (storage.onChanged, area "managed") without a restart.
