@@ -71,7 +71,12 @@ export function ConnectionTab() {
   }, [connectBanner]);
 
   // Fill the form once the saved connection arrives (or changes elsewhere); the private key stays empty.
-  useEffect(() => setForm(formFrom(conn)), [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName]);
+  // Fields the organization's policy sets show the policy's values (read-only).
+  const fromPolicy = policy.value?.connectionValues;
+  useEffect(
+    () => setForm({ ...formFrom(conn), ...fromPolicy }),
+    [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName, JSON.stringify(fromPolicy)],
+  );
 
   const set = (k: keyof Form) => (e: Event) => {
     const next = { ...form, [k]: (e.currentTarget as HTMLInputElement).value };

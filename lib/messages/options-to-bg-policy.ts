@@ -7,6 +7,12 @@ export const PolicyViewSchema = z.object({
   managed: z.boolean(),
   problems: z.array(z.object({ key: z.string(), message: z.string() })),
   connectionKeys: z.array(z.string()),
+  connectionValues: z.object({
+    site: z.string().optional(),
+    companyId: z.string().optional(),
+    publicKey: z.string().optional(),
+    displayName: z.string().optional(),
+  }),
   fullConnection: z.boolean(),
   roster: z.boolean(),
   settings: z.record(z.string(), z.object({ locked: z.boolean(), hasDefault: z.boolean() })),

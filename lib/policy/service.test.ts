@@ -7,6 +7,7 @@ import { connect, getConnection } from '../connection/service';
 import { db } from '../db/schema';
 import { currentAttribution } from '../mapping/attribution';
 import { saveSettings } from '../settings/store';
+import { connectInputUnderPolicy } from './guards';
 import { applyPolicy } from './service';
 import { policyView } from './view';
 
@@ -128,5 +129,35 @@ describe('applying the managed policy', () => {
     expect(await applyPolicy()).toBe(true);
     expect((await db().technicians.toArray()).map((t) => t.name)).toEqual(['John Smith']);
     expect(await currentAttribution()).toEqual({ kind: 'none' });
+  });
+
+  it('without the private key (team file or typed), the policy fills and locks the rest of a typed Connect', async () => {
+    const { privateKey: _omit, ...partial } = fullPolicy();
+    await fakeBrowser.storage.managed.set(partial);
+    await applyPolicy();
+    expect(await getConnection()).toBeNull();
+    const view = await policyView();
+    expect(view.fullConnection).toBe(false);
+    expect(view.connectionKeys).toEqual(['site', 'companyId', 'publicKey', 'displayName']);
+    expect(view.connectionValues).toEqual({
+      site: sandbox.site,
+      companyId: sandbox.companyId,
+      publicKey: sandbox.keys.publicKey,
+      displayName: 'Acme by policy',
+    });
+    expect(JSON.stringify(view)).not.toContain(sandbox.keys.privateKey);
+    const typed = await connectInputUnderPolicy({
+      displayName: 'Mine',
+      site: 'other.example.com',
+      companyId: 'other',
+      publicKey: 'other',
+      privateKey: sandbox.keys.privateKey,
+    });
+    expect(typed).toMatchObject({
+      site: sandbox.site,
+      companyId: sandbox.companyId,
+      displayName: 'Acme by policy',
+    });
+    expect((await connect(typed)).site).toBe(sandbox.site);
   });
 });

@@ -15,6 +15,8 @@ export interface PolicyView {
   problems: PolicyProblem[];
   /** Connection fields the policy sets (shown read-only). */
   connectionKeys: string[];
+  /** Their values, to fill the read-only fields; never the private key. */
+  connectionValues: { site?: string; companyId?: string; publicKey?: string; displayName?: string };
   fullConnection: boolean;
   roster: boolean;
   settings: Record<string, { locked: boolean; hasDefault: boolean }>;
@@ -41,6 +43,12 @@ export async function policyView(): Promise<PolicyView> {
       ...(run.connectionProblem && hasFullConnection(policy) ? [run.connectionProblem] : []),
     ],
     connectionKeys: CONNECTION_KEYS.filter((k) => policy.connection[k] !== undefined),
+    connectionValues: {
+      ...(policy.connection.site ? { site: policy.connection.site } : {}),
+      ...(policy.connection.companyId ? { companyId: policy.connection.companyId } : {}),
+      ...(policy.connection.publicKey ? { publicKey: policy.connection.publicKey } : {}),
+      ...(policy.connection.displayName ? { displayName: policy.connection.displayName } : {}),
+    },
     fullConnection: hasFullConnection(policy),
     roster: policy.technicians !== undefined,
     settings: Object.fromEntries(
