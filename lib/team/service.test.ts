@@ -47,5 +47,5 @@ describe('team setup export/import (sandbox, IndexedDB)', () => {
     expect(s).toMatchObject({ timeRounding: '30', autoPush: true });
     // "Who are you?" is asked on each browser: the admin's choice does not travel.
     expect(s.signedInTechnicianId).toBeUndefined();
-  });
+  }, 30_000); // four PBKDF2 runs (600 000 iterations each): well past vitest’s 5 s default on a loaded machine
 });
