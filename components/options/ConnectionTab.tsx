@@ -72,11 +72,15 @@ export function ConnectionTab() {
 
   // Fill the form once the saved connection arrives (or changes elsewhere); the private key stays empty.
   // Fields the organization's policy sets show the policy's values (read-only).
+  // Only those fields change when the policy does: what the user is typing elsewhere stays.
   const fromPolicy = policy.value?.connectionValues;
   useEffect(
-    () => setForm({ ...formFrom(conn), ...fromPolicy }),
-    [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName, JSON.stringify(fromPolicy)],
+    () => setForm({ ...formFrom(conn), ...policy.peek()?.connectionValues }),
+    [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName],
   );
+  useEffect(() => {
+    if (fromPolicy && Object.keys(fromPolicy).length) setForm((f) => ({ ...f, ...fromPolicy }));
+  }, [JSON.stringify(fromPolicy)]);
 
   const set = (k: keyof Form) => (e: Event) => {
     const next = { ...form, [k]: (e.currentTarget as HTMLInputElement).value };

@@ -74,9 +74,12 @@ export async function panelButton(page: Page, name: string): Promise<ElementHand
   return waitInPanel(page, `the "${name}" button`, async ({ root }) => {
     const h = await root.evaluateHandle((r, n) => {
       const all = [...r.querySelectorAll('button')] as HTMLButtonElement[];
-      return (
-        all.find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === n && !b.disabled) ?? null
-      );
+      // The accessible name, or its start when the button adds details ("Post to Ticket #1001").
+      const named = (b: HTMLButtonElement) => {
+        const label = (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return label === n || label.startsWith(`${n} `);
+      };
+      return all.find((b) => named(b) && !b.disabled) ?? null;
     }, name);
     const el = h.asElement() as ElementHandle<HTMLButtonElement> | null;
     return el ?? undefined;
