@@ -340,6 +340,12 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       skip: replaced ? partsToSkip(replaced) : undefined,
     });
   } catch (e) {
+    // A resubmit whose every part landed meanwhile (a late look-up found them): report the earlier
+    // post as it now stands rather than an error; nothing is written again.
+    if (e instanceof PlanError && e.code === 'empty' && req.replacesPostId && replaced?.items.length) {
+      const r = await resultOf(req.replacesPostId, ticket.id);
+      return { ...r, message: `${r.message}${alreadyThere(replaced)}` };
+    }
     if (e instanceof PlanError) throw new AppError('validation', `${e.message}${alreadyThere(replaced)}`);
     throw e;
   }
