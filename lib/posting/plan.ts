@@ -284,7 +284,8 @@ export function buildPlan(input: PlanInput): PostPlan {
 
   if (input.status && !skip.has('status'))
     items.push({ kind: 'status', statusId: input.status.id, statusName: input.status.name });
-  if (items.length === 0) throw new PlanError('Nothing to post: write a note, add time or pick a status.', 'empty');
+  if (items.length === 0)
+    throw new PlanError('Nothing to post: write a note, add time or pick a status.', 'empty');
   return { ticket: input.ticket, items };
 }
 
