@@ -302,6 +302,10 @@ describe('outbox against the sandbox', () => {
       post: async (p, b) => {
         peak = Math.max(peak, ++inFlight);
         try {
+          // Hold each POST until a second one is in flight (or 2 s pass): on a loaded machine one
+          // could otherwise finish before the other starts, and the peak would say nothing.
+          const until = Date.now() + 2_000;
+          while (inFlight < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
           return await client().post(p, b);
         } finally {
           inFlight--;
