@@ -65,6 +65,19 @@ describe('status faults', () => {
     expect((await post('for the customer')).status).toBe(201);
   });
 
+  it('the label of a rule is recorded on the request it hit, so a test can count which faults fired', async () => {
+    sb.faults.add({ method: 'POST', path: 'notes$', bodyMatch: 'second', status: 500, label: 'soak:500' });
+    const post = (text: string) =>
+      cw(sb, notePath, { method: 'POST', body: { text, internalAnalysisFlag: true } });
+    await post('first');
+    await post('second');
+    const notes = sb.requests.filter((r) => r.apiPath === notePath);
+    expect(notes.map((r) => [r.status, r.faultLabel])).toEqual([
+      [201, undefined],
+      [500, 'soak:500'],
+    ]);
+  });
+
   it('429 with Retry-After and the CW throttling body', async () => {
     sb.faults.add({ path: '.', status: 429, retryAfter: 7 });
     const res = await cw(sb, '/system/info');

@@ -71,6 +71,7 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
   const fault = core.faults.take(method, r.apiPath, r.rawBody.toString('utf8'));
   if (fault) {
     rec.fault = true;
+    if (fault.label !== undefined) rec.faultLabel = fault.label;
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.reset === 'before') {
       rec.reset = 'before';
