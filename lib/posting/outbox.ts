@@ -465,7 +465,7 @@ export class Outbox {
     // allSettled: one lane failing (storage) must not end the drain while the others still work,
     // or a second drain would start and take the same tickets.
     const results = await Promise.allSettled(this.lanes(queue, (key) => this.sendTicket(key)));
-    await this.scheduleNext();
+    await this.scheduleNext('write');
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -474,11 +474,15 @@ export class Outbox {
   private async checkOnce(): Promise<void> {
     const now = this.now();
     await this.loadThrottle();
-    if (this.throttled(now)) return; // scheduleNext already asked for a wake-up at its end
+    if (this.throttled(now)) {
+      // The write pass asks for a wake-up at the throttle's end only when writes are waiting.
+      if ((await this.owedChecks()).length) this.deps.schedule?.(this.throttle.until);
+      return;
+    }
     const due = (await this.owedChecks()).filter((c) => this.checkDue(c, now));
     const queue = [...new Set(due.map((c) => c.ticketKey))];
     const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key)));
-    await this.scheduleNext();
+    await this.scheduleNext('check');
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -509,13 +513,22 @@ export class Outbox {
     }
   }
 
-  /** Wake up for the earliest retry, lookup or check (or the end of throttling). */
-  private async scheduleNext(): Promise<void> {
+  /**
+   * Wake up for the earliest retry, lookup or check (or the end of throttling). After the write pass,
+   * checks that are due need no wake-up: the check pass follows it in the same drain. Asking for one
+   * would start the write pass again (it coalesces drains) before the check pass gets its turn, and
+   * with IndexedDB slower than a 0 ms timer that repeats for as long as a check is due: the writes
+   * loop and the check never runs (found by the fault soak). A check still due after the check pass
+   * could not run (not connected, or its item changed meanwhile): it is tried again after a pause.
+   */
+  private async scheduleNext(after: 'write' | 'check'): Promise<void> {
     const now = this.now();
     const [heads, checks] = await Promise.all([this.heads(), this.owedChecks()]);
     const waits = [
       ...heads.filter((h) => h.state === 'pending').map((h) => (this.isDue(h, now) ? now : h.nextAttemptAt)),
-      ...checks.map((c) => (this.checkDue(c, now) ? now : (c.checkAt as number))),
+      ...checks.flatMap((c) =>
+        !this.checkDue(c, now) ? [c.checkAt as number] : after === 'check' ? [now + MIN_RETRY_DELAY_MS] : [],
+      ),
     ];
     if (waits.length)
       this.deps.schedule?.(Math.max(Math.min(...waits), this.throttled(now) ? this.throttle.until : 0));
