@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
 import { STATUS_IDS } from '../../tests/cw-sandbox/seed-constants';
+import { gate } from '../../tests/support/outbox-kit';
 import { CwClient } from '../cw/client';
 import { FlowPilotDb } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../settings/schema';
@@ -297,15 +298,20 @@ describe('outbox against the sandbox', () => {
     sb.faults.latencyMs = 40;
     let inFlight = 0;
     let peak = 0;
+    // The first POST waits until a second one is in flight (or 3 s pass): on a busy machine one lane
+    // could otherwise finish before the other starts and the overlap would go unseen. It proves nothing
+    // by itself: a third lane, if there were one, would still show up as a peak of 3.
+    const overlap = gate();
+    let firstPost = true;
     const counting: CwWriter = {
       get: (p, q) => client().get(p, q),
       post: async (p, b) => {
         peak = Math.max(peak, ++inFlight);
         try {
-          // Hold each POST until a second one is in flight (or 2 s pass): on a loaded machine one
-          // could otherwise finish before the other starts, and the peak would say nothing.
-          const until = Date.now() + 2_000;
-          while (inFlight < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+          if (firstPost) {
+            firstPost = false;
+            await Promise.race([overlap.wait, new Promise((r) => setTimeout(r, 3_000))]);
+          } else overlap.open();
           return await client().post(p, b);
         } finally {
           inFlight--;
@@ -328,5 +334,5 @@ describe('outbox against the sandbox', () => {
     const last = (await refs(t, posts[3]!.id))[0]!;
     expect(last.seq).toBeGreaterThan(first.seq);
     expect(notesWith(last.ref)[0]!.id).toBeGreaterThan(notesWith(first.ref)[0]!.id);
-  });
+  }, 15_000);
 });
