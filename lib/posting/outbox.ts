@@ -17,7 +17,7 @@ import type { ListQuery } from '../cw/conditions';
 import { CwError } from '../cw/errors';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
 import { ticketKey } from '../ticket/types';
-import { type CwRefLookup, deleteFor, REFS_PER_LOOKUP, refLookup, toCwWrite } from './cw-writes';
+import { type CwRefLookup, deleteFor, REFS_PER_LOOKUP, refLookup, ticketRead, toCwWrite } from './cw-writes';
 import { type DiscardOutcomeName, duplicateNotice } from './explain';
 import {
   applyChange,
@@ -609,6 +609,7 @@ export class Outbox {
         const next = await this.settleUnknown(client, cur);
         if (next !== 'send') return next === 'found';
       }
+      if (cur.kind === 'status' && !(await this.earlierStatusSettled(client, cur))) return false;
       return await this.send(client, cur);
     } finally {
       this.inFlight.delete(rec.id);
@@ -623,9 +624,10 @@ export class Outbox {
       attempts: r.attempts + 1,
       payload: {
         unknownOutcome: false,
-        unknownSince: undefined,
-        unknownSinceCw: undefined,
         lookups: undefined,
+        // A status change keeps the bound: its unanswered attempt may still land, and a later status
+        // change on the ticket waits for that (earlierStatusSettled).
+        ...(r.kind === 'status' ? {} : { unknownSince: undefined, unknownSinceCw: undefined }),
       },
     }));
     // Discarded, edited or retried since it was read: the lane reads it again.
@@ -682,6 +684,53 @@ export class Outbox {
     }
     await this.logAttempt(sending, 'ok', started, 'sent');
     return true;
+  }
+
+  /**
+   * A status change whose answer never came is resent at once (the PATCH is idempotent), but CW may
+   * still apply the unanswered attempt until the server-side limit. Sending a later status change on
+   * the same ticket before then could let CW apply the older one last and end on the wrong status. So
+   * the later one waits until every earlier unanswered attempt is past the limit on both clocks (CW's
+   * from a read of the ticket), then those bounds are dropped. True when it may be sent now.
+   */
+  private async earlierStatusSettled(client: CwWriter, cur: OutboxRecord): Promise<boolean> {
+    const earlier = (
+      await this.db.outbox
+        .where('[ticketKey+seq]')
+        .between([cur.ticketKey, Dexie.minKey], [cur.ticketKey, cur.seq], true, false)
+        .toArray()
+    ).filter((r) => r.kind === 'status' && payloadOf(r).unknownSince !== undefined);
+    if (earlier.length === 0) return true;
+    const started = this.now();
+    const read = ticketRead(payloadOf(cur).ticket);
+    const received: { serverDate?: number } = {};
+    try {
+      await client.get(read.path, read.query, this.requestOpts({ received }));
+    } catch (e) {
+      await this.failLookup(cur, e, started);
+      return false;
+    }
+    this.sawCwDate(received.serverDate);
+    let left = 0;
+    for (const r of earlier) {
+      const p = payloadOf(r);
+      const w = unknownWait(p, received.serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
+      left = Math.max(left, w.leftMs);
+      // Over: forgotten. Not yet: the bounds as measured (the first CW clock reading counts).
+      const change =
+        w.leftMs === 0
+          ? { unknownSince: undefined, unknownSinceCw: undefined }
+          : { unknownSince: w.since, unknownSinceCw: w.sinceCw };
+      if (w.leftMs === 0 || p.unknownSince !== w.since || p.unknownSinceCw !== w.sinceCw)
+        await this.update(r.id, { state: r.state, rev: revOf(r) }, { payload: change });
+    }
+    if (left === 0) return true;
+    await this.update(
+      cur.id,
+      { state: 'pending', rev: revOf(cur) },
+      { nextAttemptAt: this.now() + Math.max(MIN_RETRY_DELAY_MS, left), payload: { failures: 0 } },
+    );
+    return false;
   }
 
   private async failSend(rec: OutboxRecord, e: unknown, afterSend: boolean, started: number) {
