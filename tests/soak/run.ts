@@ -16,7 +16,7 @@ import type { CDPSession } from '@playwright/test';
 import type { PostView } from '../../lib/posting/history';
 import type { PostContext, PostResult } from '../../lib/posting/service';
 import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../cw-sandbox/index';
-import type { ExtensionBrowser } from '../e2e/browser';
+import { type ExtensionBrowser, launchWithExtension } from '../e2e/browser';
 import { askBg, connectExtensionToSandbox } from '../e2e/connect';
 import { signInAsJsmith } from '../e2e/posting-helpers';
 import { FAULT_KINDS, FAULT_NAMES, faultRule, planSoak, type SoakPost, type SoakTicket } from './plan';
@@ -48,7 +48,9 @@ const FAULT_SHARE = num('--fault-share', 0.45);
 const DRAIN_MINUTES = num('--drain-minutes', 15);
 
 const root = path.resolve(import.meta.dirname, '../..');
-process.env.FP_OUT_DIR ??= '.output-soak';
+/** Its own build folder: the soak build's timings must not leak into the e2e tests' build. */
+const OUT_DIR = '.output-soak';
+const EXTENSION = path.join(root, OUT_DIR, 'chrome-mv3-e2e');
 const log = (s: string) => console.log(`[soak ${new Date().toISOString().slice(11, 19)}] ${s}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -153,14 +155,12 @@ async function main(): Promise<number> {
     execSync('npx wxt build --mode e2e', {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, WXT_FP_OUTBOX_TIMINGS: JSON.stringify(SOAK_TIMINGS) },
+      env: { ...process.env, FP_OUT_DIR: OUT_DIR, WXT_FP_OUTBOX_TIMINGS: JSON.stringify(SOAK_TIMINGS) },
     });
   }
-  // After FP_OUT_DIR is set: the browser helper reads it when it loads.
-  const { launchWithExtension } = await import('../e2e/browser');
 
   const sandbox = await startSandbox({ port: 0 });
-  let ext = await launchWithExtension();
+  let ext = await launchWithExtension({ extensionDir: EXTENSION });
   let cdp: CDPSession | undefined;
   try {
     await connectExtensionToSandbox(ext, sandbox);
@@ -211,7 +211,7 @@ async function main(): Promise<number> {
         log(`closing the browser after post ${post.index}, with the outbox busy`);
         await ext.close({ keepProfile: true });
         cdp = undefined;
-        ext = await launchWithExtension({ userDataDir: ext.userDataDir });
+        ext = await launchWithExtension({ userDataDir: ext.userDataDir, extensionDir: EXTENSION });
         log('browser reopened with the same profile');
       }
       if ((post.index + 1) % 25 === 0) log(`${post.index + 1} posts submitted`);
