@@ -340,9 +340,16 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       skip: replaced ? partsToSkip(replaced) : undefined,
     });
   } catch (e) {
-    // A resubmit whose every part landed meanwhile (a late look-up found them): report the earlier
-    // post as it now stands rather than an error; nothing is written again.
-    if (e instanceof PlanError && e.code === 'empty' && req.replacesPostId && replaced?.items.length) {
+    // A resubmit of a post whose every part landed meanwhile (a late look-up found them): report the
+    // earlier post as sent rather than an error; nothing is written again. (A part the resubmit left
+    // out, e.g. a refused time entry turned off, still gets "Nothing to post".)
+    if (
+      e instanceof PlanError &&
+      e.code === 'empty' &&
+      req.replacesPostId &&
+      replaced?.items.length &&
+      replaced.items.every((i) => i.outcome === 'landed')
+    ) {
       const r = await resultOf(req.replacesPostId, ticket.id);
       return { ...r, message: `${r.message}${alreadyThere(replaced)}` };
     }
