@@ -42,13 +42,6 @@ export function isPanelHostSync(
   return h === site || h === `api-${site}` || h.endsWith(`.${site}`);
 }
 
-export async function isCwPageUrl(url: string): Promise<boolean> {
-  if (isCwPageUrlSync(url, undefined)) return true;
-  const conn = await db().connections.get('primary');
-  const onPrem = conn && !conn.cloud ? conn.site.split(':')[0] : undefined;
-  return isCwPageUrlSync(url, onPrem);
-}
-
 export async function isPanelHost(url: string): Promise<boolean> {
   return isPanelHostSync(url, await db().connections.get('primary'));
 }

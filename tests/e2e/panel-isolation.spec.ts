@@ -138,3 +138,21 @@ test('a page that navigates the panel frame elsewhere gets a fresh panel back', 
   await expect(panel(page)).toHaveAttribute('data-context', 'ready');
   expect(await page.locator('flowpilot-panel').count()).toBe(1);
 });
+
+test('the panel works only on the connected CW site, not on another CW host', async ({ ext, sandbox }) => {
+  await connectExtensionToSandbox(ext, sandbox); // connected to 127.0.0.1:<port>
+  const page = await ext.context.newPage();
+  const mark = sandbox.requests.length;
+  // The same sandbox under another host name: a CW page as far as the manifest goes, not the tenant.
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard).replace('127.0.0.1', 'localhost'));
+  await expect(page.locator('.cw_BannerView .detailLabel')).toContainText('#1001');
+  await expect(panel(page).getByRole('alert')).toContainText(
+    'FlowPilot works only on the ConnectWise site it is connected to',
+  );
+  await expect(ticketHeading(page)).toHaveCount(0);
+  expect(sandbox.requests.slice(mark).filter((r) => r.apiPath)).toEqual([]);
+
+  // On the connected host itself everything works.
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  await expect(panel(page)).toHaveAttribute('data-context', 'ready');
+});
