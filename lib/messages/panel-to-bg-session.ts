@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBLEM_MAX_CHARS } from '../session/model';
 import type { SessionView } from '../session/service';
 import { message } from './protocol';
 
@@ -50,7 +51,7 @@ export const LaneOpSchema = z.discriminatedUnion('op', [
       updatedAt: z.number(),
     }),
   }),
-  z.object({ op: z.literal('problem'), text: Text(4000) }),
+  z.object({ op: z.literal('problem'), text: Text(PROBLEM_MAX_CHARS) }),
 ]);
 
 const View = z.custom<SessionView>();
@@ -64,7 +65,7 @@ export const panelToBgSession = {
     z.object({
       ticketKey: TicketKey,
       ticketSummary: Text(500),
-      problem: Text(4000),
+      problem: Text(PROBLEM_MAX_CHARS),
       playbookId: z.string().max(64).optional(),
     }),
     View,

@@ -70,9 +70,9 @@ export function seedLongTicket(state: SandboxState): void {
   });
   for (let i = 1; i < LONG_TICKET.notes; i++) {
     const internal = i % 3 === 0;
-    // Every tenth note is long (a pasted report): the panel clips it.
+    // Every fifth note is long (a pasted report): the panel clips it.
     const body =
-      i % 10 === 0
+      i % 5 === 0
         ? Array.from({ length: 12 }, () => rng.pick(NOTE_OPENERS)).join('\n')
         : rng.pick(NOTE_OPENERS);
     f.note(ticket.id, {
