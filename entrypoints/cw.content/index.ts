@@ -18,7 +18,7 @@ export default defineContentScript({
   matches: CLOUD_HOST_PATTERNS,
   allFrames: false,
   runAt: 'document_start',
-  async main(ctx) {
+  main(ctx) {
     const ac = new AbortController();
     let onScreen: DetectedTicket | null = null;
     let dock: Dock | undefined;
@@ -45,11 +45,12 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
 
-    const collapsed = await loadCollapsed();
-    if (ctx.isInvalid) return;
-    // One frame per tab: CW's in-app navigation only changes what the frame is told.
-    dock = createDock(document, browser.runtime.getURL('/panel.html'), collapsed);
+    // One frame per tab, created at once so it loads while CW does: CW's in-app navigation only changes
+    // what the frame is told. At document_start nothing is painted yet, so the saved collapsed state
+    // (a storage read away) is applied before anyone sees the dock.
+    dock = createDock(document, browser.runtime.getURL('/panel.html'), false);
     const stopCollapse = onCollapsedChange((c) => dock?.setCollapsed(c));
+    void loadCollapsed().then((c) => dock?.setCollapsed(c));
 
     ctx.onInvalidated(() => {
       ac.abort();

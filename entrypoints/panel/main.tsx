@@ -35,12 +35,8 @@ async function main() {
   const style = document.createElement('style');
   style.textContent = PANEL_CSS;
   document.head.append(style);
-  store.collapsed.value = await loadCollapsed();
-  onCollapsedChange((c) => {
-    store.collapsed.value = c;
-  });
+  // Ask first, read the collapsed state meanwhile: the page's ticket is what the panel is waited for.
   const controller = createPanelController(store, api);
-
   browser.runtime.onMessage.addListener((msg: unknown, sender) => {
     if (!isFromBackground(sender, browser.runtime.id)) return undefined;
     const m = msg as BgToPanel | BgToPages | undefined;
@@ -53,6 +49,10 @@ async function main() {
     return undefined;
   });
   askFromPanel('panel/pageTicket', {}).then(applyPageTicket, () => undefined);
+  onCollapsedChange((c) => {
+    store.collapsed.value = c;
+  });
+  store.collapsed.value = await loadCollapsed();
 
   // Rendered once: components re-render when a signal they read changes (@preact/signals).
   render(
