@@ -58,7 +58,7 @@ const View = z.custom<SessionView>();
 const ById = z.object({ sessionId: Id });
 
 export const panelToBgSession = {
-  // The playbook list lives in the background so its data stays out of the content script.
+  // The playbook list lives in the background so its data stays out of the panel's bundle.
   'session/playbooks': message(z.object({}), z.array(z.object({ id: z.string(), title: z.string() }))),
   'session/get': message(z.object({ ticketKey: TicketKey }), View.nullable()),
   'session/start': message(
