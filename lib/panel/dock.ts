@@ -97,7 +97,11 @@ export function createDock(doc: Document, src: string, collapsed: boolean): Dock
       layout();
     },
     ensureAttached() {
-      if (!host.isConnected) doc.documentElement.append(host);
+      if (!host.isConnected) {
+        // A detached frame is gone; put a fresh one in before the dock goes back (one load, not two).
+        replaceFrame();
+        doc.documentElement.append(host);
+      }
       if (!doc.getElementById(STYLE_ID)) pageMargin(doc, width);
     },
     remove() {

@@ -156,3 +156,18 @@ test('the panel works only on the connected CW site, not on another CW host', as
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
   await expect(panel(page)).toHaveAttribute('data-context', 'ready');
 });
+
+test('a page that drops the dock gets it back, with a working panel', async ({ ext, sandbox }) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  await expect(panel(page)).toHaveAttribute('data-context', 'ready');
+  // Some CW screens rebuild the document; here a script drops the dock, then CW re-renders its content.
+  await page.evaluate(() => {
+    document.querySelector('flowpilot-panel')!.remove();
+    document.getElementById('cwContent')!.append(document.createElement('div'));
+  });
+  await expect(page.locator('flowpilot-panel')).toHaveCount(1);
+  await expect(ticketHeading(page)).toContainText('#1001');
+  await expect(panel(page)).toHaveAttribute('data-context', 'ready');
+});
