@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { DetectedTicket } from '../detect/resolve';
 import { type BgToPage, DetectedTicketSchema, type PageReport } from '../messages/page-to-bg';
 import type { BgToPanel, PageTicket } from '../messages/panel-to-bg';
+import { sendToPanelFrame } from '../platform/panel-push';
 
 // The channel from a CW tab's content script to the same tab's panel frame, through the worker: the
 // content script reports the ticket on screen (runtime message, so its tab is known from the sender),
@@ -20,12 +21,7 @@ const nextRev = () => {
 
 /** A push to the tab's panel frame (every frame of the tab while its id is unknown: content scripts ignore it). */
 export function pushToPanel(tabId: number, msg: BgToPanel): void {
-  const frameId = panelFrames.get(tabId);
-  const sent =
-    frameId === undefined
-      ? browser.tabs.sendMessage(tabId, msg)
-      : browser.tabs.sendMessage(tabId, msg, { frameId });
-  sent.catch(() => undefined);
+  sendToPanelFrame(tabId, panelFrames.get(tabId), msg).catch(() => undefined);
 }
 
 /** The content script of `tabId` reported the ticket on screen. */
