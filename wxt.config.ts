@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { CLOUD_HOST_PATTERNS, LOOPBACK_PATTERNS } from './lib/cw/hosts';
 import { E2E_POLICY_KEY, GECKO_ID, GECKO_MIN_VERSION, isE2eMode } from './lib/platform/build-variants';
+import { ON_PREM_FRAME_PATTERN, panelFrameResource } from './lib/platform/panel-frame';
 
 // The e2e builds (`wxt build --mode e2e`, output .output/<browser>-mv3-e2e; and `e2e-policy` for the
 // Chromium policy test) additionally treat loopback as a CW site so tests and the demo can drive the real
@@ -38,6 +39,10 @@ export default defineConfig({
       host_permissions: [...CLOUD_HOST_PATTERNS, ...loopback],
       // On-prem CW servers are asked for at run time, inside the admin's Connect click.
       optional_host_permissions: ['https://*/*'],
+      // The panel frame (panel.html) may be framed only by the CW pages the content script runs on.
+      web_accessible_resources: [
+        panelFrameResource(browser, [...CLOUD_HOST_PATTERNS, ON_PREM_FRAME_PATTERN, ...loopback]),
+      ],
       commands: {
         'toggle-panel': {
           suggested_key: { default: 'Alt+Shift+F' },

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { registerAiChatPort } from '@/lib/background/ai-chat-port';
 import { registerPanelCommands } from '@/lib/background/commands';
-import { isCwPageUrl } from '@/lib/background/cw-pages';
+import { isPanelHost } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
+import { forgetTab } from '@/lib/background/page-tickets';
 import { applyPolicyAndBroadcast } from '@/lib/background/policy-handlers';
 import { getConnection } from '@/lib/connection/service';
 import { createRouter } from '@/lib/messages/router';
@@ -16,19 +17,20 @@ export default defineBackground(() => {
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    isCwPageUrl,
+    isPanelHost,
     handlers,
   });
   browser.runtime.onMessage.addListener((message, sender) => {
-    // Broadcasts from ourselves are for pages, not for the router.
-    if ((message as { dir?: string } | undefined)?.dir === 'bgToPages') return undefined;
+    // Broadcasts and pushes from ourselves are for pages, not for the router.
+    if (/^bgTo/.test((message as { dir?: string } | undefined)?.dir ?? '')) return undefined;
     return route(message, sender);
   });
+  browser.tabs.onRemoved.addListener(forgetTab);
   // The assistant streams over a Port; its sender is checked like the router's (lib/background/ai-chat-port).
   registerAiChatPort({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    isCwPageUrl,
+    isPanelHost,
   });
   registerPanelCommands();
   startOutbox(); // alarm + online wake-ups, recover items left "sending", drain (lib/posting)

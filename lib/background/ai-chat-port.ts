@@ -12,7 +12,8 @@ import type { Session } from '../session/model';
 import { type TicketContext, ticketKey } from '../ticket/types';
 
 // Streams assistant answers to the panel over a Port. The sender is checked exactly like the router
-// does for messages: our own extension, top frame, on a ConnectWise page.
+// does for panel messages: our own extension; the options page, or the panel frame docked on the
+// connected CW site.
 
 const Text = (max: number) => z.string().max(max);
 const Ask = z.object({
@@ -41,14 +42,14 @@ export const ChatRequest = z.discriminatedUnion('type', [Ask, Stop]);
 export interface PortDeps {
   extensionId: string;
   extensionOrigin: string;
-  isCwPageUrl: (url: string) => boolean | Promise<boolean>;
+  isPanelHost: (pageUrl: string) => boolean | Promise<boolean>;
 }
 
 export async function isAllowedPortSender(sender: SenderLike | undefined, deps: PortDeps): Promise<boolean> {
   const s = classifySender(sender ?? {}, deps.extensionId, deps.extensionOrigin);
   if (s.kind === 'extensionPage') return true;
-  if (s.kind !== 'contentScript' || s.frameId !== 0) return false;
-  return !!(await deps.isCwPageUrl(s.url));
+  if (s.kind !== 'panelFrame') return false;
+  return !!(await deps.isPanelHost(s.pageUrl));
 }
 
 /** One answer: prompt from the stored session + the panel's context, streamed back piece by piece. */

@@ -1,7 +1,7 @@
 import type { RouterDeps } from '../messages/router';
 import { aiOptionsHandlers } from './ai-handlers';
 import { optionsHandlers } from './options-handlers';
-import { panelHandlers } from './panel-handlers';
+import { pageHandlers, panelHandlers } from './panel-handlers';
 import { policyOptionsHandlers } from './policy-handlers';
 import { postingOptionsHandlers, postingPanelHandlers } from './posting-handlers';
 import { sessionHandlers } from './session-handlers';
@@ -15,4 +15,5 @@ export const handlers: RouterDeps['handlers'] = {
     ...policyOptionsHandlers,
   },
   panelToBg: { ...panelHandlers, ...postingPanelHandlers, ...sessionHandlers },
+  pageToBg: pageHandlers,
 };

@@ -3,7 +3,6 @@ import { getConnection } from '../connection/service';
 import { connectedClient } from '../connection/store';
 import { CwError } from '../cw/errors';
 import { db } from '../db/schema';
-import type { BgToPanel } from '../messages/panel-to-bg';
 import type { Handlers } from '../messages/router';
 import { describeProblem } from '../policy/describe';
 import { policyView } from '../policy/view';
@@ -11,20 +10,58 @@ import { getSettings } from '../settings/store';
 import { ContextCache } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
 import { searchTickets } from '../ticket/search';
-import type { TicketContext } from '../ticket/types';
+import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
+import { pageTicketFor, pushToPanel, reportPageTicket } from './page-tickets';
 
 // Module state here is only an optimisation (a lost cache or controller map after the worker stops
-// just means a reload): the context cache, and the in-flight search per tab so a newer query cancels
-// the one it supersedes.
+// just means a reload): the context cache, the loads in flight (so a panel that joins one still gets
+// its first wave), and the in-flight search per tab so a newer query cancels the one it supersedes.
 const contexts = new ContextCache();
+const inFlight = new Map<string, { partial?: TicketContext; tabs: Set<number> }>();
 const searches = new Map<number, AbortController>();
 
-function pushToTab(tabId: number | undefined, msg: BgToPanel): void {
-  if (tabId === undefined) return;
-  browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
+/**
+ * The ticket's context, from the short cache or loaded in two waves. The tab's panel gets the first
+ * wave pushed as soon as it is there (also when it joins a load the page's report already started).
+ */
+async function contextFor(ticket: TicketRef, refresh: boolean, tabId: number | undefined) {
+  const { client, record } = await connectedClient();
+  const webOrigin = `${record.scheme}://${record.site}`;
+  const scope = `${record.apiBase}|${record.companyId}|${record.connectedAt}`;
+  const key = `${scope}|${ticketKey(ticket)}`;
+  const partialTo = (t: number, context: TicketContext) =>
+    pushToPanel(t, { dir: 'bgToPanel', type: 'ticket/contextPartial', context });
+  const { promise } = contexts.get(
+    scope,
+    ticket,
+    () => {
+      const flight: { partial?: TicketContext; tabs: Set<number> } = { tabs: new Set() };
+      inFlight.set(key, flight);
+      const load = loadTicketContext(ticket, {
+        client,
+        webOrigin,
+        onPartial: (context) => {
+          flight.partial = context;
+          for (const t of flight.tabs) partialTo(t, context);
+        },
+      });
+      const done = () => {
+        if (inFlight.get(key) === flight) inFlight.delete(key);
+      };
+      load.then(done, done);
+      return load;
+    },
+    { refresh },
+  );
+  const flight = inFlight.get(key);
+  if (tabId !== undefined && flight) {
+    if (flight.partial) partialTo(tabId, flight.partial);
+    else flight.tabs.add(tabId);
+  }
+  return promise;
 }
 
-/** Handlers for messages from the content-script panel. */
+/** Handlers for messages from the panel frame. */
 export const panelHandlers: Handlers<'panelToBg'> = {
   'panel/status': async () => {
     const [conn, settings, technicians, policy] = await Promise.all([
@@ -48,30 +85,17 @@ export const panelHandlers: Handlers<'panelToBg'> = {
       ...problems,
     };
   },
+  'panel/pageTicket': async (_req, ctx) => {
+    if (ctx.sender.tabId === undefined || ctx.sender.frameId === undefined) return { rev: 0 };
+    return pageTicketFor(ctx.sender.tabId, ctx.sender.frameId);
+  },
   'panel/openOptions': async ({ tab }) => {
     if (tab) await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${tab}` });
     else await browser.runtime.openOptionsPage();
     return { opened: true };
   },
-  'panel/ticketContext': async ({ ticket, refresh }, ctx) => {
-    const { client, record } = await connectedClient();
-    const webOrigin = `${record.scheme}://${record.site}`;
-    const scope = `${record.apiBase}|${record.companyId}|${record.connectedAt}`;
-    const tabId = ctx.sender.tabId;
-    const { promise } = contexts.get(
-      scope,
-      ticket,
-      () =>
-        loadTicketContext(ticket, {
-          client,
-          webOrigin,
-          onPartial: (context: TicketContext) =>
-            pushToTab(tabId, { dir: 'bgToPanel', type: 'ticket/contextPartial', context }),
-        }),
-      { refresh },
-    );
-    return promise;
-  },
+  'panel/ticketContext': async ({ ticket, refresh }, ctx) =>
+    contextFor(ticket, refresh === true, ctx.sender.tabId),
   'panel/searchTickets': async ({ query, seq }, ctx) => {
     const tabId = ctx.sender.tabId ?? -1;
     searches.get(tabId)?.abort();
@@ -85,5 +109,17 @@ export const panelHandlers: Handlers<'panelToBg'> = {
     } finally {
       if (searches.get(tabId) === ac) searches.delete(tabId);
     }
+  },
+};
+
+/** Handlers for the content script's reports from CW's page. */
+export const pageHandlers: Handlers<'pageToBg'> = {
+  'page/detected': async ({ ticket }, ctx) => {
+    const tabId = ctx.sender.tabId;
+    if (tabId === undefined) return { ok: true as const };
+    reportPageTicket(tabId, ticket);
+    // Start the first wave now, while the panel frame is still starting: it joins this load.
+    if (ticket) contextFor({ kind: ticket.kind, id: ticket.id }, false, tabId).catch(() => undefined);
+    return { ok: true as const };
   },
 };

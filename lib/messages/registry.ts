@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { optionsToBg } from './options-to-bg';
 import { optionsToBgAi } from './options-to-bg-ai';
 import { optionsToBgPolicy } from './options-to-bg-policy';
+import { pageToBg } from './page-to-bg';
 import { panelToBg } from './panel-to-bg';
 import { panelToBgSession } from './panel-to-bg-session';
 import { optionsToBgPosting, panelToBgPosting } from './posting';
@@ -11,6 +12,7 @@ import type { Direction, MessageSpec } from './protocol';
 export const protocol = {
   optionsToBg: { ...optionsToBg, ...optionsToBgPosting, ...optionsToBgAi, ...optionsToBgPolicy },
   panelToBg: { ...panelToBg, ...panelToBgPosting, ...panelToBgSession },
+  pageToBg,
 } satisfies Record<Direction, Record<string, MessageSpec>>;
 export type Protocol = typeof protocol;
 

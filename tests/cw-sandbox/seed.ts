@@ -2,6 +2,7 @@
 import { createRng } from './prng.ts';
 import { seedConfigurations } from './seed-configs.ts';
 import { SPECIAL_MEMBERS } from './seed-constants.ts';
+import { seedLongTicket } from './seed-long-ticket.ts';
 import { seedCompanies, seedContacts, seedMembers } from './seed-people.ts';
 import { seedProjects } from './seed-projects.ts';
 import { seedBoards, seedPriorities, seedStatuses, seedWorkRoles, seedWorkTypes } from './seed-setup.ts';
@@ -34,7 +35,7 @@ export function createSeedState(extraMembers = 0): SandboxState {
   };
   const service = seedServiceTickets(base, rng);
   const projects = seedProjects(base, service.timeEntryId);
-  return {
+  const state: SandboxState = {
     ...base,
     tickets: service.tickets,
     hiddenTickets: service.hidden,
@@ -48,4 +49,6 @@ export function createSeedState(extraMembers = 0): SandboxState {
     timeEntryNotes: {},
     nextIds: { note: service.noteId, projectNote: projects.nextNoteId, timeEntry: projects.nextTimeEntryId },
   };
+  seedLongTicket(state);
+  return state;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { E2E_POLICY_EXTENSION_ID } from '../../lib/platform/build-variants';
 import { launchWithExtension } from './browser';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 import { openPolicyFile } from './policy/policy-file';
 
 // Zero-touch rollout with a real Chromium policy file: the e2e-policy build (its own pinned id) is
@@ -74,7 +74,7 @@ test('policy: connected with no typing, locked setting read-only, technician att
     await page.goto(sandbox.ticketPageUrl(1001));
     await expect(panel(page)).toHaveAttribute('data-context', 'ready');
     await panel(page).getByRole('button', { name: 'Update' }).click();
-    const dialog = page.getByRole('dialog', { name: /Update ticket/ });
+    const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket/ });
     await dialog.getByLabel('Preview').fill('Policy e2e: posted with no setup on this browser.');
     await expect(dialog.getByLabel('Add a time entry')).not.toBeChecked();
     await dialog.getByRole('button', { name: 'Post to Ticket' }).click();

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LOOPBACK_PATTERNS } from '../../lib/cw/hosts';
+import { CLOUD_HOST_PATTERNS, LOOPBACK_PATTERNS } from '../../lib/cw/hosts';
 import {
   E2E_POLICY_EXTENSION_ID,
   E2E_POLICY_KEY,
@@ -13,6 +13,7 @@ import config from '../../wxt.config';
 type ManifestFn = (env: { mode: string; browser: string; manifestVersion: number; command: string }) => {
   host_permissions?: string[];
   permissions?: string[];
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
 };
 type Hook = (
   wxt: { config: { mode: string } },
@@ -23,7 +24,11 @@ const manifestFor = (mode: string, browser = 'chrome') =>
   (config.manifest as ManifestFn)({ mode, browser, manifestVersion: 3, command: 'build' }) as Record<
     string,
     unknown
-  > & { host_permissions?: string[]; permissions?: string[] };
+  > & {
+    host_permissions?: string[];
+    permissions?: string[];
+    web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
+  };
 const hook = (config.hooks as Record<string, unknown> | undefined)?.['build:manifestGenerated'] as Hook;
 
 describe('manifest', () => {
@@ -78,5 +83,23 @@ describe('manifest', () => {
     const hex = createHash('sha256').update(Buffer.from(E2E_POLICY_KEY, 'base64')).digest('hex').slice(0, 32);
     const id = [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
     expect(id).toBe(E2E_POLICY_EXTENSION_ID);
+  });
+
+  it('only panel.html is web-accessible, to CW pages only, under a per-session URL in Chrome', () => {
+    const war = manifestFor('production').web_accessible_resources ?? [];
+    expect(war).toHaveLength(1);
+    expect(war[0]?.resources).toEqual(['panel.html']);
+    expect(war[0]?.use_dynamic_url).toBe(true);
+    // Cloud CW and, as on-prem hosts are granted at run time, the optional-host pattern; no loopback.
+    expect(war[0]?.matches).toEqual([...CLOUD_HOST_PATTERNS, 'https://*/*']);
+    expect(manifestFor('e2e').web_accessible_resources?.[0]?.matches).toEqual([
+      ...CLOUD_HOST_PATTERNS,
+      'https://*/*',
+      ...LOOPBACK_PATTERNS,
+    ]);
+    // Firefox has no use_dynamic_url (lib/platform/panel-frame.ts).
+    expect(manifestFor('production', 'firefox').web_accessible_resources?.[0]).not.toHaveProperty(
+      'use_dynamic_url',
+    );
   });
 });

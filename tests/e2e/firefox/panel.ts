@@ -1,8 +1,8 @@
 import type { ElementHandle, Frame, JSHandle, Page } from 'puppeteer-core';
 
-// The one place the Firefox tests find the panel. Today it renders into the open shadow root of
-// <flowpilot-panel>; when it moves into an extension frame (panel.html) inside that host, the same
-// helpers look inside the frame instead. Queries go by visible text and labels, as a person reads them.
+// The one place the Firefox tests find the panel: inside its extension frame (panel.html) in the
+// <flowpilot-panel> dock (or, for builds from before the frame, the dock's open shadow root). Queries go
+// by visible text and labels, as a person reads them.
 
 type Root = { frame: Frame; root: JSHandle<ParentNode> };
 
@@ -20,6 +20,22 @@ async function panelRoot(page: Page): Promise<Root | undefined> {
   )) as JSHandle<ParentNode | null>;
   if (!(await root.evaluate((r: ParentNode | null) => r !== null))) return undefined;
   return { frame: page.mainFrame(), root: root as JSHandle<ParentNode> };
+}
+
+/**
+ * Firefox ESR's WebDriver BiDi cannot locate an element of a child frame for a pointer click
+ * (browsingContext.locateNodes rejects the "context" locator puppeteer sends), so controls inside the
+ * panel frame are activated the way a keyboard or assistive tech does: HTMLElement.click(), after focus.
+ */
+function activatedByClick<T extends ElementHandle<HTMLElement>>(el: T, inFrame: boolean): T {
+  if (inFrame)
+    el.click = async () => {
+      await el.evaluate((e) => {
+        e.focus();
+        e.click();
+      });
+    };
+  return el;
 }
 
 /** Polls until `check` passes on the panel (retrying while it mounts or re-renders). */
@@ -71,7 +87,7 @@ export function panelCount(page: Page): Promise<number> {
 
 /** A button in the panel by its accessible name (aria-label or text). */
 export async function panelButton(page: Page, name: string): Promise<ElementHandle<HTMLButtonElement>> {
-  return waitInPanel(page, `the "${name}" button`, async ({ root }) => {
+  return waitInPanel(page, `the "${name}" button`, async ({ frame, root }) => {
     const h = await root.evaluateHandle((r, n) => {
       const all = [...r.querySelectorAll('button')] as HTMLButtonElement[];
       // The accessible name, or its start when the button adds details ("Post to Ticket #1001").
@@ -82,13 +98,13 @@ export async function panelButton(page: Page, name: string): Promise<ElementHand
       return all.find((b) => named(b) && !b.disabled) ?? null;
     }, name);
     const el = h.asElement() as ElementHandle<HTMLButtonElement> | null;
-    return el ?? undefined;
+    return el ? activatedByClick(el, frame !== page.mainFrame()) : undefined;
   });
 }
 
 /** A form control in the panel by its <label> text. */
 export async function panelField(page: Page, label: string): Promise<ElementHandle<HTMLElement>> {
-  return waitInPanel(page, `the "${label}" field`, async ({ root }) => {
+  return waitInPanel(page, `the "${label}" field`, async ({ frame, root }) => {
     const h = await root.evaluateHandle((r, l) => {
       const lab = ([...r.querySelectorAll('label')] as HTMLLabelElement[]).find(
         (x) => x.textContent?.trim() === l,
@@ -99,6 +115,7 @@ export async function panelField(page: Page, label: string): Promise<ElementHand
         id ? (r as Document).querySelector(`#${CSS.escape(id)}`) : lab.querySelector('input,select,textarea')
       ) as HTMLElement | null;
     }, label);
-    return (h.asElement() as ElementHandle<HTMLElement> | null) ?? undefined;
+    const el = h.asElement() as ElementHandle<HTMLElement> | null;
+    return el ? activatedByClick(el, frame !== page.mainFrame()) : undefined;
   });
 }
