@@ -107,3 +107,13 @@ describe('endpoint URLs and error bodies', () => {
     expect(errorFromResponse(429, '', 'm', 'soon').message).toContain('shortly');
   });
 });
+
+describe('endpoint URLs (issue 10 §2)', () => {
+  it('refuses plain http anywhere but on this computer, and user names in the URL', () => {
+    expect(() => completionsUrl('http://ai.example.com/v1')).toThrow(/https/);
+    expect(() => completionsUrl('http://192.168.1.20:11434/v1')).toThrow(/https/);
+    expect(() => completionsUrl('https://user:pw@ai.example.com/v1')).toThrow(AiError);
+    expect(completionsUrl('http://localhost:11434/v1')).toBe('http://localhost:11434/v1/chat/completions');
+    expect(completionsUrl('http://127.0.0.1:1234/v1/')).toBe('http://127.0.0.1:1234/v1/chat/completions');
+  });
+});

@@ -1,3 +1,4 @@
+import { checkAiBaseUrl } from './endpoint';
 import { chunkDelta, SseParser } from './sse';
 
 // An OpenAI-compatible chat completions client (OpenAI, Azure OpenAI, Ollama, LM Studio, …), used only
@@ -45,19 +46,13 @@ export class AiError extends Error {
 
 /**
  * `{base}/chat/completions`, keeping a query string (Azure's `?api-version=`) after the path.
- * Accepts a base with or without a trailing slash; refuses anything that isn't http(s).
+ * Accepts a base with or without a trailing slash; refuses what `checkAiBaseUrl` refuses (plain http
+ * off this computer, user names).
  */
 export function completionsUrl(baseUrl: string): string {
-  const trimmed = baseUrl.trim();
-  let u: URL;
-  try {
-    u = new URL(trimmed);
-  } catch {
-    throw new AiError('aiNotConfigured', 'The AI endpoint base URL is not a valid URL.');
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new AiError('aiNotConfigured', 'The AI endpoint must be an http(s) URL.');
-  }
+  const checked = checkAiBaseUrl(baseUrl);
+  if (!checked.ok) throw new AiError('aiNotConfigured', checked.message);
+  const u = checked.url;
   u.pathname = `${u.pathname.replace(/\/+$/, '')}/chat/completions`.replace(
     /\/chat\/completions\/chat\/completions$/,
     '/chat/completions',

@@ -1,5 +1,5 @@
 import { withActivity } from '../activity/log';
-import { getAiConfig, resolveEndpoint, saveAiConfig } from '../ai/config';
+import { explainWithheldKey, getAiConfig, resolveEndpoint, saveAiConfig } from '../ai/config';
 import { testEndpoint } from '../ai/provider';
 import type { Handlers } from '../messages/router';
 import { broadcast } from './broadcast';
@@ -29,7 +29,10 @@ export const aiOptionsHandlers: Handlers<'optionsToBg'> = {
     return withActivity(
       'ai/test',
       ACTOR,
-      () => testEndpoint(ep),
+      () =>
+        testEndpoint(ep).catch((e) => {
+          throw explainWithheldKey(e, ep);
+        }),
       (r) =>
         r.ok
           ? `model ${ep.model}`

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { db } from '../db/schema';
+import { SettingsPatch } from '../messages/options-to-bg';
 import type { HandlerContext } from '../messages/router';
+import { DEFAULT_SETTINGS } from '../settings/schema';
 import { getSettings } from '../settings/store';
 import { optionsHandlers } from './options-handlers';
 
@@ -39,6 +41,15 @@ describe('options handlers: settings', () => {
       { dir: 'bgToPages', type: 'settings/changed' },
       { dir: 'bgToPages', type: 'settings/changed' },
     ]);
+  });
+
+  it('a settings patch cannot change the AI endpoint or redaction (only ai/config/save can)', async () => {
+    const parsed = SettingsPatch.parse({
+      autoPush: true,
+      ai: { enabled: true, baseUrl: 'https://elsewhere.example/v1', redactPii: false },
+    });
+    await optionsHandlers['settings/save']!(parsed, ctx);
+    expect((await getSettings()).ai).toEqual(DEFAULT_SETTINGS.ai);
   });
 
   it('logs a failed action with its message (never keys)', async () => {

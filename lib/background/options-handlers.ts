@@ -17,7 +17,7 @@ import { applyPolicy } from '../policy/service';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
-import { exportTeamSetup, importTeamSetup } from '../team/service';
+import { exportTeamSetup, importTeamSetup, previewTeamSetup } from '../team/service';
 import { broadcast } from './broadcast';
 
 const ACTOR = 'admin (options page)';
@@ -116,12 +116,13 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       () => exportTeamSetup(passphrase),
       (r) => (r.ok ? `${r.value.technicians} technician(s) exported` : undefined),
     ),
-  'team/import': ({ text, passphrase }) =>
+  'team/preview': ({ text, passphrase }) => previewTeamSetup(text, passphrase),
+  'team/import': ({ text, passphrase, applyAi }) =>
     withActivity(
       'team/import',
       ACTOR,
       async () => {
-        const r = await importTeamSetup(text, passphrase);
+        const r = await importTeamSetup(text, passphrase, { applyAi });
         // The policy wins over the file: its roster, connection and locks are put back.
         if (await applyPolicy()) r.technicians = await listTechnicians();
         await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
@@ -131,7 +132,7 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       },
       (r) =>
         r.ok
-          ? `Imported ${r.value.technicians.length} technician(s) for ${r.value.connection.site}`
+          ? `Imported ${r.value.technicians.length} technician(s) for ${r.value.connection.site}${applyAi ? ', with the file’s AI settings' : ''}`
           : undefined,
     ),
 };

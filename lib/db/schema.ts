@@ -25,9 +25,11 @@ export interface ConnectionRecord {
 }
 
 export interface SecretRecord {
-  id: string; // 'cw:primary', later 'ai:primary'
+  id: string; // 'cw:primary', 'ai:primary'
   publicKey?: string;
   privateKey: string;
+  /** The AI key's endpoint origin: the key is sent nowhere else (lib/ai/config.ts). */
+  origin?: string;
 }
 
 export interface TechnicianRecord {
