@@ -1,3 +1,4 @@
+import { fetchSameOrigin, redirectRefusalOf } from '../platform/same-origin-fetch';
 import { checkAiBaseUrl } from './endpoint';
 import { chunkDelta, SseParser } from './sse';
 
@@ -24,6 +25,7 @@ export type AiErrorKind =
   | 'aiTimeout'
   | 'aiRateLimited'
   | 'aiProviderError'
+  | 'aiRedirected'
   | 'aiStopped';
 
 export class AiError extends Error {
@@ -167,6 +169,13 @@ export async function streamChat(
   opts.signal?.addEventListener('abort', onStop, { once: true });
   const fail = (e: unknown): never => {
     if (e instanceof AiError) throw e;
+    const redirect = redirectRefusalOf(e);
+    if (redirect) {
+      throw new AiError(
+        'aiRedirected',
+        `The AI endpoint answered with a redirect${redirect.to ? ` to ${new URL(redirect.to).origin}` : ''}. FlowPilot does not follow redirects to another address, so the key and ticket data never go there. Use the final URL as the endpoint base URL.`,
+      );
+    }
     if (timedOut)
       throw new AiError('aiTimeout', `The AI provider did not answer within ${Math.round(idleMs / 1000)} s.`);
     if (opts.signal?.aborted) throw new AiError('aiStopped', 'Stopped.');
@@ -180,18 +189,23 @@ export async function streamChat(
   try {
     let res: Response;
     try {
-      res = await (opts.fetchImpl ?? fetch)(url, {
-        method: 'POST',
-        headers: headers(ep),
-        body: JSON.stringify({
-          model: ep.model,
-          messages,
-          stream: true,
-          ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
-          ...(opts.maxTokens !== undefined ? { max_tokens: opts.maxTokens } : {}),
-        }),
-        signal: ctl.signal,
-      });
+      // Redirects only within the endpoint's origin: elsewhere they would re-send the key and the prompt.
+      res = await fetchSameOrigin(
+        url,
+        {
+          method: 'POST',
+          headers: headers(ep),
+          body: JSON.stringify({
+            model: ep.model,
+            messages,
+            stream: true,
+            ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
+            ...(opts.maxTokens !== undefined ? { max_tokens: opts.maxTokens } : {}),
+          }),
+          signal: ctl.signal,
+        },
+        opts.fetchImpl,
+      );
     } catch (e) {
       return fail(e);
     }

@@ -1,3 +1,4 @@
+import { activityToCsv } from '../activity/csv';
 import { listActivity } from '../activity/retention';
 import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
@@ -57,21 +58,10 @@ export const postingOptionsHandlers: Handlers<'optionsToBg'> = {
         ),
       };
     }
-    const cell = (v: unknown) => {
-      const s = v === undefined ? '' : String(v);
-      return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s)
-        ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"`
-        : s;
-    };
-    const lines = ['at,kind,actor,outcome,latencyMs,detail'].concat(
-      items.map((a) =>
-        [new Date(a.at).toISOString(), a.kind, a.actor, a.outcome, a.latencyMs, a.detail].map(cell).join(','),
-      ),
-    );
     return {
       filename: `flowpilot-activity-${stamp()}.csv`,
       mime: 'text/csv',
-      content: `${lines.join('\r\n')}\r\n`,
+      content: activityToCsv(items),
     };
   },
 };

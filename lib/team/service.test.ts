@@ -63,7 +63,7 @@ describe('a crafted team file cannot move the AI key or turn redaction off silen
       {
         exportedAt: '2026-01-01T00:00:00Z',
         connection: { displayName: 'Team CW', site: `http://${sandbox.site}`, companyId: sandbox.companyId },
-        technicians: [{ id: 't1', name: 'Ana Lee', email: 'ana@x.com' }],
+        technicians: [{ id: 't1', name: ' \tAna Lee  ', email: ' ana@x.com ' }],
         settings: { ...DEFAULT_SETTINGS, ai },
       },
       sandbox.keys,
@@ -109,6 +109,8 @@ describe('a crafted team file cannot move the AI key or turn redaction off silen
     const text = await crafted({ enabled: true, baseUrl: ATTACKER, model: 'x', redactPii: false });
     await importTeamSetup(text, PASS);
     expect(await getConnection()).toMatchObject({ site: sandbox.site });
+    // Names and emails are trimmed on import (issue 10 §4).
+    expect((await listTechnicians()).map((t) => [t.name, t.email])).toEqual([['Ana Lee', 'ana@x.com']]);
     expect(await getAiConfig()).toMatchObject({ ...victimAi, hasKey: true, keyLast4: '1234' });
 
     // Accepted after being shown: the endpoint moves, and the key stays behind (deleted), never sent.

@@ -161,7 +161,10 @@ export async function importTeamSetup(
     privateKey: setup.keys.privateKey,
     clientIdOverride: c.clientIdOverride,
   });
-  await replaceRoster(technicians.map((t) => ({ ...t, updatedAt: now })));
+  // Trimmed like every other way names come in (a stray blank hides a formula from CSV checks).
+  await replaceRoster(
+    technicians.map((t) => ({ ...t, name: t.name.trim(), email: t.email.trim(), updatedAt: now })),
+  );
   // Settings the organization's policy locks keep the policy's value (the rest of the file applies).
   await saveSettings({ ...settings, signedInTechnicianId: undefined }, { skipLocked: true });
   if (opts.applyAi) await saveAiConfig(fileAi, { skipLocked: true });
