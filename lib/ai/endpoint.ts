@@ -5,6 +5,9 @@
 /** Plain http is for a model server on this computer only; these are the hosts the manifest can grant. */
 export const LOCAL_AI_HOSTNAMES = ['localhost', '127.0.0.1'] as const;
 
+/** Optional host permissions for a local model server in production builds (issue 14 §3). */
+export const LOCAL_AI_PATTERNS = LOCAL_AI_HOSTNAMES.map((h) => `http://${h}/*`);
+
 export type AiUrlCheck =
   | { ok: true; url: URL; origin: string; local: boolean }
   | { ok: false; message: string };

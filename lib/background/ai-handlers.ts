@@ -3,6 +3,7 @@ import { explainWithheldKey, getAiConfig, resolveEndpoint, saveAiConfig } from '
 import { testEndpoint } from '../ai/provider';
 import type { Handlers } from '../messages/router';
 import { broadcast } from './broadcast';
+import { releaseUnusedHosts } from './host-scope';
 
 const ACTOR = 'admin (options page)';
 
@@ -17,6 +18,7 @@ export const aiOptionsHandlers: Handlers<'optionsToBg'> = {
       (r) =>
         r.ok ? `assistant ${r.value.enabled ? 'on' : 'off'}, model ${r.value.model || '(none)'}` : undefined,
     );
+    await releaseUnusedHosts(); // the previous endpoint's host
     await broadcast({ type: 'settings/changed' });
     return c;
   },

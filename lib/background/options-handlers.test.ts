@@ -6,6 +6,7 @@ import { SettingsPatch } from '../messages/options-to-bg';
 import type { HandlerContext } from '../messages/router';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { getSettings } from '../settings/store';
+import { aiOptionsHandlers } from './ai-handlers';
 import { optionsHandlers } from './options-handlers';
 
 const ctx: HandlerContext = { sender: { kind: 'extensionPage', url: 'chrome-extension://x/options.html' } };
@@ -59,5 +60,62 @@ describe('options handlers: settings', () => {
     const [row] = await db().activity.toArray();
     expect(row).toMatchObject({ kind: 'connection/test', outcome: 'error' });
     expect(row?.detail).toContain('not connected');
+  });
+});
+
+describe('host permissions no longer needed are given back (issue 10 §4)', () => {
+  const required = ['https://*.myconnectwise.net/*', 'https://*.connectwisedev.com/*'];
+  let granted: string[];
+  let removed: string[][];
+  beforeEach(async () => {
+    granted = [...required, 'https://cw.example.com/*', 'https://ai.example.com/*'];
+    removed = [];
+    vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...granted] }));
+    vi.spyOn(browser.permissions, 'remove').mockImplementation(async ({ origins = [] }) => {
+      removed.push(origins);
+      granted = granted.filter((g) => !origins.includes(g));
+      return true;
+    });
+    vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => false);
+    vi.spyOn(browser.runtime, 'getManifest').mockImplementation(
+      () => ({ host_permissions: required }) as ReturnType<typeof browser.runtime.getManifest>,
+    );
+    vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation(async () => []);
+    await db().connections.clear();
+    await db().secrets.clear();
+    await db().connections.put({
+      id: 'primary',
+      displayName: 'On-prem',
+      site: 'cw.example.com',
+      scheme: 'https',
+      companyId: 'x',
+      codebase: 'v4_6_release/',
+      apiBase: 'https://cw.example.com/v4_6_release/apis/3.0',
+      cloud: false,
+      serverVersion: 'v2026.4',
+      missingPermissions: [],
+      grantedOrigin: 'https://cw.example.com/*',
+      connectedAt: 1,
+      lastTestedAt: 1,
+    });
+    await db().secrets.put({ id: 'cw:primary', publicKey: 'p', privateKey: 'k' });
+  });
+
+  it('an AI endpoint change gives back the old AI host and keeps the CW site', async () => {
+    await aiOptionsHandlers['ai/config/save']!(
+      { enabled: true, baseUrl: 'https://ai.example.com/v1', model: 'm', redactPii: true },
+      ctx,
+    );
+    expect(removed).toEqual([]);
+    await aiOptionsHandlers['ai/config/save']!(
+      { enabled: true, baseUrl: 'https://api.openai.com/v1', model: 'm', redactPii: true },
+      ctx,
+    );
+    expect(removed).toEqual([['https://ai.example.com/*']]);
+  });
+
+  it('Disconnect gives back the on-prem site', async () => {
+    await optionsHandlers['connection/disconnect']!({}, ctx);
+    expect(removed.flat()).toContain('https://cw.example.com/*');
   });
 });

@@ -19,6 +19,7 @@ import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
 import { exportTeamSetup, importTeamSetup, previewTeamSetup } from '../team/service';
 import { broadcast } from './broadcast';
+import { releaseUnusedHosts } from './host-scope';
 
 const ACTOR = 'admin (options page)';
 
@@ -30,11 +31,16 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       'connection/connect',
       ACTOR,
       async () => {
-        // Fields the administrator's policy sets are read-only on the page and the policy's here.
-        const conn = await connect(await connectInputUnderPolicy(input));
-        await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
-        await broadcast({ type: 'connection/changed' });
-        return conn;
+        try {
+          // Fields the administrator's policy sets are read-only on the page and the policy's here.
+          const conn = await connect(await connectInputUnderPolicy(input));
+          await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
+          await broadcast({ type: 'connection/changed' });
+          return conn;
+        } finally {
+          // The previous site after a change, or the host granted for a connection that failed.
+          await releaseUnusedHosts();
+        }
       },
       (r) => (r.ok ? `Connected to ${r.value.site} (${r.value.serverVersion})` : undefined),
     ),
@@ -47,6 +53,7 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       await assertCanDisconnect();
       const r = await disconnect();
       await registerOnPremContentScript(undefined).catch(() => undefined);
+      await releaseUnusedHosts();
       await broadcast({ type: 'connection/changed' });
       return r;
     }),
@@ -122,13 +129,17 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       'team/import',
       ACTOR,
       async () => {
-        const r = await importTeamSetup(text, passphrase, { applyAi });
-        // The policy wins over the file: its roster, connection and locks are put back.
-        if (await applyPolicy()) r.technicians = await listTechnicians();
-        await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
-        await broadcast({ type: 'connection/changed' });
-        await broadcast({ type: 'settings/changed' });
-        return r;
+        try {
+          const r = await importTeamSetup(text, passphrase, { applyAi });
+          // The policy wins over the file: its roster, connection and locks are put back.
+          if (await applyPolicy()) r.technicians = await listTechnicians();
+          await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
+          await broadcast({ type: 'connection/changed' });
+          await broadcast({ type: 'settings/changed' });
+          return r;
+        } finally {
+          await releaseUnusedHosts();
+        }
       },
       (r) =>
         r.ok
