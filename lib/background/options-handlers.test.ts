@@ -114,6 +114,56 @@ describe('host permissions no longer needed are given back (issue 10 §4)', () =
     expect(removed).toEqual([['https://ai.example.com/*']]);
   });
 
+  it('Disconnect keeps this connection’s unsent posts unless asked to discard them (issue 10 §3)', async () => {
+    const scope = 'x@https://cw.example.com';
+    const item = (id: string) => ({
+      id: `o-${id}`,
+      ticketKey: 'service:1001',
+      seq: 1,
+      kind: 'note' as const,
+      payload: {
+        ticket: { kind: 'service', id: 1001 },
+        item: {
+          kind: 'note',
+          audience: 'internal',
+          noteKind: 'internalAnalysis',
+          flags: { internalAnalysis: true, resolution: false, description: false },
+          text: 'n',
+        },
+      },
+      ref: id,
+      state: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: 0,
+      postId: id,
+      createdAt: 1,
+      updatedAt: 1,
+      scope,
+    });
+    const postRec = (id: string) => ({
+      id,
+      ticketKey: 'service:1001',
+      ticketId: 1001,
+      summary: 'n',
+      state: 'pending' as const,
+      createdAt: 1,
+      updatedAt: 1,
+      data: {
+        items: [{ outboxId: `o-${id}`, kind: 'note', label: 'n', ref: id, state: 'pending', attempts: 0 }],
+      },
+      scope,
+    });
+    await db().outbox.bulkPut([item('p1')]);
+    await db().posts.bulkPut([postRec('p1')]);
+    const saved = await db().connections.get('primary');
+    await optionsHandlers['connection/disconnect']!({}, ctx);
+    expect((await db().outbox.get('o-p1'))?.state).toBe('pending');
+    await db().connections.put(saved!);
+    await optionsHandlers['connection/disconnect']!({ discardUnsent: true }, ctx);
+    expect((await db().outbox.get('o-p1'))?.state).toBe('cancelled');
+    expect((await db().posts.get('p1'))?.state).toBe('cancelled');
+  });
+
   it('Disconnect gives back the on-prem site', async () => {
     await optionsHandlers['connection/disconnect']!({}, ctx);
     expect(removed.flat()).toContain('https://cw.example.com/*');

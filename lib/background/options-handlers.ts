@@ -1,5 +1,7 @@
 import { logActivity, withActivity } from '../activity/log';
+import { scopeLabel } from '../connection/scope';
 import { connect, disconnect, getConnection, testConnection } from '../connection/service';
+import { currentScope } from '../connection/store';
 import {
   addTechnician,
   autoMatchRoster,
@@ -14,6 +16,8 @@ import type { Handlers } from '../messages/router';
 import { registerOnPremContentScript } from '../platform/content-scripts';
 import { assertCanDisconnect, assertRosterEditable, connectInputUnderPolicy } from '../policy/guards';
 import { applyPolicy } from '../policy/service';
+import { discardUnsent, unsentByScope } from '../posting/held';
+import { getOutbox } from '../posting/service';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
@@ -36,6 +40,7 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
           const conn = await connect(await connectInputUnderPolicy(input));
           await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
           await broadcast({ type: 'connection/changed' });
+          void getOutbox().drain(); // posts that waited for this connection go out now
           return conn;
         } finally {
           // The previous site after a change, or the host granted for a connection that failed.
@@ -48,15 +53,26 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     withActivity('connection/test', ACTOR, testConnection, (r) =>
       r.ok ? `Server version ${r.value.serverVersion}` : undefined,
     ),
-  'connection/disconnect': () =>
+  'connection/disconnect': ({ discardUnsent: discard }) =>
     withActivity('connection/disconnect', ACTOR, async () => {
       await assertCanDisconnect();
+      const scope = await currentScope();
+      if (discard && scope) await discardUnsent(scope, (id) => getOutbox().discard(id));
       const r = await disconnect();
       await registerOnPremContentScript(undefined).catch(() => undefined);
       await releaseUnusedHosts();
       await broadcast({ type: 'connection/changed' });
       return r;
     }),
+
+  'outbox/unsent': async () => ({ groups: await unsentByScope(await currentScope()) }),
+  'outbox/discardScope': ({ scope }) =>
+    withActivity(
+      'outbox/discard',
+      ACTOR,
+      async () => ({ discarded: await discardUnsent(scope, (id) => getOutbox().discard(id)) }),
+      (r) => (r.ok ? `${r.value.discarded} unsent post(s) of ${scopeLabel(scope)} discarded` : undefined),
+    ),
 
   'mapping/get': async () => ({
     technicians: await listTechnicians(),
@@ -136,6 +152,7 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
           await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
           await broadcast({ type: 'connection/changed' });
           await broadcast({ type: 'settings/changed' });
+          void getOutbox().drain();
           return r;
         } finally {
           await releaseUnusedHosts();

@@ -9,6 +9,8 @@ export interface CwClientOptions extends CwCredentials {
   /** e.g. https://api-na.myconnectwise.net/v2026_4/apis/3.0 */
   apiBase: string;
   timeoutMs?: number;
+  /** The connection (tenant) these keys belong to (lib/connection/scope.ts), for the outbox's check. */
+  scope?: string;
 }
 
 export interface RequestOptions {
@@ -111,6 +113,10 @@ export class CwClient {
 
   get apiBase(): string {
     return this.opts.apiBase;
+  }
+
+  get scope(): string | undefined {
+    return this.opts.scope;
   }
 
   private url(path: string, query?: ListQuery): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UnsentGroup } from '../posting/held';
 import { Settings } from '../settings/schema';
 import type { TeamPreview } from '../team/service';
 import { message } from './protocol';
@@ -120,7 +121,17 @@ export const optionsToBg = {
   'connection/get': message(z.object({}), PublicConnection.nullable()),
   'connection/connect': message(ConnectInput, PublicConnection),
   'connection/test': message(z.object({}), TestResult),
-  'connection/disconnect': message(z.object({}), z.object({ disconnected: z.boolean() })),
+  /** `discardUnsent`: also discard this connection's unsent posts (kept otherwise, for its return). */
+  'connection/disconnect': message(
+    z.object({ discardUnsent: z.boolean().optional() }),
+    z.object({ disconnected: z.boolean() }),
+  ),
+  /** Unsent posts per connection they were made for (issue 10 §3). */
+  'outbox/unsent': message(z.object({}), z.object({ groups: z.array(z.custom<UnsentGroup>()) })),
+  'outbox/discardScope': message(
+    z.object({ scope: z.string().min(1).max(600) }),
+    z.object({ discarded: z.number() }),
+  ),
 
   'mapping/get': message(z.object({}), Roster.extend({ signedInTechnicianId: z.string().optional() })),
   /** Active and inactive CW members (paged fetch), for the per-technician dropdowns. */

@@ -37,6 +37,10 @@ export interface PostView {
   notices: PostNotice[];
   /** A waiting post stuck behind this failed post on the same ticket. */
   blockedBy?: string;
+  /** The connection it was made for (issue 10 §3). */
+  scope?: string;
+  /** Set when it waits for another connection than the current one: who it waits for, in words. */
+  waitingFor?: string;
 }
 
 export interface PostNotice {
@@ -78,6 +82,7 @@ export function toPostView(p: PostRecord): PostView {
   if (err) v.lastError = err.message;
   if (data.ticketUrl) v.ticketUrl = data.ticketUrl;
   if (data.sessionId) v.sessionId = data.sessionId;
+  if (p.scope) v.scope = p.scope;
   return v;
 }
 
