@@ -1,6 +1,13 @@
 import { defineConfig } from 'wxt';
+import { LOCAL_AI_PATTERNS } from './lib/ai/endpoint';
 import { CLOUD_HOST_PATTERNS, LOOPBACK_PATTERNS } from './lib/cw/hosts';
-import { E2E_POLICY_KEY, GECKO_ID, GECKO_MIN_VERSION, isE2eMode } from './lib/platform/build-variants';
+import {
+  CHROME_MIN_VERSION,
+  E2E_POLICY_KEY,
+  GECKO_ID,
+  GECKO_MIN_VERSION,
+  isE2eMode,
+} from './lib/platform/build-variants';
 import { ON_PREM_FRAME_PATTERN, panelFrameResource } from './lib/platform/panel-frame';
 
 // The e2e builds (`wxt build --mode e2e`, output .output/<browser>-mv3-e2e; and `e2e-policy` for the
@@ -37,8 +44,10 @@ export default defineConfig({
         'Troubleshoot ConnectWise PSA tickets in a side panel and post the documentation, status and time back in one click.',
       permissions: ['storage', 'alarms', 'scripting'],
       host_permissions: [...CLOUD_HOST_PATTERNS, ...loopback],
-      // On-prem CW servers are asked for at run time, inside the admin's Connect click.
-      optional_host_permissions: ['https://*/*'],
+      // On-prem CW servers and AI endpoints are asked for at run time, inside the admin's Connect or
+      // AI Save/Test click. A local AI server (Ollama, LM Studio) is the only loopback access a
+      // production build can get, and it never makes loopback a CW site (normalizeSite, matches).
+      optional_host_permissions: ['https://*/*', ...LOCAL_AI_PATTERNS],
       // The panel frame (panel.html) may be framed only by the CW pages the content script runs on.
       web_accessible_resources: [
         panelFrameResource(browser, [...CLOUD_HOST_PATTERNS, ON_PREM_FRAME_PATTERN, ...loopback]),
@@ -64,6 +73,7 @@ export default defineConfig({
             },
           }
         : {
+            minimum_chrome_version: CHROME_MIN_VERSION,
             // Policy for Chrome/Edge (Firefox reads the same keys from policies.json, no schema).
             storage: { managed_schema: 'managed_schema.json' },
             // Picks the technician from a managed roster by the browser profile's email, asked once.

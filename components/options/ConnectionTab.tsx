@@ -8,6 +8,7 @@ import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { PublicConnection } from '@/lib/messages/options-to-bg';
 import { errorText } from './api';
+import { HeldPosts, useUnsent } from './HeldPosts';
 import { permissionDenied, requestHostPermission } from './permissions';
 import { PolicyTemplate } from './policy/PolicyTemplate';
 import { isConnectionManaged, policy } from './policy/state';
@@ -69,6 +70,9 @@ export function ConnectionTab() {
   useEffect(() => {
     if (connectBanner?.kind === 'error') connectBannerRef.current?.focus();
   }, [connectBanner]);
+  const [discardUnsent, setDiscardUnsent] = useState(false);
+  const [unsent] = useUnsent([confirmDisconnect]);
+  const mine = unsent.find((g) => g.current);
 
   // Fill the form once the saved connection arrives (or changes elsewhere); the private key stays empty.
   // Fields the organization's policy sets show the policy's values (read-only).
@@ -158,7 +162,7 @@ export function ConnectionTab() {
     setConfirmDisconnect(false);
     setBusy('disconnect');
     try {
-      await askFromOptions('connection/disconnect', {});
+      await askFromOptions('connection/disconnect', { discardUnsent: Boolean(mine) && discardUnsent });
       connection.value = null;
       setBanner({ kind: 'info', text: 'Disconnected. The API keys were removed from this browser.' });
       showToast('Disconnected from ConnectWise');
@@ -401,6 +405,8 @@ export function ConnectionTab() {
         </form>
       )}
 
+      <HeldPosts />
+
       <TeamSetup />
       <PolicyTemplate />
 
@@ -414,6 +420,23 @@ export function ConnectionTab() {
       >
         The API keys are removed from this browser. Technicians here cannot post to tickets until someone
         connects again.
+        {mine && (
+          <>
+            <p>
+              {mine.posts} post(s) for this connection are not sent yet. Kept, they wait for this connection
+              and go out when someone connects to it again; they are never sent to another one.
+            </p>
+            <div class="fp-check">
+              <input
+                id="disconnect-discard"
+                type="checkbox"
+                checked={discardUnsent}
+                onChange={(e) => setDiscardUnsent(e.currentTarget.checked)}
+              />
+              <label for="disconnect-discard">Discard the unsent posts instead</label>
+            </div>
+          </>
+        )}
       </ConfirmDialog>
     </div>
   );

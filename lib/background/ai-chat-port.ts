@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { logActivity } from '../activity/log';
-import { chatEndpoint } from '../ai/config';
+import { chatEndpoint, explainWithheldKey } from '../ai/config';
 import { buildPrompt, parseSuggestions } from '../ai/prompt';
 import { AiError, streamChat } from '../ai/provider';
 import { db } from '../db/schema';
@@ -73,6 +73,8 @@ export async function answer(
   });
   const text = await streamChat(ep, messages, (d) => post({ type: 'delta', askId: req.askId, text: d }), {
     signal,
+  }).catch((e) => {
+    throw explainWithheldKey(e, ep);
   });
   const parsed = parseSuggestions(text);
   post({ type: 'done', askId: req.askId, text: parsed.text, suggestions: parsed.suggestions });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPanelHostSync, type PanelSite } from './cw-pages';
+import { isCwPageUrlSync, isPanelHostSync, type PanelSite } from './cw-pages';
 
 const cloud: PanelSite = { site: 'na.myconnectwise.net', scheme: 'https', cloud: true };
 const onPrem: PanelSite = { site: 'cw.example.com:8443', scheme: 'https', cloud: false };
@@ -41,5 +41,31 @@ describe('isPanelHostSync', () => {
     expect(isPanelHostSync('http://127.0.0.1:4101/x', sandbox, true)).toBe(false);
     expect(isPanelHostSync('http://localhost:4100/x', sandbox, true)).toBe(false);
     expect(isPanelHostSync('http://127.0.0.1:4100/x', sandbox, false)).toBe(false);
+  });
+});
+
+describe('isCwPageUrlSync', () => {
+  it('cloud hosts over https', () => {
+    expect(
+      isCwPageUrlSync('https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx', undefined, false),
+    ).toBe(true);
+    expect(isCwPageUrlSync('http://na.myconnectwise.net/', undefined, false)).toBe(false);
+    expect(isCwPageUrlSync('https://evil.example/na.myconnectwise.net', undefined, false)).toBe(false);
+  });
+
+  it('the connected on-prem host only on its own port (issue 10 §4)', () => {
+    expect(isCwPageUrlSync('https://cw.example.com:8443/v4_6_release/x', 'cw.example.com:8443', false)).toBe(
+      true,
+    );
+    expect(isCwPageUrlSync('https://cw.example.com/x', 'cw.example.com:8443', false)).toBe(false);
+    expect(isCwPageUrlSync('https://cw.example.com:9000/x', 'cw.example.com:8443', false)).toBe(false);
+    expect(isCwPageUrlSync('https://cw.example.com:8443/x', 'cw.example.com', false)).toBe(false);
+    expect(isCwPageUrlSync('https://cw.example.com:443/x', 'cw.example.com', false)).toBe(true);
+    expect(isCwPageUrlSync('http://cw.example.com/x', 'cw.example.com', false)).toBe(false);
+  });
+
+  it('loopback only when the build says so', () => {
+    expect(isCwPageUrlSync('http://127.0.0.1:8765/x', undefined, false)).toBe(false);
+    expect(isCwPageUrlSync('http://127.0.0.1:8765/x', undefined, true)).toBe(true);
   });
 });

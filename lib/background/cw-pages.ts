@@ -5,17 +5,20 @@ import { isE2eMode } from '../platform/build-variants';
 /** Loopback is a CW site only in the e2e build, which the tests and the demo use with the sandbox. */
 export const LOOPBACK_IS_CW = isE2eMode(import.meta.env.MODE);
 
-/** Pure part: cloud hosts, loopback (e2e only) and the connected on-prem host. */
+/**
+ * Pure part: cloud hosts, loopback (e2e only) and the connected on-prem site. `onPremSite` is the
+ * saved site with its port (`cw.example.com:8443`): another port on the same host is another server.
+ */
 export function isCwPageUrlSync(
   url: string,
-  onPremHost: string | undefined,
+  onPremSite: string | undefined,
   loopbackIsCw = LOOPBACK_IS_CW,
 ): boolean {
   const u = parse(url);
   if (!u) return false;
   if (u.protocol === 'https:' && isCloudHostname(u.hostname)) return true;
   if (loopbackIsCw && isLoopbackHostname(u.hostname)) return true;
-  return onPremHost !== undefined && u.protocol === 'https:' && u.hostname === onPremHost;
+  return onPremSite !== undefined && u.protocol === 'https:' && u.host === onPremSite;
 }
 
 export type PanelSite = Pick<ConnectionRecord, 'site' | 'scheme' | 'cloud'>;

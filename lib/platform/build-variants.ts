@@ -10,6 +10,13 @@ export const GECKO_ID = 'flowpilot-connectwise@flowpilot.app';
 export const GECKO_MIN_VERSION = '140.0';
 
 /**
+ * The oldest Chromium the e2e suite runs against: Debian bookworm's `chromium` package on the test
+ * machine (`chromium --version` → 150.0.7871.100). Older browsers are untested, so the stores are told
+ * not to offer FlowPilot to them (manifest `minimum_chrome_version`, Chrome and Edge builds).
+ */
+export const CHROME_MIN_VERSION = '150';
+
+/**
  * Test builds that treat loopback as a CW site: `e2e` (the normal e2e and the demo) and `e2e-policy`
  * (the Chromium policy e2e, pinned to its own extension id so a machine-wide policy file aimed at it can
  * never reach another build running on the same machine).

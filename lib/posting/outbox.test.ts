@@ -26,8 +26,9 @@ afterAll(async () => {
 });
 beforeEach(() => sb.reset());
 
-function client(timeoutMs = 5_000): CwClient {
+function client(timeoutMs = 5_000, scope?: string): CwClient {
   return new CwClient({
+    scope,
     apiBase: `${sb.url}/v2026_4/apis/3.0`,
     companyId: sb.companyId,
     publicKey: sb.keys.publicKey,
@@ -335,4 +336,51 @@ describe('outbox against the sandbox', () => {
     expect(last.seq).toBeGreaterThan(first.seq);
     expect(notesWith(last.ref)[0]!.id).toBeGreaterThan(notesWith(first.ref)[0]!.id);
   }, 15_000);
+});
+
+describe('tenant scope (issue 10 §3)', () => {
+  const A = 'flowpilot@http://tenant-a.example';
+  const B = 'flowpilot@http://tenant-b.example';
+  const scoped = (scope: string | undefined) => client(5_000, scope);
+
+  it('an item of another connection is held, never sent; the same ticket number of this one is not blocked by it', async () => {
+    const now = { scope: B as string | undefined };
+    const t = setup({ scope: async () => now.scope, client: async () => scoped(now.scope) });
+    const held = await t.outbox.enqueue(
+      plan({ text: 'Tenant A only: VPN secret', timeEntry: false, status: undefined }),
+      {
+        scope: A,
+      },
+    );
+    const mine = await t.outbox.enqueue(
+      plan({ text: 'Tenant B note', timeEntry: false, status: undefined }),
+      {
+        scope: B,
+      },
+    );
+    await t.outbox.drain();
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant A only'))).toEqual([]);
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant B note'))).toHaveLength(1);
+    expect(await t.database.outbox.where('postId').equals(held.id).first()).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      scope: A,
+    });
+    expect((await t.database.posts.get(mine.id))?.scope).toBe(B);
+
+    // Back on tenant A: it goes out, once.
+    now.scope = A;
+    await t.outbox.drain();
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant A only'))).toHaveLength(1);
+  });
+
+  it('a connection switched between picking and sending holds the item (the client says whose it is)', async () => {
+    const t = setup({ scope: async () => A, client: async () => scoped(B) });
+    await t.outbox.enqueue(plan({ text: 'Switched underneath', timeEntry: false, status: undefined }), {
+      scope: A,
+    });
+    await t.outbox.drain();
+    expect(sb.state.notes.filter((x) => x.text.includes('Switched underneath'))).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
 });

@@ -63,10 +63,14 @@ export interface PostMeta {
   ticketUrl?: string;
   /** Auto Push undo window: nothing is sent before now + holdMs. */
   holdMs?: number;
+  /** The connection (tenant) it is for: it is sent to that one only (issue 10 §3). */
+  scope?: string;
 }
 
 /** What the outbox needs from the CW client (CwClient satisfies it). */
 export interface CwWriter {
+  /** The connection this client talks to; an item of another scope is not sent or looked up through it. */
+  readonly scope?: string;
   get<T>(path: string, query?: ListQuery, opts?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   patch<T>(path: string, ops: PatchOperation[], opts?: RequestOptions): Promise<T>;
@@ -105,7 +109,14 @@ export interface OutboxDeps {
   log?: (e: ActivityEntry) => unknown;
   /** Asks for a wake-up at `at` (timer while the worker lives; the alarm covers the rest). */
   schedule?: (at: number) => void;
+  /** The connection of the moment: only its items are sent and checked; others wait (issue 10 §3). */
+  scope?: () => Promise<string | undefined>;
 }
+
+type Mine = (r: OutboxRecord) => boolean;
+/** Another tenant's item must not go to (or be looked up on) the CW this client talks to. */
+const otherTenant = (client: CwWriter, r: OutboxRecord) =>
+  client.scope !== undefined && client.scope !== r.scope;
 
 export type DiscardOutcome = DiscardOutcomeName;
 
@@ -217,6 +228,7 @@ export class Outbox {
         createdAt: now,
         updatedAt: now,
         rev: 0,
+        scope: meta.scope,
       }));
       await db.outbox.bulkAdd(records);
       const data: PostData = {
@@ -236,6 +248,7 @@ export class Outbox {
         createdAt: now,
         updatedAt: now,
         data,
+        scope: meta.scope,
       };
       await db.posts.add(rec);
       return rec;
@@ -429,17 +442,24 @@ export class Outbox {
     return r.checkAt !== undefined && (r.checkAt <= now || this.steppedBack(r.checkAt, r.updatedAt, now));
   }
 
-  /** The first unfinished item of a ticket; later items wait for it. */
-  private async headOf(key: string): Promise<OutboxRecord | undefined> {
+  /** Which items may be sent or checked now: the current connection's (all, without a scope dep). */
+  private async sendable(): Promise<Mine> {
+    if (!this.deps.scope) return () => true;
+    const scope = await this.deps.scope();
+    return (r) => r.scope === scope;
+  }
+
+  /** The first unfinished item of a ticket (of this connection); later items wait for it. */
+  private async headOf(key: string, mine: Mine): Promise<OutboxRecord | undefined> {
     return this.db.outbox
       .where('[ticketKey+seq]')
       .between([key, Dexie.minKey], [key, Dexie.maxKey])
-      .filter((r) => isOpen(r.state))
+      .filter((r) => isOpen(r.state) && mine(r))
       .first();
   }
 
-  private async heads(): Promise<OutboxRecord[]> {
-    const open = await this.db.outbox.where('state').anyOf(OPEN).toArray();
+  private async heads(mine: Mine): Promise<OutboxRecord[]> {
+    const open = (await this.db.outbox.where('state').anyOf(OPEN).toArray()).filter(mine);
     const byTicket = new Map<string, OutboxRecord>();
     for (const r of open) {
       const h = byTicket.get(r.ticketKey);
@@ -456,7 +476,8 @@ export class Outbox {
   private async drainOnce(): Promise<void> {
     const now = this.now();
     await this.loadThrottle();
-    const heads = await this.heads();
+    const mine = await this.sendable();
+    const heads = await this.heads(mine);
     if (this.throttled(now)) {
       if (heads.length) this.deps.schedule?.(this.throttle.until);
       return;
@@ -464,8 +485,8 @@ export class Outbox {
     const queue = heads.filter((h) => this.isDue(h, now)).map((h) => h.ticketKey);
     // allSettled: one lane failing (storage) must not end the drain while the others still work,
     // or a second drain would start and take the same tickets.
-    const results = await Promise.allSettled(this.lanes(queue, (key) => this.sendTicket(key)));
-    await this.scheduleNext('write');
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.sendTicket(key, mine)));
+    await this.scheduleNext('write', mine);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -479,10 +500,11 @@ export class Outbox {
       if ((await this.owedChecks()).length) this.deps.schedule?.(this.throttle.until);
       return;
     }
-    const due = (await this.owedChecks()).filter((c) => this.checkDue(c, now));
+    const mine = await this.sendable();
+    const due = (await this.owedChecks()).filter((c) => mine(c) && this.checkDue(c, now));
     const queue = [...new Set(due.map((c) => c.ticketKey))];
-    const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key)));
-    await this.scheduleNext('check');
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key, mine)));
+    await this.scheduleNext('check', mine);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -504,10 +526,10 @@ export class Outbox {
   }
 
   /** A ticket's due items, strictly in order, until one is not done. */
-  private async sendTicket(key: string): Promise<void> {
+  private async sendTicket(key: string, mine: Mine): Promise<void> {
     for (;;) {
       if (this.throttled(this.now())) return;
-      const head = await this.headOf(key);
+      const head = await this.headOf(key, mine);
       if (!head || !this.isDue(head, this.now())) return;
       if (!(await this.process(head))) return;
     }
@@ -521,9 +543,12 @@ export class Outbox {
    * loop and the check never runs (found by the fault soak). A check still due after the check pass
    * could not run (not connected, or its item changed meanwhile): it is tried again after a pause.
    */
-  private async scheduleNext(after: 'write' | 'check'): Promise<void> {
+  private async scheduleNext(after: 'write' | 'check', mine: Mine): Promise<void> {
     const now = this.now();
-    const [heads, checks] = await Promise.all([this.heads(), this.owedChecks()]);
+    const [heads, checks] = await Promise.all([
+      this.heads(mine),
+      this.owedChecks().then((c) => c.filter(mine)),
+    ]);
     const waits = [
       ...heads.filter((h) => h.state === 'pending').map((h) => (this.isDue(h, now) ? now : h.nextAttemptAt)),
       ...checks.flatMap((c) =>
@@ -605,6 +630,8 @@ export class Outbox {
         await this.failSend(cur, e, false, this.now());
         return false;
       }
+      // The connection changed since the item was picked: it waits for its own.
+      if (otherTenant(client, cur)) return false;
       if (payloadOf(cur).unknownOutcome) {
         const next = await this.settleUnknown(client, cur);
         if (next !== 'send') return next === 'found';
@@ -884,16 +911,19 @@ export class Outbox {
   // ——— confirm after success ———
 
   /** The ticket's owed checks: one lookup per kind (up to REFS_PER_LOOKUP refs), then per item. */
-  private async runChecks(key: string): Promise<void> {
+  private async runChecks(key: string, mine: Mine): Promise<void> {
     const now = this.now();
-    const due = (await this.owedChecks()).filter((r) => r.ticketKey === key && this.checkDue(r, now));
-    if (due.length === 0) return;
+    const owed = (await this.owedChecks()).filter(
+      (r) => r.ticketKey === key && mine(r) && this.checkDue(r, now),
+    );
+    if (owed.length === 0) return;
     let client: CwWriter;
     try {
       client = await this.deps.client();
     } catch {
       return; // not connected: the checks wait for the next drain
     }
+    const due = owed.filter((r) => !otherTenant(client, r)); // switched meanwhile: they wait
     for (const kind of ['note', 'timeEntry'] as const) {
       const group = due.filter((r) => r.kind === kind);
       for (let i = 0; i < group.length; i += REFS_PER_LOOKUP) {
@@ -1092,11 +1122,13 @@ export class Outbox {
     let found: Found | undefined;
     if (l) {
       try {
-        found = await this.lookup(await client(), l, [r.ref]);
+        const c = await client();
+        // Another tenant's item is not looked up here: cancelled below, checked on its own connection.
+        if (!otherTenant(c, r)) found = await this.lookup(c, l, [r.ref]);
       } catch {
         return 'unchecked';
       }
-      const ids = found.byRef.get(r.ref) ?? [];
+      const ids = found?.byRef.get(r.ref) ?? [];
       if (ids.length) return (await this.markFound(r, ids, this.now())) ? 'landed' : this.nowIs(r.id);
     }
     // Not there (yet): cancel, and look once more after the wait in case CW applies it late.

@@ -1,3 +1,5 @@
+import { inScope, type Scope } from '../connection/scope';
+import { currentScope } from '../connection/store';
 import { db, type SessionRecord } from '../db/schema';
 import { getSettings } from '../settings/store';
 import { buildSessionDoc, type SessionDoc } from './artifacts';
@@ -35,7 +37,7 @@ async function idleMs(): Promise<number> {
   return (await getSettings()).idleAutoPauseMinutes * 60_000;
 }
 
-function toRecord(s: Session, idle: number, doc?: SessionDoc): SessionRecord {
+function toRecord(s: Session, idle: number, doc?: SessionDoc, scope?: Scope): SessionRecord {
   const rec: SessionRecord = {
     id: s.id,
     ticketKey: s.ticketKey,
@@ -48,6 +50,7 @@ function toRecord(s: Session, idle: number, doc?: SessionDoc): SessionRecord {
   };
   if (s.endedAt !== undefined) rec.endedAt = s.endedAt;
   if (doc) rec.doc = doc;
+  if (scope !== undefined) rec.scope = scope;
   return rec;
 }
 
@@ -57,13 +60,15 @@ const view = (rec: SessionRecord, idle: number): SessionView => ({
   ...(rec.doc ? { doc: rec.doc } : {}),
 });
 
-async function openRecord(ticketKey: string): Promise<SessionRecord | undefined> {
+// Sessions belong to one CW tenant (issue 10 §3): ticket #1001 of another connection is another ticket.
+async function openRecord(ticketKey: string, scope: Scope | undefined): Promise<SessionRecord | undefined> {
   const recs = await db()
     .sessions.where('[ticketKey+state]')
     .anyOf([
       [ticketKey, 'active'],
       [ticketKey, 'paused'],
     ])
+    .filter((r) => inScope(r, scope))
     .toArray();
   return recs.sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
@@ -73,20 +78,20 @@ async function openRecord(ticketKey: string): Promise<SessionRecord | undefined>
  * documentation after a reload). An active session that went idle is saved as auto-paused here.
  */
 export async function getSessionForTicket(ticketKey: string, now = Date.now()): Promise<SessionView | null> {
-  const idle = await idleMs();
+  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
   return db().transaction('rw', db().sessions, async () => {
-    const open = await openRecord(ticketKey);
+    const open = await openRecord(ticketKey, scope);
     if (open) {
       const s = open.data as Session;
       const paused = applyIdle(s, now, idle);
       if (paused === s) return view(open, idle);
-      const rec = toRecord({ ...paused, rev: s.rev + 1, updatedAt: now }, idle);
+      const rec = toRecord({ ...paused, rev: s.rev + 1, updatedAt: now }, idle, undefined, open.scope);
       await db().sessions.put(rec);
       return view(rec, idle);
     }
-    const last = (await db().sessions.where('ticketKey').equals(ticketKey).toArray()).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
+    const last = (await db().sessions.where('ticketKey').equals(ticketKey).toArray())
+      .filter((r) => inScope(r, scope))
+      .sort((a, b) => b.updatedAt - a.updatedAt)[0];
     return last ? view(last, idle) : null;
   });
 }
@@ -100,11 +105,11 @@ export interface StartInput {
 
 /** Starts a session, or returns the ticket's open one: there is never more than one per ticket. */
 export async function startSessionFor(input: StartInput, now = Date.now()): Promise<SessionView> {
-  const idle = await idleMs();
+  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
   const pb = input.playbookId ? findPlaybook(input.playbookId) : undefined;
   if (input.playbookId && !pb) throw new SessionRuleError('That playbook does not exist.');
   return db().transaction('rw', db().sessions, async () => {
-    const open = await openRecord(input.ticketKey);
+    const open = await openRecord(input.ticketKey, scope);
     if (open) return view(open, idle);
     const s = startSession({
       id: newId(),
@@ -114,7 +119,7 @@ export async function startSessionFor(input: StartInput, now = Date.now()): Prom
       now,
       ...(pb ? { lane: playbookLane(pb, newId, now), playbookId: pb.id } : {}),
     });
-    const rec = toRecord(s, idle);
+    const rec = toRecord(s, idle, undefined, scope);
     await db().sessions.add(rec);
     return view(rec, idle);
   });
@@ -154,11 +159,13 @@ export async function changeSession(
   change: SessionChange,
   now = Date.now(),
 ): Promise<SessionView & { changed: boolean }> {
-  const idle = await idleMs();
+  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
   const { includeDiagnosticSteps } = await getSettings();
   return db().transaction('rw', db().sessions, async () => {
     const rec = await db().sessions.get(sessionId);
     if (!rec) throw new SessionRuleError('That session no longer exists. Reload the page.');
+    if (!inScope(rec, scope))
+      throw new SessionRuleError('That session belongs to another ConnectWise connection. Reload the page.');
     const before = rec.data as Session;
     if (!isOpen(before)) {
       throw new SessionRuleError(`The session is ${before.state}; it can't be changed any more.`);
@@ -167,7 +174,7 @@ export async function changeSession(
     if (after === before) return { ...view(rec, idle), changed: false };
     const next: Session = { ...after, rev: before.rev + 1, updatedAt: now };
     const doc = buildSessionDoc(next, { includeDiagnosticSteps });
-    const out = toRecord(next, idle, doc);
+    const out = toRecord(next, idle, doc, rec.scope);
     await db().sessions.put(out);
     return { ...view(out, idle), changed: true };
   });

@@ -78,6 +78,11 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
       r.req.socket.destroy();
       return;
     }
+    if (fault.redirect !== undefined) {
+      rec.status = fault.status ?? 307;
+      r.res.writeHead(rec.status, { Location: fault.redirect, 'Content-Length': '0' }).end();
+      return;
+    }
     if (fault.html) {
       rec.status = fault.status ?? 200;
       sendHtml(r.res, rec.status, loginPageHtml());

@@ -371,6 +371,8 @@ export interface FaultRule {
   html?: boolean;
   /** Copied to the matching request's record (`faultLabel`), so a test can count which faults fired. */
   label?: string;
+  /** Answer with a redirect to this URL (absolute, or a path on the sandbox); `status` 307 unless given. */
+  redirect?: string;
 }
 
 export interface FaultSettings {

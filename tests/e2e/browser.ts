@@ -37,8 +37,8 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Launches Chromium with the e2e build loaded. Pass an existing userDataDir to "restart the browser"
- * with the same profile (IndexedDB, storage) as a user would.
+ * Launches Chromium with the e2e build loaded (or another build: `extensionDir`). Pass an existing
+ * userDataDir to "restart the browser" with the same profile (IndexedDB, storage) as a user would.
  */
 export async function launchWithExtension(
   opts: { userDataDir?: string; headless?: boolean; extensionDir?: string } = {},

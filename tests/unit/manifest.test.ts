@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CLOUD_HOST_PATTERNS, LOOPBACK_PATTERNS } from '../../lib/cw/hosts';
 import {
+  CHROME_MIN_VERSION,
   E2E_POLICY_EXTENSION_ID,
   E2E_POLICY_KEY,
   GECKO_ID,
@@ -48,10 +49,22 @@ describe('manifest', () => {
     expect(e2e.content_scripts[0]?.matches).toEqual(['https://*.myconnectwise.net/*', ...LOOPBACK_PATTERNS]);
   });
 
-  it('asks only for what it uses; on-prem hosts are optional', () => {
+  it('asks only for what it uses; on-prem hosts and a local AI server are optional', () => {
     const m = manifestFor('production') as { permissions: string[]; optional_host_permissions?: string[] };
     expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
-    expect(m.optional_host_permissions).toEqual(['https://*/*']);
+    // Local AI (Ollama, LM Studio) in production builds (issue 14 §3): optional, asked for in the AI
+    // settings' Save/Test click; ConnectWise itself never runs on loopback there (tests above).
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+  });
+
+  it('declares the oldest Chromium the tests run against', () => {
+    const m = manifestFor('production') as { minimum_chrome_version?: string };
+    expect(m.minimum_chrome_version).toBe(CHROME_MIN_VERSION);
+    expect(Number(CHROME_MIN_VERSION)).toBeGreaterThanOrEqual(116); // AbortSignal.any in the CW client
+    // A Chromium-only key: Firefox states its own minimum (strict_min_version).
+    expect(
+      (manifestFor('production', 'firefox') as { minimum_chrome_version?: string }).minimum_chrome_version,
+    ).toBeUndefined();
   });
 
   it('Firefox: fixed add-on id, ESR 140 minimum, no Chrome-only keys', () => {
