@@ -45,16 +45,16 @@ function lane() {
     problem: 'Password prompts',
     now: 0,
   });
-  s = applyLaneOp(s, { op: 'add', section: 'facts', text: 'OWA works' }, { newId: 'a', now: 1, idleMs: 1e9 });
+  s = applyLaneOp(s, { op: 'add', section: 'facts', text: 'OWA works' }, { newId: 'a', now: 1 });
   s = applyLaneOp(
     s,
     { op: 'add', section: 'questions', text: 'Password changed?', answer: 'Yes' },
-    { newId: 'b', now: 1, idleMs: 1e9 },
+    { newId: 'b', now: 1 },
   );
   s = applyLaneOp(
     s,
     { op: 'add', section: 'checks', text: 'Credential Manager', result: 'fail', note: 'stale entry' },
-    { newId: 'c', now: 1, idleMs: 1e9 },
+    { newId: 'c', now: 1 },
   );
   return s;
 }

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { askFromPanel } from '@/lib/messages/client';
 import { buildSessionDoc, resolvePrefill, type SessionDoc } from '@/lib/session/artifacts';
+import { isAwayNow } from '@/lib/session/away';
 import {
   activeMsAt,
   formatClock,
   formatDuration,
-  idlePauseAt,
   isOpen,
   LANE_SECTIONS,
   type Session,
@@ -131,56 +131,42 @@ function StartForm({
   );
 }
 
-/** Active time, ticking once a second; stops at the idle limit exactly like the background counts. */
-function useActiveMs(s: Session, idleMs: number): { ms: number; idle: boolean } {
+/** Active time, ticking once a second; stands still while the machine is away, like the background counts. */
+function useActiveMs(s: Session): { ms: number; away: boolean } {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (s.state !== 'active') return;
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [s.state]);
-  return { ms: activeMsAt(s, now, idleMs), idle: idlePauseAt(s, now, idleMs) !== undefined };
+  return { ms: activeMsAt(s, now), away: isAwayNow(s.away) };
 }
-
-const TOUCH_EVERY_MS = 60_000;
 
 /** Timer, state and Pause/Resume. Only this re-renders every second, so fields below keep their input. */
 function SessionHeader({ view, busy, send }: { view: View; busy: boolean; send: Send }) {
   const s = view.session;
-  const { ms, idle } = useActiveMs(s, view.idleMs);
-  const paused = s.state === 'paused' || idle;
+  const { ms, away } = useActiveMs(s);
+  const paused = s.state === 'paused';
   return (
-    <>
-      <div class="fp-s-head">
-        <span role="timer" aria-label="Active time" class="fp-s-timer">
-          {formatClock(ms)}
-        </span>
-        <span class="fp-s-state">{paused ? 'Paused' : 'Active'}</span>
-        {paused ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void send('session/resume', { sessionId: s.id })}
-          >
-            Resume
-          </button>
-        ) : (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void send('session/pause', { sessionId: s.id })}
-          >
-            Pause
-          </button>
-        )}
-      </div>
-      {(idle || s.pauseReason === 'idle') && (
-        <p class="fp-s-note" role="status">
-          Paused automatically after {Math.round(view.idleMs / 60_000)} min without activity; that time is not
-          counted. Resume to continue.
-        </p>
+    <div class="fp-s-head">
+      <span role="timer" aria-label="Active time" class="fp-s-timer">
+        {formatClock(ms)}
+      </span>
+      <span class="fp-s-state">{paused ? 'Paused' : away ? 'Away' : 'Active'}</span>
+      {paused ? (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void send('session/resume', { sessionId: s.id })}
+        >
+          Resume
+        </button>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => void send('session/pause', { sessionId: s.id })}>
+          Pause
+        </button>
       )}
-    </>
+    </div>
   );
 }
 
@@ -197,30 +183,12 @@ function OpenSession({
 }) {
   const s = view.session;
   const [dialog, setDialog] = useState<'resolve' | 'escalate' | 'abandon' | undefined>();
-  const lastTouch = useRef(Date.now());
 
   const onOp = (op: LaneOpInput) => send('session/lane', { sessionId: s.id, op });
-  // Working in the panel counts as activity, so an engaged tech is never auto-paused.
-  const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = rootRef.current;
-    if (!el || s.state !== 'active') return;
-    const keepAlive = () => {
-      const now = Date.now();
-      if (now - lastTouch.current < TOUCH_EVERY_MS || idlePauseAt(s, now, view.idleMs) !== undefined) return;
-      lastTouch.current = now;
-      void send('session/touch', { sessionId: s.id });
-    };
-    el.addEventListener('keydown', keepAlive);
-    el.addEventListener('pointerdown', keepAlive);
-    return () => {
-      el.removeEventListener('keydown', keepAlive);
-      el.removeEventListener('pointerdown', keepAlive);
-    };
-  }, [s, view.idleMs, send]);
+  // No keep-alive from the panel any more: the machine's idle state decides what counts (issue 13).
 
   return (
-    <div ref={rootRef}>
+    <div>
       <SessionHeader view={view} busy={busy} send={send} />
       <ProblemField session={s} onOp={onOp} />
       {LANE_SECTIONS.map((section) => (
@@ -256,7 +224,7 @@ function OpenSession({
         >
           <p>
             It stays in the session history, and nothing is posted to the ticket. Active time so far:{' '}
-            {formatDuration(activeMsAt(s, Date.now(), view.idleMs))}.
+            {formatDuration(activeMsAt(s, Date.now()))}.
           </p>
         </CloseDialog>
       )}
@@ -380,7 +348,7 @@ function ClosedSession({ view }: { view: View }) {
     <div class="fp-s-closed">
       <p role="status">
         <strong>Session {OUTCOME_WORD[state] ?? s.state}</strong> · active time{' '}
-        {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt, view.idleMs))}
+        {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt))}
       </p>
       {doc && (
         <section aria-label="Session documentation">
