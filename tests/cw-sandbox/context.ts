@@ -1,4 +1,5 @@
 // What a route handler receives and returns, plus the generic list/get/count answers.
+import type { KeyName } from './auth.ts';
 import { ApiError, notFound } from './errors.ts';
 import { filterItems, paginate, parseFields, projectFields, sortItems } from './query.ts';
 import { render } from './render.ts';
@@ -15,6 +16,8 @@ export interface Ctx {
   state: SandboxState;
   /** The member the API key belongs to. */
   member: Member;
+  /** Which key authenticated ('full' or a RESTRICTED_KEYS name), for restrictions a route decides. */
+  key: KeyName;
   /** Absolute API base, e.g. http://127.0.0.1:4000/v2026_4/apis/3.0 */
   apiBase: string;
   requestUrl: URL;

@@ -4,6 +4,7 @@ import { seedConfigurations } from './seed-configs.ts';
 import { SPECIAL_MEMBERS } from './seed-constants.ts';
 import { seedCompanies, seedContacts, seedMembers } from './seed-people.ts';
 import { seedProjects } from './seed-projects.ts';
+import { seedResolvedTickets } from './seed-resolved.ts';
 import { seedBoards, seedPriorities, seedStatuses, seedWorkRoles, seedWorkTypes } from './seed-setup.ts';
 import { seedServiceTickets } from './seed-tickets.ts';
 import type { SandboxState } from './types.ts';
@@ -34,6 +35,7 @@ export function createSeedState(extraMembers = 0): SandboxState {
   };
   const service = seedServiceTickets(base, rng);
   const projects = seedProjects(base, service.timeEntryId);
+  seedResolvedTickets(service, base); // last: nothing seeded before it changes
   return {
     ...base,
     tickets: service.tickets,
