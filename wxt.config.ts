@@ -19,7 +19,8 @@ export default defineConfig({
       short_name: 'FlowPilot',
       description:
         'Troubleshoot ConnectWise PSA tickets in a side panel and post the documentation, status and time back in one click.',
-      permissions: ['storage', 'alarms', 'scripting'],
+      // idle: away time is measured at the machine, not from clicks in the panel (issue 13).
+      permissions: ['storage', 'alarms', 'scripting', 'idle'],
       host_permissions: [...CLOUD_HOST_PATTERNS, ...loopback],
       // On-prem CW servers are asked for at run time, inside the admin's Connect click.
       optional_host_permissions: ['https://*/*'],

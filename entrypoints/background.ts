@@ -3,6 +3,8 @@ import { registerAiChatPort } from '@/lib/background/ai-chat-port';
 import { registerPanelCommands } from '@/lib/background/commands';
 import { isCwPageUrl } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
+import { startIdleWatch } from '@/lib/background/idle';
+import { installTestHooks } from '@/lib/background/test-hooks';
 import { getConnection } from '@/lib/connection/service';
 import { createRouter } from '@/lib/messages/router';
 import { registerOnPremContentScript } from '@/lib/platform/content-scripts';
@@ -30,6 +32,9 @@ export default defineBackground(() => {
   });
   registerPanelCommands();
   startOutbox(); // alarm + online wake-ups, recover items left "sending", drain (lib/posting)
+  startIdleWatch(); // away time from the machine's idle state and a heartbeat (lib/background/idle)
+  // Playwright drives idle state and time through this; never part of a production bundle.
+  if (import.meta.env.MODE === 'e2e') installTestHooks();
 
   // Re-check the on-prem content script at every start (Chrome can drop dynamic registrations).
   void getConnection()

@@ -1,5 +1,6 @@
 import type { RouterDeps } from '../messages/router';
 import { aiOptionsHandlers } from './ai-handlers';
+import { historyOptionsHandlers, historyPanelHandlers } from './history-handlers';
 import { optionsHandlers } from './options-handlers';
 import { panelHandlers } from './panel-handlers';
 import { postingOptionsHandlers, postingPanelHandlers } from './posting-handlers';
@@ -7,6 +8,11 @@ import { sessionHandlers } from './session-handlers';
 
 // One line per feature area: each area keeps its handlers in its own module and spreads them in here.
 export const handlers: RouterDeps['handlers'] = {
-  optionsToBg: { ...optionsHandlers, ...postingOptionsHandlers, ...aiOptionsHandlers },
-  panelToBg: { ...panelHandlers, ...postingPanelHandlers, ...sessionHandlers },
+  optionsToBg: {
+    ...optionsHandlers,
+    ...postingOptionsHandlers,
+    ...aiOptionsHandlers,
+    ...historyOptionsHandlers,
+  },
+  panelToBg: { ...panelHandlers, ...postingPanelHandlers, ...sessionHandlers, ...historyPanelHandlers },
 };

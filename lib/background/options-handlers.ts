@@ -12,11 +12,13 @@ import {
 } from '../mapping/roster';
 import type { Handlers } from '../messages/router';
 import { registerOnPremContentScript } from '../platform/content-scripts';
+import { clearChats } from '../session/chat';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
 import { exportTeamSetup, importTeamSetup } from '../team/service';
 import { broadcast } from './broadcast';
+import { applyIdleSetting } from './idle';
 
 const ACTOR = 'admin (options page)';
 
@@ -87,6 +89,10 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       outcome: 'ok',
       detail: changed.length ? `Changed: ${changed.join(', ')}` : 'Saved without changes',
     });
+    // Issue 13: "Keep assistant conversations" off deletes what was kept; the idle time is Chrome's
+    // detection interval for away time.
+    if (before.keepAssistantChats && !s.keepAssistantChats) await clearChats();
+    if (before.idleAutoPauseMinutes !== s.idleAutoPauseMinutes) await applyIdleSetting();
     await broadcast({ type: 'settings/changed' });
     return s;
   },

@@ -4,16 +4,45 @@ import { connectedClient } from '../connection/store';
 import { CwError } from '../cw/errors';
 import type { BgToPanel } from '../messages/panel-to-bg';
 import type { Handlers } from '../messages/router';
-import { ContextCache } from '../ticket/cache';
+import { startSimilar } from '../similar/service';
+import { ContextCache, cacheScope } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
 import { searchTickets } from '../ticket/search';
-import type { TicketContext } from '../ticket/types';
+import type { TicketContext, TicketRef } from '../ticket/types';
 
 // Module state here is only an optimisation (a lost cache or controller map after the worker stops
 // just means a reload): the context cache, and the in-flight search per tab so a newer query cancels
 // the one it supersedes.
 const contexts = new ContextCache();
 const searches = new Map<number, AbortController>();
+
+/** The linked ticket's context through the cache (what the panel and similar tickets both use). */
+export async function ticketContextFor(
+  ticket: TicketRef,
+  opts: { refresh?: boolean; tabId?: number } = {},
+): Promise<TicketContext> {
+  const { client, record } = await connectedClient();
+  const webOrigin = `${record.scheme}://${record.site}`;
+  const scope = cacheScope(record);
+  const { promise } = contexts.get(
+    scope,
+    ticket,
+    () =>
+      loadTicketContext(ticket, {
+        client,
+        webOrigin,
+        onPartial: (context: TicketContext) => {
+          pushToTab(opts.tabId, { dir: 'bgToPanel', type: 'ticket/contextPartial', context });
+          // Similar resolved tickets start now, beside the second wave (lib/similar/service.ts).
+          void startSimilar({ client, scope, webOrigin }, context, { refresh: opts.refresh }).catch(
+            () => undefined,
+          );
+        },
+      }),
+    { refresh: opts.refresh },
+  );
+  return promise;
+}
 
 function pushToTab(tabId: number | undefined, msg: BgToPanel): void {
   if (tabId === undefined) return;
@@ -30,25 +59,8 @@ export const panelHandlers: Handlers<'panelToBg'> = {
     await browser.runtime.openOptionsPage();
     return { opened: true };
   },
-  'panel/ticketContext': async ({ ticket, refresh }, ctx) => {
-    const { client, record } = await connectedClient();
-    const webOrigin = `${record.scheme}://${record.site}`;
-    const scope = `${record.apiBase}|${record.companyId}|${record.connectedAt}`;
-    const tabId = ctx.sender.tabId;
-    const { promise } = contexts.get(
-      scope,
-      ticket,
-      () =>
-        loadTicketContext(ticket, {
-          client,
-          webOrigin,
-          onPartial: (context: TicketContext) =>
-            pushToTab(tabId, { dir: 'bgToPanel', type: 'ticket/contextPartial', context }),
-        }),
-      { refresh },
-    );
-    return promise;
-  },
+  'panel/ticketContext': async ({ ticket, refresh }, ctx) =>
+    ticketContextFor(ticket, { refresh, tabId: ctx.sender.tabId }),
   'panel/searchTickets': async ({ query, seq }, ctx) => {
     const tabId = ctx.sender.tabId ?? -1;
     searches.get(tabId)?.abort();

@@ -101,6 +101,7 @@ export const SettingsPatch = z.object({
   minimumBillableMinutes: z.number().int().min(0).max(480).optional(),
   signedInTechnicianId: z.string().max(100).nullable().optional(),
   idleAutoPauseMinutes: z.number().int().min(1).max(240).optional(),
+  keepAssistantChats: z.boolean().optional(),
   ai: z
     .object({
       enabled: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { optionsToBgHistory, panelToBgHistory } from './history';
 import { optionsToBg } from './options-to-bg';
 import { optionsToBgAi } from './options-to-bg-ai';
 import { panelToBg } from './panel-to-bg';
@@ -8,8 +9,8 @@ import type { Direction, MessageSpec } from './protocol';
 
 // One line per feature area: each area declares its messages in its own module and spreads them here.
 export const protocol = {
-  optionsToBg: { ...optionsToBg, ...optionsToBgPosting, ...optionsToBgAi },
-  panelToBg: { ...panelToBg, ...panelToBgPosting, ...panelToBgSession },
+  optionsToBg: { ...optionsToBg, ...optionsToBgPosting, ...optionsToBgAi, ...optionsToBgHistory },
+  panelToBg: { ...panelToBg, ...panelToBgPosting, ...panelToBgSession, ...panelToBgHistory },
 } satisfies Record<Direction, Record<string, MessageSpec>>;
 export type Protocol = typeof protocol;
 

@@ -98,7 +98,7 @@ const CSV_COLUMNS = [
   'ticketUrl',
 ];
 
-function csvCell(v: unknown): string {
+export function csvCell(v: unknown): string {
   const s = v === undefined || v === null ? '' : String(v);
   // Quote when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;

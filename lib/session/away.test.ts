@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type AwayStretch,
   activeWithin,
+  addAway,
   answerAway,
   awayLine,
   awayQuestion,
@@ -145,6 +146,24 @@ describe('away stretches', () => {
     expect(pendingAway(spans, away, T + 4 * H)).toEqual([]);
   });
 
+  it('the browser closed (or the computer asleep) with no idle event: a stretch already over', () => {
+    let s = session();
+    // FlowPilot's last sign of life 14:20; the browser starts again 09:00 the next day.
+    const next = at(24 + 9);
+    s = { ...s, away: addAway(s.away ?? [], at(14, 20), next, 'browser', 'b') };
+    expect(activeMsAt(s, next + 5 * MIN)).toBe(20 * MIN + 5 * MIN);
+    expect(awayQuestion(s.away![0]!, { timeZone: 'UTC' })).toBe(
+      'FlowPilot was not running (browser closed or computer asleep) Nov 23, 14:20 – Nov 24, 09:00 (18 h 40 min).',
+    );
+    // An idle stretch still open covers it; a gap under a minute is noise.
+    const open = openAway([], at(14, 2), 'idle', 'a');
+    expect(addAway(open, at(14, 20), next, 'browser', 'b')).toEqual(open);
+    expect(addAway([], at(14, 20), at(14, 20) + 30_000, 'browser', 'b')).toEqual([]);
+    // It never reaches back into a stretch that ended later than its start.
+    const closed = closeAway(open, at(15, 0));
+    expect(addAway(closed, at(14, 20), at(16, 0), 'browser', 'b')[1]).toMatchObject({ from: at(15, 0) });
+  });
+
   it('answers only a stretch that is over', () => {
     const open = openAway([], T, 'idle', 'a');
     expect(answerAway(open, 'a', 'keep', T)).toBeUndefined();
@@ -158,7 +177,7 @@ describe('away stretches', () => {
     expect(awayLine({ ...a, answer: 'drop' }, f)).toBe('Away 14:02–14:47 (45 min): dropped');
     expect(awayLine(a, f)).toBe('Away 14:02–14:47 (45 min): not answered, not counted');
     expect(awayLine({ ...a, cause: 'browser', to: at(16, 7) }, f)).toBe(
-      'Browser closed 14:02–16:07 (2 h 05 min): not answered, not counted',
+      'Not running 14:02–16:07 (2 h 05 min): not answered, not counted',
     );
   });
 });

@@ -93,6 +93,23 @@ export function openAway(
   return [...away, { id, from: after, cause }];
 }
 
+/**
+ * Records a stretch already over: FlowPilot was not running from `from` to `to` (browser closed, computer
+ * asleep). Nothing when a stretch is still open (it covers this time) or what is left is under a minute.
+ */
+export function addAway(
+  away: readonly AwayStretch[],
+  from: number,
+  to: number,
+  cause: AwayCause,
+  id: string,
+): AwayStretch[] {
+  if (isAwayNow(away)) return [...away];
+  const after = Math.max(from, ...away.map((a) => a.to ?? Number.NEGATIVE_INFINITY));
+  if (to - after < ASK_MIN_MS) return [...away];
+  return [...away, { id, from: after, to, cause }];
+}
+
 /** Ends the open stretch at `to` (the machine is active again). */
 export function closeAway(away: readonly AwayStretch[], to: number): AwayStretch[] {
   return away.map((a) => (a.to === undefined ? { ...a, to: Math.max(a.from, to) } : a));
@@ -155,7 +172,8 @@ export function formatMinutes(ms: number): string {
 /** The question the panel asks: "You were away 14:02–14:47 (45 min)." */
 export function awayQuestion(a: AwayStretch, f: TimeFormat = {}): string {
   const to = a.to ?? a.from;
-  const what = a.cause === 'browser' ? 'The browser was closed' : 'You were away';
+  const what =
+    a.cause === 'browser' ? 'FlowPilot was not running (browser closed or computer asleep)' : 'You were away';
   return `${what} ${formatRange(a.from, to, f)} (${formatMinutes(to - a.from)}).`;
 }
 
@@ -163,6 +181,6 @@ export function awayQuestion(a: AwayStretch, f: TimeFormat = {}): string {
 export function awayLine(a: AwayStretch, f: TimeFormat = {}): string {
   const to = a.to ?? a.from;
   const what = a.answer === 'keep' ? 'kept' : a.answer === 'drop' ? 'dropped' : 'not answered, not counted';
-  const label = a.cause === 'browser' ? 'Browser closed' : 'Away';
+  const label = a.cause === 'browser' ? 'Not running' : 'Away';
   return `${label} ${formatRange(a.from, to, f)} (${formatMinutes(to - a.from)}): ${what}`;
 }

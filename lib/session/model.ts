@@ -5,6 +5,7 @@ import {
   type AwayAnswer,
   type AwayCause,
   type AwayStretch,
+  addAway,
   answerAway,
   closeAway,
   openAway,
@@ -205,6 +206,13 @@ function closeSpan(s: Session, now: number): Span[] {
 export function markAway(s: Session, from: number, cause: AwayCause, id: string): Session {
   if (s.state !== 'active') return s;
   const away = openAway(s.away ?? [], from, cause, id);
+  return away.length === (s.away ?? []).length ? s : { ...s, away };
+}
+
+/** FlowPilot was not running from `from` to `to` (browser closed, computer asleep) while the session ran. */
+export function markNotRunning(s: Session, from: number, to: number, id: string): Session {
+  if (s.state !== 'active') return s;
+  const away = addAway(s.away ?? [], from, to, 'browser', id);
   return away.length === (s.away ?? []).length ? s : { ...s, away };
 }
 

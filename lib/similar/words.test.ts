@@ -53,9 +53,12 @@ describe('significantWords', () => {
     expect(terms('!!! ??? ---')).toEqual([]);
   });
 
-  it('marks product names and words with digits as strong', () => {
+  it('marks product names and codes as strong, not bare numbers', () => {
     expect(toWord('outlook')?.strong).toBe(true);
     expect(toWord('fs01')?.strong).toBe(true);
+    expect(toWord('h202')?.strong).toBe(true);
+    // A bare number is kept, but alone it would match "100%" with "100%".
+    expect(toWord('100')).toEqual({ term: '100', raw: '100', strong: false });
     expect(toWord('laptop')?.strong).toBe(false);
     expect(toWord('the')).toBeUndefined();
     expect(toWord('7')).toBeUndefined();

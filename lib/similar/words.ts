@@ -4,9 +4,9 @@ import { eng } from 'stopword';
 // The significant words of a ticket summary, for finding tickets that look alike. Pure and tested
 // against real-looking MSP summaries (words.test.ts). English stop words come from `stopword`; the
 // ticket-speak list below adds the words every ticket uses ("not working", "issue", "please").
-// Porter stemming (`stemmer`) makes "syncing" meet "sync" and "printers" meet "printer". Product
-// names and anything with a digit (FS01, 0x80070005, Windows 11) are kept as typed and count double:
-// they say far more about a ticket than "slow" or "laptop".
+// Porter stemming (`stemmer`) makes "syncing" meet "sync" and "printers" meet "printer". Numbers are
+// kept as typed; product names and codes (FS01, 0x80070005) also count double: they say far more
+// about a ticket than "slow" or "laptop".
 
 /** Words every ticket uses; they say nothing about which problem it is. */
 const TICKET_SPEAK = [
@@ -178,7 +178,10 @@ export function toWord(token: string): Word | undefined {
   if (STOP.has(raw)) return undefined;
   if (raw.length < 2) return undefined;
   if (digit && /^\d$/.test(raw)) return undefined; // a lone digit ("2 monitors") is noise
-  if (digit || PRODUCT_NAMES.has(raw)) return { term: raw, raw, strong: true };
+  // Codes (FS01, 0x80070005, H202) and product names say what the ticket is about; a bare number
+  // ("100%", "35%", "error 809") is kept but counts as an ordinary word: alone it matches too much.
+  if (PRODUCT_NAMES.has(raw) || (digit && /[a-z]/.test(raw))) return { term: raw, raw, strong: true };
+  if (digit) return { term: raw, raw, strong: false };
   const term = stemmer(raw);
   if (term.length < 2 || STOP.has(term)) return undefined;
   return { term, raw, strong: false };

@@ -35,7 +35,7 @@ describe('manifest', () => {
 
   it('asks only for what it uses; on-prem hosts are optional', () => {
     const m = manifestFor('production') as { permissions: string[]; optional_host_permissions?: string[] };
-    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'idle', 'scripting', 'storage']);
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
   });
 });
