@@ -5,6 +5,8 @@ import { ConnectionTab } from './ConnectionTab';
 import { FlowPilotTab } from './FlowPilotTab';
 import { PostHistoryTab } from './history/PostHistoryTab';
 import { MappingTab } from './MappingTab';
+import { SessionSettings } from './sessions/SessionSettings';
+import { SessionsTab } from './sessions/SessionsTab';
 
 export interface OptionsTab {
   /** The URL hash that opens it: options.html#mapping. */
@@ -24,10 +26,12 @@ export const OPTIONS_TABS: OptionsTab[] = [
     render: () => (
       <FlowPilotTab>
         <AiSettings />
+        <SessionSettings />
       </FlowPilotTab>
     ),
   },
   { id: 'history', label: 'Post History', render: () => <PostHistoryTab /> },
+  { id: 'sessions', label: 'Sessions', render: () => <SessionsTab /> },
   { id: 'activity', label: 'Activity', render: () => <ActivityTab /> },
 ];
 

@@ -9,7 +9,7 @@ import { db } from '../db/schema';
 import { toErrorInfo } from '../errors';
 import { AI_CHAT_PORT, type BgToPanelChat } from '../messages/ai-chat-port';
 import { classifySender, type SenderLike } from '../messages/sender';
-import { appendChat } from '../session/chat';
+import { appendChat } from '../session/chat-store';
 import type { Session } from '../session/model';
 import { similarForAssistant } from '../similar/service';
 import { type TicketContext, ticketKey } from '../ticket/types';

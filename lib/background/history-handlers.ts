@@ -1,7 +1,7 @@
 import { connectedClient } from '../connection/store';
 import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
-import { getChat } from '../session/chat';
+import { getChat } from '../session/chat-store';
 import { listSessionsPage, sessionsToCsv, sessionsToJson, ticketSessions } from '../session/history';
 import { similarFor } from '../similar/service';
 import { cacheScope } from '../ticket/cache';

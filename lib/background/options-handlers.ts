@@ -12,7 +12,7 @@ import {
 } from '../mapping/roster';
 import type { Handlers } from '../messages/router';
 import { registerOnPremContentScript } from '../platform/content-scripts';
-import { clearChats } from '../session/chat';
+import { clearChats } from '../session/chat-store';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';

@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/schema';
 import { saveSettings } from '../settings/store';
-import { appendCapped, appendChat, CHAT_CAP, type ChatMessage, clearChats, getChat } from './chat';
+import { appendCapped, CHAT_CAP, type ChatMessage } from './chat';
+import { appendChat, clearChats, getChat } from './chat-store';
 
 const msg = (i: number): ChatMessage => ({ role: i % 2 ? 'assistant' : 'user', content: `m${i}`, at: i });
 
@@ -34,14 +35,14 @@ describe('saved chats', () => {
     expect(s1.messages[0]?.content).toBe('m10');
     expect(s1.messages.at(-1)?.content).toBe(`m${CHAT_CAP + 9}`);
     expect((await getChat('s2')).messages).toEqual([msg(0)]);
-    expect(await getChat('none')).toEqual({ messages: [], dropped: 0, kept: true });
+    expect(await getChat('none')).toEqual({ messages: [], dropped: 0, kept: true, cap: CHAT_CAP });
   });
 
   it('"Keep assistant conversations" off: nothing is saved or shown; clearChats deletes what was kept', async () => {
     await appendChat('s1', [msg(0)]);
     await saveSettings({ keepAssistantChats: false });
     await appendChat('s1', [msg(1)]);
-    expect(await getChat('s1')).toEqual({ messages: [], dropped: 0, kept: false });
+    expect(await getChat('s1')).toEqual({ messages: [], dropped: 0, kept: false, cap: CHAT_CAP });
     await clearChats();
     await saveSettings({ keepAssistantChats: true });
     expect((await getChat('s1')).messages).toEqual([]);
