@@ -2,7 +2,7 @@ import type { PanelController } from '@/lib/panel/controller';
 import type { PanelStore } from '@/lib/panel/store';
 import type { TicketSearchResult } from '@/lib/ticket/search';
 import { PanelHeader } from './PanelHeader';
-import { SessionSlot } from './slots';
+import { HistorySlot, SessionSlot } from './slots';
 import { TicketContextView } from './TicketContextView';
 import { TicketSearch } from './TicketSearch';
 
@@ -106,6 +106,14 @@ export function Panel({ store, controller, search }: Props) {
         <Body store={store} controller={controller} />
         {connected && linked && (
           <SessionSlot ticket={linked.ref} context={ctx.status === 'ready' ? ctx.context : undefined} />
+        )}
+        {connected && linked && (
+          <HistorySlot
+            ticket={linked.ref}
+            context={
+              ctx.status === 'ready' ? ctx.context : ctx.status === 'loading' ? ctx.partial : undefined
+            }
+          />
         )}
       </div>
     </aside>

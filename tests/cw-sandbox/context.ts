@@ -44,6 +44,8 @@ export function intParam(ctx: Ctx, name: string): number {
 
 interface ListOptions {
   ticketPath?: string;
+  /** Sees the page about to be returned (before `fields`); throws to refuse it (permission checks). */
+  checkPage?: (items: Obj[]) => void;
 }
 
 /** GET list: conditions → orderBy → paging → fields, with the Link header. */
@@ -60,6 +62,7 @@ export function listResult(ctx: Ctx, items: Obj[], schema: string, opts: ListOpt
   }
   const sorted = sortItems(filtered, forwardOnly ? null : ctx.query.get('orderBy'), schema);
   const page = paginate(sorted, ctx.query, ctx.requestUrl, forwardOnly);
+  opts.checkPage?.(page.items);
   return {
     status: 200,
     body: page.items.map((i) => projectFields(i, fields)),

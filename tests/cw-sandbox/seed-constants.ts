@@ -32,7 +32,7 @@ export const RESTRICTED_KEYS = {
     publicKey: 'FpPubNoClosed001',
     privateKey: 'FpPrvNoClosed001',
     missing:
-      'Service Tickets, closed ones: 403 on a /service/tickets list or count that would return a closed ticket, and on a closed ticket or its notes',
+      'Service Tickets, closed ones: 403 on a /service/tickets list page that would contain a closed ticket, and on a closed ticket or its notes',
   },
 } as const;
 

@@ -13,10 +13,11 @@ import {
 import type { SessionView as View } from '@/lib/session/service';
 import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
 import { AiChat } from './AiChat';
+import { AwayPrompt } from './AwayPrompt';
 import { CloseDialog } from './CloseDialog';
 import { LaneSection } from './LaneSection';
 import { SESSION_CSS } from './styles';
-import type { LaneOpInput } from './types';
+import { type LaneOpInput, ticketFacts } from './types';
 import { useSession } from './useSession';
 
 interface Props {
@@ -98,6 +99,7 @@ function StartForm({
           ticketSummary: context?.summary ?? `Ticket #${ticket.id}`,
           problem,
           ...(playbookId ? { playbookId } : {}),
+          ...ticketFacts(context),
         });
       }}
     >
@@ -190,6 +192,7 @@ function OpenSession({
   return (
     <div>
       <SessionHeader view={view} busy={busy} send={send} />
+      <AwayPrompt session={s} busy={busy} send={send} />
       <ProblemField session={s} onOp={onOp} />
       {LANE_SECTIONS.map((section) => (
         <LaneSection key={section} section={section} items={s.lane[section]} disabled={false} onOp={onOp} />

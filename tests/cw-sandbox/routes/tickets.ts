@@ -2,9 +2,8 @@
 import { type Ctx, countResult, intParam, itemResult, listResult, type Route } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { applyTicketPatch } from '../patch.ts';
-import { filterItems } from '../query.ts';
 import { render } from '../render.ts';
-import type { Ticket } from '../types.ts';
+import type { Obj, Ticket } from '../types.ts';
 
 // RESTRICTED_KEYS.noClosedTickets: an API member whose role may not see closed tickets. The body is
 // the sandbox's wording for a security-role gap (real CW's exact text is UNCONFIRMED, cw-api.md §2).
@@ -17,33 +16,24 @@ export function serviceTicketOr404(ctx: Ctx, param: string): Ticket {
   return ticket;
 }
 
-/** A list or count that would return a closed ticket is refused for the noClosedTickets key. */
-function guardClosed(ctx: Ctx): void {
-  if (ctx.key !== 'noClosedTickets') return;
-  const matched = filterItems(
-    ctx.state.tickets.map((t) => render(t, ctx.apiBase)),
-    ctx.query,
-    'Ticket',
-  );
-  if (matched.some((t) => t.closedFlag === true)) throw forbidden(CLOSED_DENIED);
+/** A list page that would return a closed ticket is refused for the noClosedTickets key. */
+function guardClosed(ctx: Ctx) {
+  return (items: Obj[]) => {
+    if (ctx.key === 'noClosedTickets' && items.some((t) => t.closedFlag === true))
+      throw forbidden(CLOSED_DENIED);
+  };
 }
 
 export const ticketRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/service/tickets',
-    handler: (ctx) => {
-      guardClosed(ctx);
-      return listResult(ctx, ctx.state.tickets, 'Ticket');
-    },
+    handler: (ctx) => listResult(ctx, ctx.state.tickets, 'Ticket', { checkPage: guardClosed(ctx) }),
   },
   {
     method: 'GET',
     pattern: '/service/tickets/count',
-    handler: (ctx) => {
-      guardClosed(ctx);
-      return countResult(ctx, ctx.state.tickets, 'Ticket');
-    },
+    handler: (ctx) => countResult(ctx, ctx.state.tickets, 'Ticket'),
   },
   {
     method: 'GET',
