@@ -74,7 +74,6 @@ test('a ticket shows its similar resolved tickets in order; "Use this fix" goes 
   await top.getByRole('button', { name: 'more' }).click();
   await expect(top).toContainText('Mail was in sync within 20 minutes; user confirmed.');
 
-
   // No session yet: "Use this fix" starts one with the fix in Suggested fix, "from #N" beside it.
   await top.getByRole('button', { name: `Use this fix from #${topId}` }).click();
   const s = session(page);
