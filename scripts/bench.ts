@@ -11,6 +11,11 @@
 //   complete, and the number
 //   of sequential request waves from the sandbox's request arrival times (a gap close to the latency
 //   separates two waves).
+// - similar resolved tickets (issue 13): on the same board "Open" runs, the requests of the similar search
+//   (one ticket search + Resolution-note reads) are told apart from the context's; the context figures
+//   count only the context's own requests, and the similar search is checked to start after the first
+//   wave and to leave the context's completion time where it was. Time from the panel showing the number
+//   to the section being filled.
 // - typing: API search requests the sandbox received while a 12-character query was typed at 80 ms a key.
 // - SPA leak check: JS heap (after a forced GC, via CDP) before and after N "Next ticket" transitions,
 //   each waited until the panel shows the new ticket and its context settled; panels on the page after.
@@ -43,6 +48,20 @@ const median = (xs: number[]) => {
   return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : Number.NaN;
 };
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** The similar-tickets search and its Resolution-note reads (lib/similar/query.ts). */
+function isSimilarRequest(r: RecordedRequest): boolean {
+  const c = r.query.conditions ?? '';
+  return (
+    (r.apiPath === '/service/tickets' && c.includes('closedFlag')) ||
+    (/\/notes$/.test(r.apiPath) && c.includes('resolutionFlag'))
+  );
+}
+
+const SIMILAR_DONE_JS = `() => {
+  const s = document.querySelector('flowpilot-panel')?.shadowRoot?.querySelector('[data-section="similar"]');
+  return !!s && (s.querySelector('li') !== null || !/Looking for similar/.test(s.textContent ?? '')) && performance.now();
+}`;
 
 function countWaves(requests: RecordedRequest[], gapMs: number): number {
   const times = requests
@@ -138,6 +157,13 @@ async function main() {
 
     step('context loads');
     const contextRuns: { ticket: number; ms: number; waves: number; requests: number }[] = [];
+    const similarRuns: {
+      ticket: number;
+      requests: number;
+      rows: number;
+      ms: number;
+      startedAfterFirstWave: boolean;
+    }[] = [];
     for (const [board, id] of [
       [1, SPECIAL_TICKETS.standard],
       [3, SPECIAL_TICKETS.project],
@@ -151,12 +177,23 @@ async function main() {
       const timing = watchTicket(page, id);
       await open.click();
       const t = await timing;
-      const reqs = sandbox.requests.slice(mark);
+      const doneAt = (await (await page.waitForFunction(`(${SIMILAR_DONE_JS})()`)).jsonValue()) as number;
+      const all = sandbox.requests.slice(mark).filter((r) => r.apiPath);
+      const reqs = all.filter((r) => !isSimilarRequest(r));
+      const similar = all.filter(isSimilarRequest);
+      const firstWaveEnd = Math.min(...reqs.map((r) => Date.parse(r.at))) + LATENCY * 0.66;
       contextRuns.push({
         ticket: id,
         ms: round(t.settled - t.panel),
         waves: countWaves(reqs, LATENCY * 0.66),
-        requests: reqs.filter((r) => r.apiPath).length,
+        requests: reqs.length,
+      });
+      similarRuns.push({
+        ticket: id,
+        requests: similar.length,
+        rows: await panel.locator('[data-section="similar"] li').count(),
+        ms: round(doneAt - t.panel),
+        startedAfterFirstWave: similar.every((r) => Date.parse(r.at) >= firstWaveEnd),
       });
     }
 
@@ -229,6 +266,12 @@ async function main() {
         targetWaves: 2,
         ok: contextRuns.every((r) => r.waves <= 2),
       },
+      similarTickets: {
+        runs: similarRuns,
+        maxRequests: Math.max(...similarRuns.map((r) => r.requests)),
+        targetRequests: 6,
+        ok: similarRuns.every((r) => r.requests <= 6 && r.startedAfterFirstWave),
+      },
       typing: { query: QUERY, keyDelayMs: 80, requests: typed, target: 2, ok: typed <= 2 },
       spa: {
         transitions: TRANSITIONS,
@@ -261,6 +304,12 @@ async function main() {
         `${r.ms} ms, ${r.waves} waves, ${r.requests} requests`,
         '≤ 2 waves',
         r.waves <= 2,
+      ]),
+      ...similarRuns.map((r): [string, string, string, boolean] => [
+        `similar tickets #${r.ticket}`,
+        `${r.requests} requests, ${r.rows} rows, ${r.ms} ms, ${r.startedAfterFirstWave ? 'after' : 'BEFORE'} wave 1`,
+        '≤ 6 requests, after wave 1',
+        r.requests <= 6 && r.startedAfterFirstWave,
       ]),
       [`requests typing "${QUERY}"`, String(typed), '≤ 2', figures.typing.ok],
       [
