@@ -113,12 +113,16 @@ test('a ticket shows its similar resolved tickets in order; "Use this fix" goes 
   await expect(earlier.getByRole('button', { name: /^Copy documentation from / })).toBeVisible();
 });
 
-test('a ticket nothing resembles says so', async ({ ext, sandbox }) => {
+test('a ticket nothing resembles says so; a ticket CW does not return has no section', async ({ ext, sandbox }) => {
   await connectExtensionToSandbox(ext, sandbox);
   const page = await ext.context.newPage();
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.noContactNoConfigs));
   await expect(similar(page)).toContainText('No similar resolved tickets found.');
   await expect(similar(page).getByRole('listitem')).toHaveCount(0);
+  // A ticket CW does not return has nothing to compare with: no section at all.
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.hidden));
+  await expect(panel(page).getByRole('alert')).toContainText('did not return ticket #1005');
+  await expect(similar(page)).toHaveCount(0);
 });
 
 test('an API member that cannot read closed tickets, or CW failing, leaves the rest of the panel working', async ({

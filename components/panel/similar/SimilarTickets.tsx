@@ -121,6 +121,8 @@ export function SimilarTickets({ ticket, context }: Props) {
     );
   }, [key, ready?.fetchedAt]);
 
+  // No context (still loading, or CW did not return the ticket): nothing to compare with, no section.
+  if (!ready) return null;
   const mine = result?.key === key ? result : undefined;
   const items = mine?.value?.items ?? [];
   const problem = mine?.error ?? mine?.value?.problem?.message;
