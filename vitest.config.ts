@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: [
       'lib/**/*.test.ts',
+      'components/**/*.test.ts',
       'components/**/*.test.tsx',
       'tests/contract/**/*.test.ts',
       'tests/unit/**/*.test.ts',

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/Dialog';
-import { Field, helpId } from '@/components/ui/Field';
+import { describedBy, Field } from '@/components/ui/Field';
 import { StatusDot } from '@/components/ui/StatusDot';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
@@ -10,14 +10,24 @@ import { errorText } from './api';
 import { permissionDenied, requestHostPermission } from './permissions';
 import { connection, formatTime, refreshConnection } from './store';
 import { TeamSetup } from './TeamSetup';
+import {
+  CONNECT_LABELS,
+  connectFormErrors,
+  type FieldErrors,
+  type ConnectForm as Form,
+  firstInvalid,
+  issuesToFieldErrors,
+} from './validation';
 
-interface Form {
-  displayName: string;
-  site: string;
-  companyId: string;
-  publicKey: string;
-  privateKey: string;
-}
+/** Input ids in form order (the first invalid one gets focus). */
+const INPUT_IDS: Record<keyof Form, string> = {
+  displayName: 'cw-display-name',
+  site: 'cw-site',
+  companyId: 'cw-company',
+  publicKey: 'cw-public-key',
+  privateKey: 'cw-private-key',
+};
+const ORDER = Object.keys(INPUT_IDS) as (keyof Form)[];
 
 const EMPTY: Form = { displayName: '', site: '', companyId: '', publicKey: '', privateKey: '' };
 
@@ -45,35 +55,67 @@ export function ConnectionTab() {
   const [showKey, setShowKey] = useState(false);
   const [busy, setBusy] = useState<'connect' | 'test' | 'disconnect' | undefined>();
   const [banner, setBanner] = useState<Banner>();
+  /** Connect's own outcome, shown under its button where the eye is (Test/Disconnect use `banner`). */
+  const [connectBanner, setConnectBanner] = useState<Banner>();
+  const [errors, setErrors] = useState<FieldErrors<keyof Form>>({});
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
+  const connectBannerRef = useRef<HTMLParagraphElement>(null);
+  // A failed Connect moves focus to its message, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (connectBanner?.kind === 'error') connectBannerRef.current?.focus();
+  }, [connectBanner]);
 
   // Fill the form once the saved connection arrives (or changes elsewhere); the private key stays empty.
   useEffect(() => setForm(formFrom(conn)), [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName]);
 
-  const set = (k: keyof Form) => (e: Event) =>
-    setForm({ ...form, [k]: (e.currentTarget as HTMLInputElement).value });
+  const set = (k: keyof Form) => (e: Event) => {
+    const next = { ...form, [k]: (e.currentTarget as HTMLInputElement).value };
+    setForm(next);
+    // A field's error goes away as soon as it is fixed (others stay until they are).
+    if (errors[k] && !connectFormErrors(next)[k]) {
+      const { [k]: _fixed, ...rest } = errors;
+      setErrors(rest);
+    }
+  };
+  const focusField = (k: keyof Form) => document.getElementById(INPUT_IDS[k])?.focus();
+  /** A failure while a connection exists: the saved one is untouched (nothing is written before the test passes). */
+  const stillWorks = conn ? ' The current connection still works.' : '';
 
   const onConnect = async (e: Event) => {
     e.preventDefault();
+    const invalid = connectFormErrors(form);
+    setErrors(invalid);
+    const first = firstInvalid(ORDER, invalid);
+    if (first) {
+      setConnectBanner(undefined);
+      focusField(first);
+      return;
+    }
     // The permission prompt must come first, while the click still counts as a user gesture.
     const perm = await requestHostPermission(form.site);
     if (perm.needed && !perm.granted) {
-      setBanner({ kind: 'error', text: permissionDenied(perm.pattern) });
+      setConnectBanner({ kind: 'error', text: permissionDenied(perm.pattern) + stillWorks });
       return;
     }
     setBusy('connect');
-    setBanner({ kind: 'info', text: 'Testing the credentials against ConnectWise…' });
+    setConnectBanner({ kind: 'info', text: 'Testing the credentials against ConnectWise…' });
     try {
       const c = await askFromOptions('connection/connect', form);
       connection.value = c;
       setShowKey(false);
       const access = perm.needed ? ` Host access granted for ${perm.pattern}.` : '';
-      setBanner({
+      setConnectBanner({
         kind: 'success',
         text: `Connected to ${c.displayName} (server version ${c.serverVersion}).${access}`,
       });
     } catch (err) {
-      setBanner({ kind: 'error', text: errorText(err) });
+      const mapped = issuesToFieldErrors(err, CONNECT_LABELS);
+      const firstMapped = mapped && firstInvalid(ORDER, mapped.fields);
+      if (mapped && firstMapped) {
+        setErrors(mapped.fields);
+        setConnectBanner(mapped.rest.length ? { kind: 'error', text: mapped.rest.join(' ') } : undefined);
+        focusField(firstMapped);
+      } else setConnectBanner({ kind: 'error', text: errorText(err) + stillWorks });
     } finally {
       setBusy(undefined);
     }
@@ -192,6 +234,7 @@ export function ConnectionTab() {
         )}
         <Field
           id="cw-display-name"
+          error={errors.displayName}
           label="Display Name"
           help="Any name that tells this connection apart, e.g. “Acme CW”."
         >
@@ -200,11 +243,13 @@ export function ConnectionTab() {
             type="text"
             value={form.displayName}
             onInput={set('displayName')}
-            aria-describedby={helpId('cw-display-name')}
+            aria-describedby={describedBy('cw-display-name', errors.displayName)}
+            aria-invalid={errors.displayName ? true : undefined}
           />
         </Field>
         <Field
           id="cw-site"
+          error={errors.site}
           label="Site URL"
           help={
             <>
@@ -219,13 +264,15 @@ export function ConnectionTab() {
             required
             value={form.site}
             onInput={set('site')}
-            aria-describedby={helpId('cw-site')}
+            aria-describedby={describedBy('cw-site', errors.site)}
+            aria-invalid={errors.site ? true : undefined}
             autocomplete="off"
             spellcheck={false}
           />
         </Field>
         <Field
           id="cw-company"
+          error={errors.companyId}
           label="Company ID"
           help="The company you type on the ConnectWise login screen (not the company’s full name)."
         >
@@ -235,13 +282,15 @@ export function ConnectionTab() {
             required
             value={form.companyId}
             onInput={set('companyId')}
-            aria-describedby={helpId('cw-company')}
+            aria-describedby={describedBy('cw-company', errors.companyId)}
+            aria-invalid={errors.companyId ? true : undefined}
             autocomplete="off"
             spellcheck={false}
           />
         </Field>
         <Field
           id="cw-public-key"
+          error={errors.publicKey}
           label="Public Key"
           help="In ConnectWise: System → Members → your API member → API Keys → New. The public key is shown in the list."
         >
@@ -251,13 +300,15 @@ export function ConnectionTab() {
             required
             value={form.publicKey}
             onInput={set('publicKey')}
-            aria-describedby={helpId('cw-public-key')}
+            aria-describedby={describedBy('cw-public-key', errors.publicKey)}
+            aria-invalid={errors.publicKey ? true : undefined}
             autocomplete="off"
             spellcheck={false}
           />
         </Field>
         <Field
           id="cw-private-key"
+          error={errors.privateKey}
           label="Private Key"
           help="Shown only once, when the API key is created: copy it then. It stays in this browser’s FlowPilot storage and is never shown again."
         >
@@ -268,7 +319,8 @@ export function ConnectionTab() {
               required
               value={form.privateKey}
               onInput={set('privateKey')}
-              aria-describedby={helpId('cw-private-key')}
+              aria-describedby={describedBy('cw-private-key', errors.privateKey)}
+              aria-invalid={errors.privateKey ? true : undefined}
               autocomplete="new-password"
               spellcheck={false}
               placeholder={
@@ -286,6 +338,23 @@ export function ConnectionTab() {
             Connect
           </Button>
         </div>
+        {Object.keys(errors).length > 0 && (
+          <p class="fp-banner fp-banner--error" role="alert">
+            {Object.keys(errors).length === 1
+              ? 'One field needs attention (marked above).'
+              : `${Object.keys(errors).length} fields need attention (marked above).`}
+          </p>
+        )}
+        {connectBanner && (
+          <p
+            ref={connectBannerRef}
+            tabIndex={-1}
+            class={`fp-banner fp-banner--${connectBanner.kind}`}
+            role={connectBanner.kind === 'error' ? 'alert' : 'status'}
+          >
+            {connectBanner.text}
+          </p>
+        )}
         <p class="fp-help">
           Connect tests the keys (company lookup, server info and the reads FlowPilot needs) and saves only
           when everything passes. Cloud sites need no extra permission; for your own server the browser asks

@@ -5,7 +5,7 @@ import { Field, helpId } from '@/components/ui/Field';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { SettingsPatch } from '@/lib/messages/options-to-bg';
-import type { Settings } from '@/lib/settings/schema';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '@/lib/time/rounding';
 import { errorText } from './api';
 import { connection, leaveGuard, settingsVersion } from './store';
@@ -77,6 +77,7 @@ function patchOf(s: Settings): SettingsPatch {
     workRoleId: s.workRoleId ?? null,
     billableOption: s.billableOption,
     minimumBillableMinutes: s.minimumBillableMinutes,
+    idleAutoPauseMinutes: s.idleAutoPauseMinutes,
   };
 }
 
@@ -299,12 +300,36 @@ export function FlowPilotTab({ children }: Props) {
         </Field>
       </section>
 
+      <section class="fp-card" aria-labelledby="fp-session-title">
+        <h2 id="fp-session-title">Sessions</h2>
+        <Field
+          id="fp-idle"
+          label="Idle auto-pause"
+          help={`In minutes (1–240, default ${DEFAULT_SETTINGS.idleAutoPauseMinutes}). A session with no activity for this long pauses itself; that time is not counted.`}
+        >
+          <input
+            id="fp-idle"
+            type="number"
+            min={1}
+            max={240}
+            step={1}
+            value={form.idleAutoPauseMinutes}
+            onInput={(e) => {
+              const n = Number(e.currentTarget.value);
+              if (Number.isInteger(n) && n >= 1 && n <= 240) set('idleAutoPauseMinutes', n);
+            }}
+            aria-describedby={helpId('fp-idle')}
+          />
+        </Field>
+      </section>
+
       {/* Slot for sections other features own (the AI assistant settings go here). */}
       {children}
 
       <div class="fp-actions">
+        {/* Named for what it saves: the AI section above has its own "Save AI settings". */}
         <Button type="submit" variant="primary" busy={busy} disabled={busy}>
-          Save
+          Save FlowPilot settings
         </Button>
         {dirty && <span class="fp-flag">Unsaved changes</span>}
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { Field, helpId } from '@/components/ui/Field';
 import { showToast } from '@/components/ui/Toast';
@@ -28,6 +28,13 @@ export function TeamSetup() {
   const [error, setError] = useState<string | undefined>();
   const [roster, setRoster] = useState<Technician[] | undefined>();
   const [me, setMe] = useState('');
+  const whoRef = useRef<HTMLSelectElement>(null);
+  // "Who are you?" appears below the fold after an import: bring it into view and put focus on it.
+  useEffect(() => {
+    if (!roster) return;
+    whoRef.current?.scrollIntoView({ block: 'center' });
+    whoRef.current?.focus();
+  }, [roster]);
 
   const onExport = async (e: Event) => {
     e.preventDefault();
@@ -157,6 +164,7 @@ export function TeamSetup() {
           >
             <select
               id="team-who"
+              ref={whoRef}
               value={me}
               onChange={(e) => setMe(e.currentTarget.value)}
               aria-describedby={helpId('team-who')}

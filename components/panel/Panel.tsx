@@ -1,10 +1,16 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { BgToPages } from '@/lib/messages/bg-to-pages';
+import { askFromPanel } from '@/lib/messages/client';
 import type { PanelController } from '@/lib/panel/controller';
 import type { PanelStore } from '@/lib/panel/store';
 import type { TicketSearchResult } from '@/lib/ticket/search';
+import type { TicketContext } from '@/lib/ticket/types';
 import { PanelHeader } from './PanelHeader';
 import { HistorySlot, SessionSlot } from './slots';
 import { TicketContextView } from './TicketContextView';
 import { TicketSearch } from './TicketSearch';
+import { focusIfToggled, toggleCollapsed } from './toggle-focus';
 
 interface Props {
   store: PanelStore;
@@ -23,7 +29,34 @@ function NotConnected({ controller }: { controller: PanelController }) {
   );
 }
 
-function Body({ store, controller }: Omit<Props, 'search'>) {
+/**
+ * A team roster exists but nobody is chosen as this browser's technician: say so where the work is,
+ * instead of letting posts go out silently as the API member. Gone as soon as someone is chosen.
+ */
+function WhoNotice({ controller }: { controller: PanelController }) {
+  useEffect(() => {
+    const onMsg = (m: unknown) => {
+      const msg = m as BgToPages | undefined;
+      if (msg?.dir === 'bgToPages' && msg.type === 'settings/changed') controller.refreshStatus();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMsg);
+    return () => browser.runtime.onMessage.removeListener(onMsg);
+  }, [controller]);
+  if (!controller.status.value?.needsTechnician) return null;
+  return (
+    <div class="fp-warn" role="status">
+      <p class="fp-warn-text">
+        Choose who you are in FlowPilot options. Until then, posts go out as the API member.
+      </p>
+      <button type="button" onClick={() => void askFromPanel('panel/openOptions', { tab: 'mapping' })}>
+        Open FlowPilot options
+      </button>
+    </div>
+  );
+}
+
+function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact: boolean }) {
   const status = controller.status.value;
   if (controller.statusError.value)
     return (
@@ -58,8 +91,24 @@ function Body({ store, controller }: Omit<Props, 'search'>) {
       </p>
     );
   }
-  if (ctx.status === 'ready') return <TicketContextView context={ctx.context} />;
-  if (ctx.status === 'loading' && ctx.partial) return <TicketContextView context={ctx.partial} partial />;
+  if (ctx.status === 'ready')
+    return (
+      <>
+        {ctx.context.closed && (
+          <p class="fp-warn" role="note">
+            This ticket is closed{ctx.context.status?.name ? ` (${ctx.context.status.name})` : ''}.
+            ConnectWise usually refuses time entries on it; reopen it in ConnectWise if the work continues.
+          </p>
+        )}
+        {compact ? <ContextSummary context={ctx.context} /> : <TicketContextView context={ctx.context} />}
+      </>
+    );
+  if (ctx.status === 'loading' && ctx.partial)
+    return compact ? (
+      <ContextSummary context={ctx.partial} />
+    ) : (
+      <TicketContextView context={ctx.partial} partial />
+    );
   return (
     <p class="fp-msg" role="status">
       Loading ticket…
@@ -67,8 +116,34 @@ function Body({ store, controller }: Omit<Props, 'search'>) {
   );
 }
 
+/**
+ * While a session is open the ticket context folds into one line above it that expands: at 900 px tall
+ * the timer and the lane, not the notes, are what the technician sees.
+ */
+function ContextSummary({ context }: { context: TicketContext }) {
+  const c = context;
+  const line = [
+    c.status?.name,
+    c.company?.name,
+    c.contact?.name,
+    `${c.configurations.length} ${c.configurations.length === 1 ? 'configuration' : 'configurations'}`,
+    `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <details class="fp-ctx-summary">
+      <summary>
+        <span class="fp-ctx-label">Ticket details</span> {line}
+      </summary>
+      <TicketContextView context={c} />
+    </details>
+  );
+}
+
 /** The FlowPilot side panel: docked right, or collapsed to a small tab. */
 export function Panel({ store, controller, search }: Props) {
+  const [sessionOpen, setSessionOpen] = useState(false);
   if (store.collapsed.value) {
     return (
       <aside aria-label="FlowPilot" class="fp fp-collapsed" data-collapsed="">
@@ -76,9 +151,8 @@ export function Panel({ store, controller, search }: Props) {
           type="button"
           aria-label="Expand FlowPilot"
           title="FlowPilot (Alt+Shift+F)"
-          onClick={() => {
-            store.collapsed.value = false;
-          }}
+          ref={focusIfToggled}
+          onClick={() => toggleCollapsed(store, false)}
         >
           FlowPilot
         </button>
@@ -97,16 +171,36 @@ export function Panel({ store, controller, search }: Props) {
     >
       <PanelHeader store={store} controller={controller} />
       <div class="fp-body">
+        <WhoNotice controller={controller} />
         {connected && store.searchOpen.value && (
           <TicketSearch
             search={search}
             onPick={(r) => store.linkChosen({ ref: r.ref, summary: r.summary, how: 'search' })}
+            onClose={(input) => {
+              // Link Ticket stays mounted when the search closes: focus goes back to it.
+              const root = input.getRootNode() as ParentNode;
+              store.searchOpen.value = false;
+              root.querySelector<HTMLElement>('button[data-fp-link-ticket]')?.focus();
+            }}
           />
         )}
-        <Body store={store} controller={controller} />
-        {connected && linked && (
-          <SessionSlot ticket={linked.ref} context={ctx.status === 'ready' ? ctx.context : undefined} />
-        )}
+        {/* While a session is open the context above it is one summary line, so the session is what shows. */}
+        {(() => {
+          const body = <Body key="context" store={store} controller={controller} compact={sessionOpen} />;
+          // A ticket the API cannot see (404/403) offers no session: nothing could be posted to it.
+          const sessionSlot =
+            connected && linked && ctx.status !== 'error' ? (
+              <div key="session">
+                <SessionSlot
+                  ticket={linked.ref}
+                  context={ctx.status === 'ready' ? ctx.context : undefined}
+                  onOpenChange={setSessionOpen}
+                />
+              </div>
+            ) : null;
+          return [body, sessionSlot];
+        })()}
+        {/* What fixed it last time (issue 13): similar resolved tickets and the ticket's earlier sessions. */}
         {connected && linked && (
           <HistorySlot
             ticket={linked.ref}

@@ -1,6 +1,7 @@
 import type { PanelController } from '@/lib/panel/controller';
 import type { PanelStore } from '@/lib/panel/store';
 import { UpdateSlot } from './slots';
+import { focusIfToggled, toggleCollapsed } from './toggle-focus';
 
 interface Props {
   store: PanelStore;
@@ -16,6 +17,9 @@ export function PanelHeader({ store, controller }: Props) {
     context?.summary ?? (ctx.status === 'loading' ? ctx.partial?.summary : undefined) ?? linked?.summary;
   const connected = controller.status.value?.connected !== false;
   const page = store.pageTicket.value;
+  // Linked by search to another ticket than the page's: say so where the eye is.
+  const elsewhere =
+    linked?.how === 'search' && page && (page.ref.kind !== linked.ref.kind || page.ref.id !== linked.ref.id);
 
   return (
     <header class="fp-header">
@@ -27,9 +31,8 @@ export function PanelHeader({ store, controller }: Props) {
           class="fp-icon"
           aria-label="Collapse FlowPilot"
           title="Collapse (Alt+Shift+F)"
-          onClick={() => {
-            store.collapsed.value = true;
-          }}
+          ref={focusIfToggled}
+          onClick={() => toggleCollapsed(store, true)}
         >
           ⟩
         </button>
@@ -55,10 +58,24 @@ export function PanelHeader({ store, controller }: Props) {
           </div>
         </div>
       )}
+      {linked && elsewhere && (
+        <p class="fp-elsewhere" role="status">
+          Working on #{linked.ref.id}, not the ticket on this page (#{page.ref.id}) —{' '}
+          <button
+            type="button"
+            class="fp-link"
+            aria-label={`Unlink #${linked.ref.id}`}
+            onClick={() => store.unlink()}
+          >
+            Unlink
+          </button>
+        </p>
+      )}
       {connected && (
         <div class="fp-actions" role="toolbar" aria-label="Ticket actions">
           <button
             type="button"
+            data-fp-link-ticket=""
             aria-expanded={store.searchOpen.value}
             onClick={() => {
               store.searchOpen.value = !store.searchOpen.value;
@@ -74,7 +91,10 @@ export function PanelHeader({ store, controller }: Props) {
               <button type="button" onClick={() => controller.refresh()} disabled={ctx.status === 'loading'}>
                 Refresh
               </button>
-              <UpdateSlot ticket={linked.ref} context={context} />
+              {/* A ticket the API cannot see can't be posted to: no Update for it. */}
+              {ctx.status !== 'error' && (
+                <UpdateSlot ticket={linked.ref} context={context} onPosted={() => controller.refresh()} />
+              )}
             </>
           )}
           {!linked && page && (

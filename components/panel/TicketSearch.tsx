@@ -5,13 +5,15 @@ import type { TicketSearchResult } from '@/lib/ticket/search';
 interface Props {
   search: (query: string, seq: number) => Promise<{ seq: number; results: TicketSearchResult[] }>;
   onPick: (r: TicketSearchResult) => void;
+  /** Escape in an empty box closes the search (focus goes back to Link Ticket). */
+  onClose?: (input: HTMLInputElement) => void;
 }
 
 const label = (r: TicketSearchResult) =>
   `${r.ref.kind === 'project' ? 'Project ticket' : 'Ticket'} #${r.ref.id}`;
 
 /** "Search tickets": a number or words; results link the ticket when picked. */
-export function TicketSearch({ search, onPick }: Props) {
+export function TicketSearch({ search, onPick, onClose }: Props) {
   const [state, setState] = useState<SearchState>({ status: 'idle' });
   const controller = useMemo(() => createSearchController({ send: search, onState: setState }), [search]);
   useEffect(() => () => controller.dispose(), [controller]);
@@ -27,6 +29,13 @@ export function TicketSearch({ search, onPick }: Props) {
         placeholder="Ticket number or words in the summary"
         ref={input}
         onInput={(e) => controller.input((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          // The first Escape clears the text (the browser's own search-box behaviour); the next closes.
+          if (e.key === 'Escape' && !(e.currentTarget as HTMLInputElement).value) {
+            e.preventDefault();
+            onClose?.(e.currentTarget as HTMLInputElement);
+          }
+        }}
       />
       <div role="status" aria-live="polite">
         {state.status === 'hint' && <p class="fp-msg">{state.message}</p>}

@@ -11,6 +11,12 @@ export interface TicketSlotProps {
 }
 
 /** Props of components/panel/session/SessionView.tsx. */
-export type SessionViewProps = TicketSlotProps;
+export interface SessionViewProps extends TicketSlotProps {
+  /** Whether a session is open on this ticket (the panel then puts it first, context as a summary). */
+  onOpenChange?: (open: boolean) => void;
+}
 /** Props of the "Update" header control in components/panel/post/. */
-export type UpdateControlProps = TicketSlotProps;
+export interface UpdateControlProps extends TicketSlotProps {
+  /** A post for this ticket landed (or its status change was confirmed): reload the ticket's context. */
+  onPosted?: () => void;
+}

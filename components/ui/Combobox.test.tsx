@@ -67,4 +67,22 @@ describe('Combobox', () => {
     });
     expect(onChange).toHaveBeenCalledWith('101');
   });
+
+  it('the first ArrowDown on a closed list lands on the first option', () => {
+    const { input, onChange } = mount();
+    const down = () =>
+      act(() => {
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+      });
+    down();
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    const active = () => root.querySelector(`#${input.getAttribute('aria-activedescendant')}`)?.textContent;
+    expect(active()).toBe('(Not mapped)');
+    down();
+    expect(active()).toBe('John Smith (jsmith)');
+    act(() => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    expect(onChange).toHaveBeenCalledWith('101');
+  });
 });

@@ -27,7 +27,8 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
   const selected = options.find((o) => o.value === value);
   const [text, setText] = useState<string | null>(null); // null: show the selected label
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** The highlighted option; -1 = none yet (opened by click or arrow), 0 after typing (auto-select). */
+  const [active, setActive] = useState(-1);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const matches = useMemo(() => {
@@ -46,8 +47,10 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
+      // Opening with the first ArrowDown lands on the first option, not the second.
+      const from = open ? active : -1;
       setOpen(true);
-      setActive((a) => Math.min(a + 1, matches.length - 1));
+      setActive(Math.min(from + 1, matches.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
@@ -82,7 +85,10 @@ export function Combobox({ label, options, value, onChange, placeholder, disable
           setOpen(true);
         }}
         onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          if (!open) setActive(-1);
+          setOpen(true);
+        }}
         onKeyDown={onKey}
         onBlur={() =>
           // Let a click on an option land before closing.

@@ -13,7 +13,10 @@ interface Props {
   danger?: boolean;
 }
 
-/** A modal confirm dialog on the native <dialog> (focus trap, Escape, inert background for free). */
+/**
+ * A modal confirm dialog on the native <dialog> (focus trap, Escape, inert background for free). It
+ * opens with focus on the safe choice (Cancel), so Enter or Space never confirms by accident.
+ */
 export function ConfirmDialog({
   open,
   title,
@@ -25,10 +28,14 @@ export function ConfirmDialog({
   danger,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      cancelRef.current?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (
@@ -47,7 +54,9 @@ export function ConfirmDialog({
         <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm}>
           {confirmLabel}
         </Button>
-        <Button onClick={onCancel}>{cancelLabel}</Button>
+        <button type="button" class="fp-btn fp-btn--secondary" ref={cancelRef} onClick={onCancel}>
+          {cancelLabel}
+        </button>
       </div>
     </dialog>
   );

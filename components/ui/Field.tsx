@@ -4,27 +4,28 @@ interface Props {
   id: string;
   label: string;
   help?: ComponentChildren;
+  /** Shown under the control; the control sets aria-invalid and lists it in aria-describedby. */
   error?: string;
   children: ComponentChildren;
 }
 
 /**
  * A label, a control and its help text. The control must carry `id` and
- * `aria-describedby={helpId(id)}` so the help is read with it.
+ * `aria-describedby={describedBy(id, error)}` so the help (and any error) is read with it.
  */
 export function Field({ id, label, help, error, children }: Props) {
   return (
     <div class="fp-field">
       <label for={id}>{label}</label>
       {children}
+      {error && (
+        <p class="fp-field__error" id={errorId(id)}>
+          {error}
+        </p>
+      )}
       {help && (
         <p class="fp-help" id={helpId(id)}>
           {help}
-        </p>
-      )}
-      {error && (
-        <p class="fp-field__error" role="alert">
-          {error}
         </p>
       )}
     </div>
@@ -32,3 +33,9 @@ export function Field({ id, label, help, error, children }: Props) {
 }
 
 export const helpId = (id: string) => `${id}-help`;
+export const errorId = (id: string) => `${id}-error`;
+
+/** aria-describedby for a Field's control: its error first (when there is one), then its help. */
+export function describedBy(id: string, error?: string, help = true): string | undefined {
+  return [error ? errorId(id) : '', help ? helpId(id) : ''].filter(Boolean).join(' ') || undefined;
+}

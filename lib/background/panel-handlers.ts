@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import { getConnection } from '../connection/service';
 import { connectedClient } from '../connection/store';
 import { CwError } from '../cw/errors';
+import { db } from '../db/schema';
 import type { BgToPanel } from '../messages/panel-to-bg';
 import type { Handlers } from '../messages/router';
+import { getSettings } from '../settings/store';
 import { startSimilar } from '../similar/service';
 import { ContextCache, cacheScope } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
@@ -52,11 +54,25 @@ function pushToTab(tabId: number | undefined, msg: BgToPanel): void {
 /** Handlers for messages from the content-script panel. */
 export const panelHandlers: Handlers<'panelToBg'> = {
   'panel/status': async () => {
-    const conn = await getConnection();
-    return conn ? { connected: true, displayName: conn.displayName, site: conn.site } : { connected: false };
+    const [conn, settings, technicians] = await Promise.all([
+      getConnection(),
+      getSettings(),
+      db().technicians.toArray(),
+    ]);
+    if (!conn) return { connected: false };
+    // A team roster exists but this browser hasn't said who uses it: posts would silently go out as
+    // the API member, so the panel asks for a choice instead.
+    const chosen = technicians.some((t) => t.id === settings.signedInTechnicianId);
+    return {
+      connected: true,
+      displayName: conn.displayName,
+      site: conn.site,
+      needsTechnician: technicians.length > 0 && !chosen,
+    };
   },
-  'panel/openOptions': async () => {
-    await browser.runtime.openOptionsPage();
+  'panel/openOptions': async ({ tab }) => {
+    if (tab) await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${tab}` });
+    else await browser.runtime.openOptionsPage();
     return { opened: true };
   },
   'panel/ticketContext': async ({ ticket, refresh }, ctx) =>

@@ -14,10 +14,7 @@ export const postingPanelHandlers: Handlers<'panelToBg'> = {
     await getOutbox().retry(postId);
     return { ok: true as const };
   },
-  'posting/discard': async ({ postId }) => {
-    await getOutbox().discard(postId);
-    return { ok: true as const };
-  },
+  'posting/discard': async ({ postId }) => getOutbox().discard(postId),
 };
 
 const EXPORT_CAP = 20_000;
@@ -31,10 +28,7 @@ export const postingOptionsHandlers: Handlers<'optionsToBg'> = {
     await getOutbox().retry(postId);
     return { ok: true as const };
   },
-  'posting/discard': async ({ postId }) => {
-    await getOutbox().discard(postId);
-    return { ok: true as const };
-  },
+  'posting/discard': async ({ postId }) => getOutbox().discard(postId),
   'posting/editRetry': async ({ postId, outboxId, text }) => {
     await getOutbox().editAndRetry(postId, outboxId, text);
     return { ok: true as const };

@@ -62,6 +62,24 @@ describe('connection service (real sandbox, IndexedDB)', () => {
     expect(t.serverVersion).toMatch(/2026\.4/);
   });
 
+  it('Connect never promises a retry it will not make, and the unknown-company message matches the hint', async () => {
+    sandbox.faults.add({ path: '^/system/info', status: 503 });
+    const err = (await connect(input()).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as { kind: string; message: string };
+    expect(err).toMatchObject({ kind: 'server' });
+    expect(err.message).not.toMatch(/will be retried/i);
+    expect(err.message).toMatch(/Nothing was saved/);
+    const unknown = (await connect({ ...input(), companyId: 'nobody' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error;
+    // The hint says "the company you type on the login screen (not the company's full name)".
+    expect(unknown.message).not.toMatch(/company name/i);
+    expect(unknown.message).toContain('company ID');
+  });
+
   it('disconnect removes the keys', async () => {
     await connect(input());
     expect(await disconnect()).toEqual({ disconnected: true });

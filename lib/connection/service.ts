@@ -25,7 +25,9 @@ export async function connect(input: ConnectInput, now = Date.now()): Promise<Pu
     privateKey: input.privateKey.trim(),
     clientId: input.clientIdOverride || buildClientId(),
   };
-  const probe = await probeConnection(site.site, creds);
+  const probe = await probeConnection(site.site, creds).catch((e: unknown) => {
+    throw forConnect(e);
+  });
   if (probe.missingPermissions.length) {
     throw new CwError(
       'forbidden',
@@ -54,6 +56,20 @@ export async function connect(input: ConnectInput, now = Date.now()): Promise<Pu
   return toPublic(record, keys);
 }
 
+/**
+ * The CW client's 5xx message promises a retry, which is true for posts (the outbox retries) but not
+ * for Connect: nothing is retried and nothing was saved, so say that instead.
+ */
+function forConnect(e: unknown): unknown {
+  if (!(e instanceof CwError) || e.kind !== 'server') return e;
+  const code = e.status ? ` (${e.status})` : '';
+  return new CwError(
+    'server',
+    `ConnectWise had a server error${code}. Nothing was saved; try again in a few minutes.`,
+    { status: e.status, cwCode: e.cwCode },
+  );
+}
+
 export async function getConnection(): Promise<PublicConnection | null> {
   const conn = await loadConnection();
   return conn ? toPublic(conn.record, conn.creds) : null;
@@ -64,7 +80,9 @@ export async function testConnection(now = Date.now()) {
   if (!conn) throw new AppError('notConnected', 'FlowPilot is not connected to ConnectWise yet.');
   const site = normalizeSite(`${conn.record.scheme}://${conn.record.site}`);
   if (!site.ok) throw new AppError('badSite', site.message);
-  const probe = await probeConnection(site.site, conn.creds);
+  const probe = await probeConnection(site.site, conn.creds).catch((e: unknown) => {
+    throw forConnect(e);
+  });
   const record: ConnectionRecord = {
     ...conn.record,
     serverVersion: probe.serverVersion,

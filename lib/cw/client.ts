@@ -15,6 +15,11 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Marks Connect's probe calls, where cloud CW answers bad credentials with 404. */
   probe?: boolean;
+  /**
+   * Filled in from the answer: CW's clock (its `Date` header, epoch ms). The outbox measures how long
+   * CW has had a request on CW's clock, which a step of the local clock cannot shorten.
+   */
+  received?: { serverDate?: number };
 }
 
 export interface PatchOperation {
@@ -104,6 +109,10 @@ export class CwClient {
       { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
       { ...opts, timeoutMs: opts.timeoutMs ?? this.opts.timeoutMs, path },
     );
+    if (opts.received) {
+      const date = Date.parse(raw.headers.get('date') ?? '');
+      opts.received.serverDate = Number.isNaN(date) ? undefined : date;
+    }
     if (raw.status < 200 || raw.status >= 300) {
       throw classifyHttpFailure({
         status: raw.status,
@@ -128,6 +137,11 @@ export class CwClient {
 
   async patch<T>(path: string, ops: PatchOperation[], opts: RequestOptions = {}): Promise<T> {
     return (await this.send('PATCH', this.url(path), path, ops, opts)).data as T;
+  }
+
+  /** DELETE: CW answers 204 with no body. */
+  async delete(path: string, opts: RequestOptions = {}): Promise<void> {
+    await this.send('DELETE', this.url(path), path, undefined, opts);
   }
 
   /**

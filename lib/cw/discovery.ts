@@ -65,6 +65,6 @@ export async function discoverCompany(
 function unknownCompany(companyId: string): CwError {
   return new CwError(
     'unknownCompany',
-    `ConnectWise does not know the company ID "${companyId}". Use the company name you type on the ConnectWise login screen.`,
+    `ConnectWise does not know the company ID "${companyId}". Use the company ID you type on the ConnectWise login screen (not the company’s full name).`,
   );
 }

@@ -64,6 +64,21 @@ describe('classifyHttpFailure', () => {
       },
     ]);
     expect(e.message).toContain('detailDescriptionFlag: Please choose where to display the notes.');
+    // CW's sentence already ends in a full stop: no "..".
+    expect(e.message).not.toContain('..');
+    const time = classifyHttpFailure({
+      status: 400,
+      method: 'POST',
+      path: 'time/entries',
+      retryAfter: null,
+      contentType: 'application/json',
+      bodyText: JSON.stringify({
+        code: 'TimeEntryApi',
+        message:
+          'Please update the status of this ticket before entering time. The current status does not allow time entry.',
+      }),
+    });
+    expect(time.message).toMatch(/does not allow time entry\.$/);
   });
 
   it('429 reads Retry-After, else the seconds in the body (which uses `error`, not `code`)', () => {

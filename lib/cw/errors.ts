@@ -84,7 +84,8 @@ export class CwError extends Error {
 /** What the request was for, in words ("read tickets"), so a 403 can name the missing permission. */
 export function describeResource(method: string, path: string): string {
   const p = path.replace(/^\/+/, '').split('?')[0] ?? '';
-  const verb = method.toUpperCase() === 'GET' ? 'read' : method.toUpperCase() === 'PATCH' ? 'update' : 'add';
+  const m = method.toUpperCase();
+  const verb = m === 'GET' ? 'read' : m === 'PATCH' ? 'update' : m === 'DELETE' ? 'delete' : 'add';
   const table: [RegExp, string][] = [
     [/^service\/tickets\/\d+\/notes/, 'ticket notes'],
     [/^service\/tickets\/\d+\/configurations/, 'ticket configurations'],
@@ -213,7 +214,11 @@ export function classifyHttpFailure(f: HttpFailure): CwError {
       );
     case f.status === 400 || f.status === 422: {
       const details = fieldErrors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
-      const msg = [cwMessage, details].filter(Boolean).join(' — ');
+      // CW's sentences usually end in a full stop already: add one only when missing (no "..").
+      const msg = [cwMessage, details]
+        .filter(Boolean)
+        .join(' — ')
+        .replace(/[.\s]+$/, '');
       return new CwError(
         'validation',
         `ConnectWise refused the change: ${msg || 'the request was invalid'}.`,
@@ -235,7 +240,8 @@ export function classifyHttpFailure(f: HttpFailure): CwError {
       });
     }
     case f.status >= 500:
-      return new CwError('server', `ConnectWise had a server error (${f.status}). It will be retried.`, base);
+      // No promise of a retry here: only posts are retried (the outbox says so itself); a read or Connect is not.
+      return new CwError('server', `ConnectWise had a server error (${f.status}).`, base);
     default:
       return new CwError('server', `ConnectWise answered with an unexpected status ${f.status}.`, base);
   }

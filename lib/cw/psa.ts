@@ -5,7 +5,7 @@
 
 import { memberEmails, memberName } from '../mapping/match';
 import { fetchMembers } from '../mapping/members';
-import { refLookup, toCwWrite } from '../posting/cw-writes';
+import { deleteFor, refLookup, toCwWrite } from '../posting/cw-writes';
 import { noteFlags, type PlanItem } from '../posting/plan';
 import { hasRef } from '../posting/reference';
 import type {
@@ -25,9 +25,8 @@ import type {
 import { loadTicketContext } from '../ticket/context';
 import { searchTickets } from '../ticket/search';
 import type { TicketRef } from '../ticket/types';
-import { authHeaders, type CwCredentials } from './auth';
-import { type CwClient, cwFetch, type PatchOperation } from './client';
-import { classifyHttpFailure } from './errors';
+import type { CwCredentials } from './auth';
+import type { CwClient, PatchOperation } from './client';
 import { probeConnection } from './probe';
 import { type CwSite, webOrigin } from './site';
 
@@ -205,25 +204,7 @@ export class ConnectWisePsa implements PsaConnector {
     kind: RecordKind,
     ref: string,
   ): Promise<{ id?: number } | undefined> {
-    const item: PlanItem =
-      kind === 'note'
-        ? {
-            kind: 'note',
-            audience: 'internal',
-            noteKind: 'internalAnalysis',
-            flags: noteFlags('internalAnalysis', false),
-            text: '',
-          }
-        : {
-            kind: 'timeEntry',
-            start: '',
-            end: '',
-            actualMinutes: 0,
-            postedMinutes: 0,
-            billableOption: 'Billable',
-            notes: '',
-          };
-    const lookup = refLookup(ticket, item, ref);
+    const lookup = refLookup(ticket, kind, [ref]);
     if (!lookup) return undefined;
     const rows = await this.client.get<Record<string, unknown>[]>(lookup.path, lookup.query);
     const hit = (Array.isArray(rows) ? rows : []).find((r) =>
@@ -232,24 +213,8 @@ export class ConnectWisePsa implements PsaConnector {
     return hit ? { id: typeof hit.id === 'number' ? hit.id : undefined } : undefined;
   }
 
-  /** DELETE …/notes/{id} or time/entries/{id} (in the OpenAPI subset; the CW client has no delete yet). */
+  /** DELETE …/notes/{id} or time/entries/{id}: CW answers 204. */
   async deleteById(ticket: TicketRef, kind: RecordKind, id: number): Promise<void> {
-    const base = ticket.kind === 'project' ? 'project/tickets' : 'service/tickets';
-    const path = kind === 'note' ? `${base}/${ticket.id}/notes/${id}` : `time/entries/${id}`;
-    const raw = await cwFetch(
-      `${this.client.apiBase}/${path}`,
-      { method: 'DELETE', headers: authHeaders(this.opts.credentials) },
-      { path },
-    );
-    if (raw.status < 200 || raw.status >= 300) {
-      throw classifyHttpFailure({
-        status: raw.status,
-        method: 'DELETE',
-        path,
-        retryAfter: raw.headers.get('retry-after'),
-        contentType: raw.headers.get('content-type') ?? '',
-        bodyText: raw.text,
-      });
-    }
+    await this.client.delete(deleteFor(ticket, kind, id));
   }
 }

@@ -56,11 +56,11 @@ describe('database schema', () => {
     v2.close();
   });
 
-  it('version 2 indexes sessions by start time, also records saved before startedAt was copied', async () => {
-    names.push('fp-v2-test');
+  it('version 3 indexes sessions by start time, also records saved before startedAt was copied', async () => {
+    names.push('fp-v3-test');
     class V1 extends Dexie {
       constructor() {
-        super('fp-v2-test');
+        super('fp-v3-test');
         this.version(1).stores({ sessions: 'id, ticketKey, state, updatedAt, [ticketKey+state]' });
       }
     }
@@ -69,7 +69,7 @@ describe('database schema', () => {
       .table('sessions')
       .put({ id: 's', ticketKey: 'service:1', state: 'resolved', createdAt: 5, updatedAt: 9 });
     v1.close();
-    const d = new FlowPilotDb('fp-v2-test');
+    const d = new FlowPilotDb('fp-v3-test');
     expect((await d.sessions.where('[state+startedAt]').equals(['resolved', 5]).first())?.id).toBe('s');
     expect(await d.chats.count()).toBe(0);
     d.close();

@@ -80,6 +80,14 @@ export interface OutboxRecord {
   postId: string;
   createdAt: number;
   updatedAt: number;
+  /** Bumped on every write: the outbox's compare-and-set (absent on records from before version 2). */
+  rev?: number;
+  /**
+   * When a sent (or cancelled-while-unknown) item's reference check is due: confirm after success,
+   * remove surplus copies. Absent when there is nothing left to check (indexed, so a restarted worker
+   * finds the checks it still owes).
+   */
+  checkAt?: number;
 }
 
 export interface PostRecord {
@@ -140,8 +148,12 @@ export class FlowPilotDb extends Dexie {
       posts: 'id, ticketKey, ticketId, state, createdAt, [state+createdAt]',
       activity: '++id, at, kind',
     });
+    // Issue 9: checks owed after a create (confirm after success) survive a worker stop.
+    this.version(2).stores({
+      outbox: 'id, ticketKey, state, nextAttemptAt, postId, [ticketKey+seq], [state+nextAttemptAt], checkAt',
+    });
     // Issue 13: Sessions tab paging by start time (all, or one state), saved assistant chats.
-    this.version(2)
+    this.version(3)
       .stores({
         sessions: 'id, ticketKey, state, updatedAt, startedAt, [ticketKey+state], [state+startedAt]',
         chats: 'sessionId',

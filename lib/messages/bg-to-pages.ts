@@ -8,5 +8,17 @@ export type BgToPages =
   | { dir: 'bgToPages'; type: 'settings/changed' }
   /** A session changed; panels showing that ticket re-fetch it (so two tabs stay in step). */
   | { dir: 'bgToPages'; type: 'session/changed'; ticketKey: string; rev: number }
-  /** An outbox item (and so its post) changed state; Post History and the panel's post list refresh. */
-  | { dir: 'bgToPages'; type: 'outbox/changed'; ticketKey: string; postId: string; state: OutboxState };
+  /**
+   * An outbox item (and so its post) changed state; Post History and the panel's post list refresh.
+   * `notice` (sent once, with the ticket's `link`): something the technician must do, e.g. remove a
+   * duplicate FlowPilot could not delete.
+   */
+  | {
+      dir: 'bgToPages';
+      type: 'outbox/changed';
+      ticketKey: string;
+      postId: string;
+      state: OutboxState;
+      notice?: string;
+      link?: string;
+    };

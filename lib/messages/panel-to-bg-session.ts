@@ -36,6 +36,23 @@ export const LaneOpSchema = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('move'), id: Id, delta: z.union([z.literal(-1), z.literal(1)]) }),
   z.object({ op: z.literal('remove'), id: Id }),
+  z.object({
+    op: z.literal('restore'),
+    section: Section,
+    index: z.number().int().min(0).max(10_000),
+    item: z.object({
+      id: Id,
+      text: Text(2000).min(1),
+      answer: Text(2000).optional(),
+      result: Result.optional(),
+      note: Text(2000).optional(),
+      done: z.boolean(),
+      source: z.enum(['manual', 'playbook', 'ai', 'similar']),
+      fromTicket: z.number().int().positive().optional(),
+      createdAt: z.number(),
+      updatedAt: z.number(),
+    }),
+  }),
   z.object({ op: z.literal('problem'), text: Text(4000) }),
 ]);
 

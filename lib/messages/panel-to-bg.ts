@@ -10,6 +10,8 @@ export const PanelStatus = z.object({
   connected: z.boolean(),
   displayName: z.string().optional(),
   site: z.string().optional(),
+  /** Team roster present but nobody chosen as this browser's technician (Options → Member Mapping). */
+  needsTechnician: z.boolean().optional(),
 });
 export type PanelStatus = z.infer<typeof PanelStatus>;
 
@@ -21,7 +23,7 @@ export const TicketRefSchema = z.object({
 export const panelToBg = {
   'panel/status': message(z.object({}), PanelStatus),
   'panel/openOptions': message(
-    z.object({ tab: z.string().max(40).optional() }),
+    z.object({ tab: z.enum(['connection', 'mapping', 'flowpilot', 'history', 'activity']).optional() }),
     z.object({ opened: z.boolean() }),
   ),
   /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ActivityRecord } from '../db/schema';
 import type { PostView } from '../posting/history';
+import type { DiscardResult } from '../posting/outbox';
 import type { PostContext, PostResult } from '../posting/service';
 import { message } from './protocol';
 
@@ -38,6 +39,8 @@ export const PostRequestSchema = z.object({
   status: z.object({ id: Id, name: z.string().max(100).optional() }).optional(),
   holdMs: z.number().int().min(0).max(60_000).optional(),
   waitMs: z.number().int().min(0).max(60_000).optional(),
+  projectIssue: z.boolean().optional(),
+  replacesPostId: z.string().min(1).max(64).optional(),
 });
 
 const PostFilterSchema = z.object({
@@ -73,7 +76,8 @@ export const panelToBgPosting = {
     z.custom<PostView[]>(),
   ),
   'posting/retry': message(ById, Done),
-  'posting/discard': message(ById, Done),
+  /** Undo / discard: what became of each item (cancelled, already on the ticket, being sent…). */
+  'posting/discard': message(ById, z.custom<DiscardResult>()),
 };
 
 export const optionsToBgPosting = {
@@ -83,7 +87,7 @@ export const optionsToBgPosting = {
   ),
   'posting/detail': message(ById, z.custom<PostDetail>()),
   'posting/retry': message(ById, Done),
-  'posting/discard': message(ById, Done),
+  'posting/discard': message(ById, z.custom<DiscardResult>()),
   'posting/editRetry': message(
     z.object({ postId: PostId, outboxId: PostId, text: z.string().min(1).max(20_000) }),
     Done,

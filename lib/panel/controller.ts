@@ -90,6 +90,8 @@ export function createPanelController(store: PanelStore, api: PanelApi) {
   return {
     status,
     statusError,
+    /** Settings changed (e.g. the signed-in technician): re-read the status only. */
+    refreshStatus: () => void refreshStatus(),
     refresh: () => loadContext(true),
     /** The connection changed (options page): re-read the status and the context. */
     connectionChanged: () => {

@@ -45,6 +45,12 @@ export const PANEL_CSS = `
 .fp-msg{color:var(--muted);margin:0}
 .fp-alert{background:var(--err-bg);color:var(--err-fg);padding:6px 8px;border-radius:5px;margin:0}
 .fp-warn{background:var(--warn-bg);color:var(--warn-fg);padding:6px 8px;border-radius:5px;margin:0}
+.fp-warn-text{margin:0 0 4px}
+.fp-elsewhere{margin:0;padding:6px 8px;border-radius:5px;background:var(--warn-bg);color:var(--warn-fg);font-weight:600}
+.fp-elsewhere .fp-link{color:inherit;text-decoration:underline;font-weight:600}
+.fp-ctx-summary>summary{cursor:pointer;padding:4px 0;border-bottom:1px solid var(--line)}
+.fp-ctx-label{font-weight:600}
+.fp-ctx-summary[open]>summary{margin-bottom:8px}
 .fp-slot:empty{display:none}
 .fp-collapsed{position:fixed;right:0;top:50%;transform:translateY(-50%);z-index:2147483000}
 .fp-collapsed button{writing-mode:vertical-rl;padding:10px 4px;border-radius:6px 0 0 6px;border-right:0;background:var(--accent);color:var(--accent-fg);border-color:var(--accent);font-weight:600}

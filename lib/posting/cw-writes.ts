@@ -1,5 +1,6 @@
-// Plan items → ConnectWise requests, and the read that finds an item's reference on the ticket after
-// an unknown outcome. The only file in lib/posting that knows CW field names.
+// Plan items → ConnectWise requests, the read that finds items' references on the ticket (after an
+// unknown outcome, and to confirm a create), and where a surplus copy is deleted. The only file in
+// lib/posting that knows CW field names.
 
 import { cond, type ListQuery } from '../cw/conditions';
 import type { TicketRef } from '../ticket/types';
@@ -41,7 +42,13 @@ export function toCwWrite(ticket: TicketRef, item: PlanItem, ref: string): CwWri
         method: 'POST',
         path: 'time/entries',
         body: {
-          chargeToType: ticket.kind === 'project' ? 'ProjectTicket' : 'ServiceTicket',
+          // CW wants the type of record the time is charged to; project issues are their own (ES).
+          chargeToType:
+            ticket.kind === 'project'
+              ? item.projectIssue
+                ? 'ProjectIssue'
+                : 'ProjectTicket'
+              : 'ServiceTicket',
           chargeToId: ticket.id,
           timeStart: item.start,
           timeEnd: item.end,
@@ -66,26 +73,46 @@ export function toCwWrite(ticket: TicketRef, item: PlanItem, ref: string): CwWri
   }
 }
 
-/** How to find a created record by its ref; undefined for status changes (a PATCH can simply be resent). */
-export function refLookup(ticket: TicketRef, item: PlanItem, ref: string): CwRefLookup | undefined {
-  switch (item.kind) {
+/** Refs per lookup: the conditions string stays short, one GET still settles a whole post's checks. */
+export const REFS_PER_LOOKUP = 10;
+
+/**
+ * How to find created records by their refs (one or several of the same kind on one ticket);
+ * undefined for status changes (a PATCH can simply be resent). Callers match each returned record's
+ * text with hasRef(): `contains` is only the server-side prefilter.
+ */
+export function refLookup(
+  ticket: TicketRef,
+  kind: PlanItem['kind'],
+  refs: readonly string[],
+): CwRefLookup | undefined {
+  const anyRef = (field: string) => cond.or(...refs.map((r) => cond.contains(field, refTag(r))));
+  // Room for a few copies of each (a resent write), still one page.
+  const pageSize = Math.min(1000, Math.max(25, refs.length * 5));
+  switch (kind) {
     case 'note':
       return {
         path: `${ticketPath(ticket)}/notes`,
-        query: { conditions: cond.contains('text', refTag(ref)), fields: ['id', 'text'], pageSize: 25 },
+        query: { conditions: anyRef('text'), fields: ['id', 'text'], pageSize, orderBy: 'id asc' },
         textField: 'text',
       };
     case 'timeEntry':
       return {
         path: 'time/entries',
         query: {
-          conditions: cond.and(cond.eq('chargeToId', ticket.id), cond.contains('notes', refTag(ref))),
+          conditions: cond.and(cond.eq('chargeToId', ticket.id), anyRef('notes')),
           fields: ['id', 'notes'],
-          pageSize: 25,
+          pageSize,
+          orderBy: 'id asc',
         },
         textField: 'notes',
       };
     case 'status':
       return undefined;
   }
+}
+
+/** Where a surplus copy of a created note or time entry is deleted. */
+export function deleteFor(ticket: TicketRef, kind: 'note' | 'timeEntry', id: number): string {
+  return kind === 'note' ? `${ticketPath(ticket)}/notes/${id}` : `time/entries/${id}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHttpFailure } from '../cw/errors';
-import { explainFailure } from './explain';
+import { describeUndo, explainFailure } from './explain';
+import type { DiscardOutcome } from './outbox';
 
 const info = (status: number, body: object, path = 'time/entries') =>
   classifyHttpFailure({
@@ -45,5 +46,43 @@ describe('explainFailure', () => {
         info(400, { code: 'InvalidObject', message: 'x' }, 'service/tickets/1/notes'),
       ),
     ).toMatch(/Edit the note/);
+  });
+});
+
+describe('describeUndo (issue 9 §3.3: Undo says what it could not cancel)', () => {
+  const item = (label: string, outcome: DiscardOutcome) => ({
+    outboxId: label,
+    label,
+    part: 'status' as const,
+    outcome,
+  });
+  it('everything cancelled', () => {
+    expect(describeUndo({ items: [item('Internal Analysis note', 'cancelled')] })).toBe(
+      'Auto Push undone — nothing was posted.',
+    );
+  });
+
+  it('the note was already on its way: says so, and what was cancelled', () => {
+    expect(
+      describeUndo({
+        items: [
+          item('Internal Analysis note', 'sending'),
+          item('30 min time (actual 22)', 'cancelled'),
+          item('status → Resolved', 'cancelled'),
+        ],
+      }),
+    ).toBe(
+      'Too late to undo: Internal Analysis note (already being posted). Cancelled: 30 min time (actual 22), status → Resolved.',
+    );
+  });
+
+  it('landed and unchecked items are named too', () => {
+    expect(
+      describeUndo({
+        items: [item('Internal Analysis note', 'landed'), item('status → Resolved', 'unchecked')],
+      }),
+    ).toBe(
+      'Too late to undo: Internal Analysis note (already on the ticket), status → Resolved (may already be on the ticket; FlowPilot keeps checking).',
+    );
   });
 });

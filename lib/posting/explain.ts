@@ -24,3 +24,47 @@ export function explainFailure(item: Pick<PlanItem, 'kind'>, e: ErrorInfo): stri
     return `${cw} Check that the ticket still exists; discard this post if it does not.`;
   return cw;
 }
+
+/** What a discard did with one item of a post. */
+export type DiscardOutcomeName = 'cancelled' | 'landed' | 'sending' | 'unchecked';
+
+interface DiscardedLike {
+  label: string;
+  outcome: DiscardOutcomeName;
+}
+
+const NOT_UNDONE: Record<Exclude<DiscardOutcomeName, 'cancelled'>, string> = {
+  landed: 'already on the ticket',
+  sending: 'already being posted',
+  unchecked: 'may already be on the ticket; FlowPilot keeps checking',
+};
+
+/** The Undo toast after Auto Push: honest about anything that could not be taken back. */
+export function describeUndo(result: { items: readonly DiscardedLike[] }): string {
+  const kept = result.items.filter((i) => i.outcome !== 'cancelled');
+  if (kept.length === 0) return 'Auto Push undone — nothing was posted.';
+  const cancelled = result.items.filter((i) => i.outcome === 'cancelled').map((i) => i.label);
+  const late = kept.map((i) => `${i.label} (${NOT_UNDONE[i.outcome as keyof typeof NOT_UNDONE]})`);
+  return `Too late to undo: ${late.join(', ')}.${cancelled.length ? ` Cancelled: ${cancelled.join(', ')}.` : ''}`;
+}
+
+/** Post History's toast after Discard. */
+export function describeDiscard(result: { items: readonly DiscardedLike[] }): string {
+  const kept = result.items.filter((i) => i.outcome === 'sending' || i.outcome === 'unchecked');
+  if (kept.length === 0) return 'Discarded.';
+  return `Discarded the rest. Not cancelled: ${kept
+    .map((i) => `${i.label} (${NOT_UNDONE[i.outcome as keyof typeof NOT_UNDONE]})`)
+    .join(', ')}.`;
+}
+
+/** A surplus copy FlowPilot could not delete: which record, where, and that a person must remove it. */
+export function duplicateNotice(
+  kind: 'note' | 'timeEntry',
+  ticketId: number,
+  ids: readonly number[],
+): string {
+  const what = kind === 'note' ? 'note' : 'time entry';
+  if (ids.length === 1)
+    return `A duplicate of this ${what} is on ticket #${ticketId} (${what} ${ids[0]}). Remove it in ConnectWise.`;
+  return `${ids.length} duplicates of this ${what} are on ticket #${ticketId} (${what}s ${ids.join(', ')}). Remove them in ConnectWise.`;
+}

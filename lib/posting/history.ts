@@ -2,6 +2,7 @@
 
 import Dexie from 'dexie';
 import type { FlowPilotDb, OutboxState, PostRecord } from '../db/schema';
+import { duplicateNotice } from './explain';
 import type { PostData, PostItemView } from './outbox';
 
 export interface PostFilter {
@@ -24,7 +25,36 @@ export interface PostView {
   attempts: number;
   lastError?: string;
   ticketUrl?: string;
+  /** The FlowPilot session this post documents (the panel shows "Posted to #N at …" for it). */
+  sessionId?: string;
   items: PostItemView[];
+  /**
+   * What the technician should know beyond the state: "Internal Analysis note: 1 duplicate removed",
+   * or a duplicate FlowPilot could not remove ("A duplicate of this note is on ticket #N (note 123).
+   * Remove it in ConnectWise.", `removeInCw`: show the link to the ticket with it).
+   */
+  notices: PostNotice[];
+  /** A waiting post stuck behind this failed post on the same ticket. */
+  blockedBy?: string;
+}
+
+export interface PostNotice {
+  text: string;
+  /** A record the technician has to remove in ConnectWise. */
+  removeInCw?: boolean;
+}
+
+function noticesOf(ticketId: number, items: readonly PostItemView[]): PostNotice[] {
+  const out: PostNotice[] = [];
+  for (const i of items) {
+    if (i.duplicatesRemoved) {
+      const n = i.duplicatesRemoved;
+      out.push({ text: `${i.label}: ${n} duplicate${n > 1 ? 's' : ''} removed` });
+    }
+    if (i.duplicateLeft?.length && (i.kind === 'note' || i.kind === 'timeEntry'))
+      out.push({ text: duplicateNotice(i.kind, ticketId, i.duplicateLeft), removeInCw: true });
+  }
+  return out;
 }
 
 export function toPostView(p: PostRecord): PostView {
@@ -41,10 +71,12 @@ export function toPostView(p: PostRecord): PostView {
     summary: p.summary,
     attempts: items.reduce((n, i) => n + i.attempts, 0),
     items,
+    notices: noticesOf(p.ticketId, items),
   };
   if (data.technicianName) v.technicianName = data.technicianName;
   if (err) v.lastError = err.message;
   if (data.ticketUrl) v.ticketUrl = data.ticketUrl;
+  if (data.sessionId) v.sessionId = data.sessionId;
   return v;
 }
 
@@ -84,7 +116,27 @@ export async function listPosts(
       .limit(limit + 1)
       .toArray();
   }
-  return { items: rows.slice(0, limit).map(toPostView), hasMore: rows.length > limit };
+  const items = rows.slice(0, limit).map(toPostView);
+  await markBlocked(database, items);
+  return { items, hasMore: rows.length > limit };
+}
+
+/** Waiting posts stuck behind a failed post on their ticket say which one (one index read per ticket). */
+export async function markBlocked(database: FlowPilotDb, posts: PostView[]): Promise<void> {
+  const waiting = posts.filter((p) => p.state === 'pending');
+  const heads = new Map<string, { postId: string; state: OutboxState } | undefined>();
+  for (const key of new Set(waiting.map((p) => p.ticketKey))) {
+    const head = await database.outbox
+      .where('[ticketKey+seq]')
+      .between([key, Dexie.minKey], [key, Dexie.maxKey])
+      .filter((r) => r.state === 'pending' || r.state === 'sending' || r.state === 'failed')
+      .first();
+    heads.set(key, head && { postId: head.postId, state: head.state });
+  }
+  for (const p of waiting) {
+    const head = heads.get(p.ticketKey);
+    if (head && head.postId !== p.id && head.state === 'failed') p.blockedBy = head.postId;
+  }
 }
 
 const CSV_COLUMNS = [

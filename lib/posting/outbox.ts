@@ -1,48 +1,59 @@
 // The durable outbox. Every CW write of a post is stored in IndexedDB before it is sent, then sent in
-// per-ticket order with bounded concurrency. Retries follow retry.ts; after an unknown outcome (timeout
-// or reset after the request went out, or an item left "sending" by a stopped worker) the ticket is
-// searched for the item's reference before anything is sent again, so each write lands exactly once.
+// per-ticket order with bounded concurrency. Exactly once, in three parts:
+// - After an unknown outcome (timeout or reset after the request went out, or an item left "sending"
+//   by a stopped worker) the ticket is searched for the item's reference; the write is sent again only
+//   when a lookup made after the server-side limit (timings.ts) still finds nothing, measured on
+//   FlowPilot's clock and on CW's (its Date header), so a clock step cannot shorten it.
+// - After a create answers, its reference is looked up once more (Chromium resends a POST by itself
+//   when a reused socket is reset, and fetch then reports only the second answer): surplus copies are
+//   deleted, and what cannot be deleted is named to the technician.
+// - Every state change is a compare-and-set on the stored record (update()), so a Discard, an edit or
+//   a "Retry now" made while the outbox works is never overwritten by a stale snapshot.
 // In-memory fields below only coordinate work inside one worker lifetime; the truth is in the DB.
 
 import Dexie from 'dexie';
-import type { PatchOperation } from '../cw/client';
+import type { PatchOperation, RequestOptions } from '../cw/client';
+import type { ListQuery } from '../cw/conditions';
+import { CwError } from '../cw/errors';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
-import type { ErrorInfo } from '../messages/protocol';
-import { type TicketRef, ticketKey } from '../ticket/types';
-import { refLookup, toCwWrite } from './cw-writes';
-import { describePlan, describePlanItem, type PlanItem, type PostPlan } from './plan';
+import { ticketKey } from '../ticket/types';
+import { type CwRefLookup, deleteFor, REFS_PER_LOOKUP, refLookup, toCwWrite } from './cw-writes';
+import { type DiscardOutcomeName, duplicateNotice } from './explain';
+import {
+  applyChange,
+  type Change,
+  type Expect,
+  type OutboxPayload,
+  type PostData,
+  payloadOf,
+  postStateOf,
+  revOf,
+  viewOf,
+} from './outbox-record';
+import {
+  describePlan,
+  describePlanItem,
+  type PlanItem,
+  type PlanPart,
+  type PostPlan,
+  planPart,
+} from './plan';
 import { hasRef, newRef, withRef } from './reference';
-import { type BackoffOptions, classifyError, DEFAULT_BACKOFF, decideAfterFailure } from './retry';
+import {
+  backoffMs,
+  type Classified,
+  classifyError,
+  classifyLookupError,
+  decideAfterFailure,
+  longestWaitMs,
+  MAX_RETRY_AFTER_MS,
+  MIN_RETRY_DELAY_MS,
+} from './retry';
+import { type OutboxTimings, withTimings } from './timings';
+import { unknownWait } from './unknown-outcome';
 
-export interface OutboxPayload {
-  ticket: TicketRef;
-  item: PlanItem;
-  /** The last attempt may have reached CW: search for the ref before sending again. */
-  unknownOutcome?: boolean;
-  /** Id of the CW record created (note / time entry). */
-  cwId?: number;
-  /** Found on the ticket by its ref instead of being sent again. */
-  recovered?: boolean;
-}
-
-export interface PostItemView {
-  outboxId: string;
-  kind: OutboxRecord['kind'];
-  label: string;
-  ref: string;
-  state: OutboxState;
-  attempts: number;
-  lastError?: ErrorInfo;
-  cwId?: number;
-}
-
-export interface PostData {
-  items: PostItemView[];
-  technicianName?: string;
-  memberId?: number;
-  sessionId?: string;
-  ticketUrl?: string;
-}
+export type { OutboxPayload, PostData, PostItemView } from './outbox-record';
+export { postStateOf } from './outbox-record';
 
 export interface PostMeta {
   technicianId?: string;
@@ -56,15 +67,20 @@ export interface PostMeta {
 
 /** What the outbox needs from the CW client (CwClient satisfies it). */
 export interface CwWriter {
-  get<T>(path: string, query?: import('../cw/conditions').ListQuery): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
-  patch<T>(path: string, ops: PatchOperation[]): Promise<T>;
+  get<T>(path: string, query?: ListQuery, opts?: RequestOptions): Promise<T>;
+  post<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
+  patch<T>(path: string, ops: PatchOperation[], opts?: RequestOptions): Promise<T>;
+  delete(path: string, opts?: RequestOptions): Promise<void>;
 }
 
 export interface OutboxChange {
   ticketKey: string;
   postId: string;
   state: OutboxState;
+  /** Something the technician must act on (a duplicate FlowPilot could not remove); sent once. */
+  notice?: string;
+  /** The ticket in CW's web UI, for the notice. */
+  link?: string;
 }
 
 export interface ActivityEntry {
@@ -79,60 +95,99 @@ export interface OutboxDeps {
   db: () => FlowPilotDb;
   client: () => Promise<CwWriter>;
   now?: () => number;
+  /** A clock that never steps (performance.now()): maps CW's clock across one worker lifetime. */
+  monotonic?: () => number;
   random?: () => number;
   /** Tickets sent to in parallel (each ticket is strictly sequential). */
   concurrency?: number;
-  backoff?: BackoffOptions;
+  timings?: Partial<OutboxTimings>;
   onChange?: (c: OutboxChange) => unknown;
   log?: (e: ActivityEntry) => unknown;
   /** Asks for a wake-up at `at` (timer while the worker lives; the alarm covers the rest). */
   schedule?: (at: number) => void;
-  /**
-   * How long a request left "sending" by a stopped worker may still be in flight at CW (the client's
-   * timeout). The ref lookup waits this long after the send started, so it cannot miss a late commit.
-   */
-  inFlightGraceMs?: number;
+}
+
+export type DiscardOutcome = DiscardOutcomeName;
+
+export interface DiscardedItem {
+  outboxId: string;
+  label: string;
+  part: PlanPart;
+  /** cancelled; landed (on the ticket); sending (in flight, cannot be stopped); unchecked (may have landed, CW could not be asked). */
+  outcome: DiscardOutcome;
+}
+
+export interface DiscardResult {
+  items: DiscardedItem[];
 }
 
 const OPEN: OutboxState[] = ['pending', 'sending', 'failed'];
 const isOpen = (s: OutboxState) => OPEN.includes(s);
-
-/** A post's state from its items: in flight, then failure, then waiting; sent + discarded reads as sent. */
-export function postStateOf(states: readonly OutboxState[]): OutboxState {
-  if (states.includes('sending')) return 'sending';
-  // A failed item blocks the items after it, so the post is failed until someone acts.
-  if (states.includes('failed')) return 'failed';
-  if (states.includes('pending')) return 'pending';
-  if (states.length > 0 && states.every((s) => s === 'cancelled')) return 'cancelled';
-  return 'sent';
-}
+/** Where the 429 throttle is kept (the settings table is a key/value store). */
+const THROTTLE_KEY = 'outbox.throttle';
 
 function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+interface Found {
+  byRef: Map<string, number[]>;
+  serverDate?: number;
+}
+
 export class Outbox {
   private readonly now: () => number;
+  private readonly monotonic: () => number;
   private readonly random: () => number;
   private readonly concurrency: number;
-  private readonly backoff: BackoffOptions;
-  private readonly grace: number;
+  private readonly timings: OutboxTimings;
+  private readonly longestWait: number;
   private running?: Promise<void>;
   private rerun = false;
+  private checking?: Promise<void>;
+  private recheck = false;
   private readonly inFlight = new Set<string>();
-  private throttledUntil = 0;
+  private throttle = { until: 0, setAt: 0 };
+  /** CW's clock at the last answer with a Date header, and the monotonic time it arrived. */
+  private cwClock?: { cw: number; mono: number };
+  private throttleLoaded = false;
   private readonly waiters = new Map<string, Set<(p: PostRecord) => void>>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
+    this.monotonic = deps.monotonic ?? (() => performance.now());
     this.random = deps.random ?? Math.random;
     this.concurrency = Math.max(1, deps.concurrency ?? 4);
-    this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
-    this.grace = deps.inFlightGraceMs ?? 20_000;
+    this.timings = withTimings(deps.timings);
+    // Auto Push holds at most 60 s (the message schema's cap).
+    this.longestWait = Math.max(
+      longestWaitMs(this.timings.backoff),
+      this.timings.unknownOutcomeWaitMs,
+      60_000,
+    );
   }
 
   private get db() {
     return this.deps.db();
+  }
+
+  /** Remembers CW's clock from an answer (any status), for cwNow(). */
+  private sawCwDate(serverDate: number | undefined) {
+    if (serverDate !== undefined) this.cwClock = { cw: serverDate, mono: this.monotonic() };
+  }
+
+  /**
+   * CW's clock now, estimated from the last answer in this worker lifetime plus monotonic time (which
+   * no wall-clock step moves). Undefined before any answer: then the first answer after a failure
+   * is the bound on when CW got the request.
+   */
+  private cwNow(): number | undefined {
+    return this.cwClock && this.cwClock.cw + (this.monotonic() - this.cwClock.mono);
+  }
+
+  private requestOpts(extra: RequestOptions = {}): RequestOptions {
+    const t = this.timings.requestTimeoutMs;
+    return t === undefined ? extra : { ...extra, timeoutMs: t };
   }
 
   /** Write-ahead: the post and all its writes are stored (one transaction) before anything is sent. */
@@ -161,10 +216,11 @@ export class Outbox {
         postId,
         createdAt: now,
         updatedAt: now,
+        rev: 0,
       }));
       await db.outbox.bulkAdd(records);
       const data: PostData = {
-        items: records.map((r) => this.viewOf(r)),
+        items: records.map((r) => viewOf(r)),
         technicianName: meta.technicianName,
         memberId: meta.memberId,
         sessionId: meta.sessionId,
@@ -189,33 +245,31 @@ export class Outbox {
     return post;
   }
 
-  private viewOf(r: OutboxRecord): PostItemView {
-    const p = r.payload as OutboxPayload;
-    const v: PostItemView = {
-      outboxId: r.id,
-      kind: r.kind,
-      label: describePlanItem(p.item),
-      ref: r.ref,
-      state: r.state,
-      attempts: r.attempts,
-    };
-    if (r.lastError) v.lastError = r.lastError as ErrorInfo;
-    if (p.cwId !== undefined) v.cwId = p.cwId;
-    return v;
-  }
-
-  /** Updates one item and its post summary atomically, then tells the pages. */
-  private async update(id: string, patch: Partial<OutboxRecord>): Promise<OutboxRecord | undefined> {
+  /**
+   * Compare-and-set: writes `change` onto the stored record only if it still matches `expect` (state,
+   * and rev when given), updating the post summary in the same transaction. Undefined when it did not
+   * match: the caller's snapshot is stale and it must not act on it.
+   */
+  private async update(
+    id: string,
+    expect: Expect,
+    change: Change | ((cur: OutboxRecord) => Change | undefined),
+    notice?: string,
+  ): Promise<OutboxRecord | undefined> {
     const db = this.db;
+    const states: readonly OutboxState[] = typeof expect.state === 'string' ? [expect.state] : expect.state;
     const result = await db.transaction('rw', db.outbox, db.posts, async () => {
       const cur = await db.outbox.get(id);
-      if (!cur) return undefined;
-      const next: OutboxRecord = { ...cur, ...patch, updatedAt: this.now() };
+      if (!cur || !states.includes(cur.state)) return undefined;
+      if (expect.rev !== undefined && revOf(cur) !== expect.rev) return undefined;
+      const c = typeof change === 'function' ? change(cur) : change;
+      if (!c) return undefined;
+      const next = applyChange(cur, c, this.now());
       await db.outbox.put(next);
       const post = await db.posts.get(cur.postId);
       if (!post) return { next, post: undefined };
       const data = post.data as PostData;
-      const items = data.items.map((v) => (v.outboxId === id ? this.viewOf(next) : v));
+      const items = data.items.map((v) => (v.outboxId === id ? viewOf(next) : v));
       const updated: PostRecord = {
         ...post,
         state: postStateOf(items.map((i) => i.state)),
@@ -227,7 +281,13 @@ export class Outbox {
     });
     if (!result) return undefined;
     if (result.post) {
-      this.emit({ ticketKey: result.next.ticketKey, postId: result.post.id, state: result.post.state });
+      const link = (result.post.data as PostData).ticketUrl;
+      this.emit({
+        ticketKey: result.next.ticketKey,
+        postId: result.post.id,
+        state: result.post.state,
+        ...(notice ? { notice, ...(link ? { link } : {}) } : {}),
+      });
       this.notifyWaiters(result.post);
     }
     return result.next;
@@ -280,20 +340,38 @@ export class Outbox {
   /** After a worker start: whatever was "sending" may or may not have reached CW. */
   async recoverInterrupted(): Promise<number> {
     const stuck = await this.db.outbox.where('state').equals('sending').toArray();
+    let n = 0;
     for (const r of stuck) {
-      if (this.inFlight.has(r.id)) continue;
-      const p = r.payload as OutboxPayload;
-      await this.update(r.id, {
-        state: 'pending',
-        nextAttemptAt: Math.max(this.now(), r.updatedAt + this.grace),
-        payload: { ...p, unknownOutcome: true },
-      });
+      if (this.inFlight.has(r.id) || !(await this.markUnknown(r))) continue;
+      n++;
     }
-    return stuck.length;
+    return n;
   }
 
-  /** Sends everything that is due. Concurrent calls coalesce into one more pass. */
+  /** "sending" whose answer we will never hear → pending, outcome unknown: look it up before anything else. */
+  private markUnknown(r: OutboxRecord): Promise<OutboxRecord | undefined> {
+    const now = this.now();
+    return this.update(
+      r.id,
+      { state: 'sending', rev: revOf(r) },
+      {
+        state: 'pending',
+        nextAttemptAt: now,
+        payload: { unknownOutcome: true, unknownSince: now, unknownSinceCw: undefined, lookups: 0 },
+      },
+    );
+  }
+
+  /**
+   * Sends everything that is due, then runs the reference checks that are due. Writes and checks are
+   * two single-flight passes (concurrent calls coalesce into one more pass of each): a new post never
+   * waits behind another post's check, so "Posted" is as quick as the create.
+   */
   drain(): Promise<void> {
+    return this.writePass().then(() => this.checkPass());
+  }
+
+  private writePass(): Promise<void> {
     if (this.running) {
       this.rerun = true;
       return this.running;
@@ -304,6 +382,8 @@ export class Outbox {
           this.rerun = false;
           await this.drainOnce();
         } while (this.rerun);
+      } catch {
+        // Storage trouble: nothing was lost; the next wake-up (timer, alarm, online) drains again.
       } finally {
         this.running = undefined;
       }
@@ -311,10 +391,42 @@ export class Outbox {
     return this.running;
   }
 
+  private checkPass(): Promise<void> {
+    if (this.checking) {
+      this.recheck = true;
+      return this.checking;
+    }
+    this.checking = (async () => {
+      try {
+        do {
+          this.recheck = false;
+          await this.checkOnce();
+        } while (this.recheck);
+      } catch {
+        // As above: the checks stay owed (stored) and run on the next wake-up.
+      } finally {
+        this.checking = undefined;
+      }
+    })();
+    return this.checking;
+  }
+
+  /** A wait this long or a clock that went back behind the record's last write: due now, not stalled. */
+  private steppedBack(at: number, updatedAt: number, now: number): boolean {
+    return now < updatedAt || at - now > this.longestWait;
+  }
+
   private isDue(r: OutboxRecord, now: number): boolean {
-    // Left "sending" by a stopped worker: due once its request can no longer be in flight.
-    if (r.state === 'sending') return !this.inFlight.has(r.id) && now >= r.updatedAt + this.grace;
-    return r.state === 'pending' && r.nextAttemptAt <= now;
+    // Nothing in flight in this worker is due, whatever its state says (a pending item mid-lookup too).
+    if (this.inFlight.has(r.id)) return false;
+    // "sending" but not ours: a stopped worker's. process() turns it into an unknown outcome.
+    if (r.state === 'sending') return true;
+    if (r.state !== 'pending') return false;
+    return r.nextAttemptAt <= now || this.steppedBack(r.nextAttemptAt, r.updatedAt, now);
+  }
+
+  private checkDue(r: OutboxRecord, now: number): boolean {
+    return r.checkAt !== undefined && (r.checkAt <= now || this.steppedBack(r.checkAt, r.updatedAt, now));
   }
 
   /** The first unfinished item of a ticket; later items wait for it. */
@@ -336,43 +448,122 @@ export class Outbox {
     return [...byTicket.values()].sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
   }
 
+  /** Items with a reference check still owed (few: a check runs right after its create). */
+  private owedChecks(): Promise<OutboxRecord[]> {
+    return this.db.outbox.where('checkAt').between(Dexie.minKey, Dexie.maxKey).toArray();
+  }
+
   private async drainOnce(): Promise<void> {
     const now = this.now();
+    await this.loadThrottle();
     const heads = await this.heads();
-    if (now < this.throttledUntil) {
-      if (heads.length) this.deps.schedule?.(this.throttledUntil);
+    if (this.throttled(now)) {
+      if (heads.length) this.deps.schedule?.(this.throttle.until);
       return;
     }
     const queue = heads.filter((h) => this.isDue(h, now)).map((h) => h.ticketKey);
-    const lanes = Math.min(this.concurrency, queue.length);
-    await Promise.all(
-      Array.from({ length: lanes }, async () => {
-        for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
-          for (;;) {
-            if (this.now() < this.throttledUntil) return;
-            const head = await this.headOf(key);
-            if (!head || !this.isDue(head, this.now())) break;
-            if (!(await this.process(head))) break;
-          }
-        }
-      }),
-    );
-    // Wake up for the earliest retry (or the end of throttling).
-    const after = await this.heads();
-    const waits = after
-      .filter((h) => h.state === 'pending')
-      .map((h) => Math.max(h.nextAttemptAt, this.throttledUntil));
-    if (waits.length) this.deps.schedule?.(Math.min(...waits));
+    // allSettled: one lane failing (storage) must not end the drain while the others still work,
+    // or a second drain would start and take the same tickets.
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.sendTicket(key)));
+    await this.scheduleNext();
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
+
+  /** The owed reference checks that are due, one ticket per lane. */
+  private async checkOnce(): Promise<void> {
+    const now = this.now();
+    await this.loadThrottle();
+    if (this.throttled(now)) return; // scheduleNext already asked for a wake-up at its end
+    const due = (await this.owedChecks()).filter((c) => this.checkDue(c, now));
+    const queue = [...new Set(due.map((c) => c.ticketKey))];
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key)));
+    await this.scheduleNext();
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Up to `concurrency` lanes taking tickets from one queue; a failing ticket does not stop its lane. */
+  private lanes(queue: string[], work: (key: string) => Promise<void>): Promise<void>[] {
+    return Array.from({ length: Math.min(this.concurrency, queue.length) }, async () => {
+      let error: unknown;
+      for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+        if (this.throttled(this.now())) break;
+        try {
+          await work(key);
+        } catch (e) {
+          error ??= e;
+        }
+      }
+      if (error) throw error;
+    });
+  }
+
+  /** A ticket's due items, strictly in order, until one is not done. */
+  private async sendTicket(key: string): Promise<void> {
+    for (;;) {
+      if (this.throttled(this.now())) return;
+      const head = await this.headOf(key);
+      if (!head || !this.isDue(head, this.now())) return;
+      if (!(await this.process(head))) return;
+    }
+  }
+
+  /** Wake up for the earliest retry, lookup or check (or the end of throttling). */
+  private async scheduleNext(): Promise<void> {
+    const now = this.now();
+    const [heads, checks] = await Promise.all([this.heads(), this.owedChecks()]);
+    const waits = [
+      ...heads.filter((h) => h.state === 'pending').map((h) => (this.isDue(h, now) ? now : h.nextAttemptAt)),
+      ...checks.map((c) => (this.checkDue(c, now) ? now : (c.checkAt as number))),
+    ];
+    if (waits.length)
+      this.deps.schedule?.(Math.max(Math.min(...waits), this.throttled(now) ? this.throttle.until : 0));
+  }
+
+  // ——— throttle (a 429 pauses every request; stored, so a worker restart honours it) ———
+
+  private async loadThrottle(): Promise<void> {
+    if (this.throttleLoaded) return;
+    this.throttleLoaded = true;
+    try {
+      const rec = await this.db.settings.get(THROTTLE_KEY);
+      const v = rec?.value as { until?: unknown; setAt?: unknown } | undefined;
+      if (typeof v?.until === 'number' && typeof v.setAt === 'number')
+        this.throttle = { until: v.until, setAt: v.setAt };
+    } catch {
+      // Unreadable: no throttle; CW will say so again.
+    }
+  }
+
+  private async setThrottle(until: number): Promise<void> {
+    const now = this.now();
+    if (this.throttled(now) && until <= this.throttle.until) return;
+    this.throttle = { until, setAt: now };
+    try {
+      await this.db.settings.put({ key: THROTTLE_KEY, value: this.throttle });
+    } catch {
+      // Kept in memory at least.
+    }
+  }
+
+  private throttled(now: number): boolean {
+    const t = this.throttle;
+    // A clock that went back behind the moment the throttle was set, or a wait beyond any Retry-After
+    // we honour, does not stall the queue.
+    return now < t.until && now >= t.setAt && t.until - now <= MAX_RETRY_AFTER_MS + 60_000;
+  }
+
+  // ——— one item ———
 
   private actorOf(post: PostRecord | undefined): string {
     return (post?.data as PostData | undefined)?.technicianName ?? 'FlowPilot';
   }
 
   private async logAttempt(r: OutboxRecord, outcome: 'ok' | 'error', started: number, detail: string) {
-    const post = await this.db.posts.get(r.postId);
-    const ticket = (r.payload as OutboxPayload).ticket;
     try {
+      const post = await this.db.posts.get(r.postId);
+      const ticket = payloadOf(r).ticket;
       await this.deps.log?.({
         kind: `post.${r.kind}`,
         actor: this.actorOf(post),
@@ -386,139 +577,503 @@ export class Outbox {
     }
   }
 
-  /** One item: verify-if-unknown, mark sending, send, record. Returns true on success. */
+  /** One item: settle an unknown outcome, else send. Returns true when the lane may go on. */
   private async process(rec: OutboxRecord): Promise<boolean> {
     this.inFlight.add(rec.id);
-    const started = this.now();
     try {
-      const p = rec.payload as OutboxPayload;
+      let cur: OutboxRecord | undefined = rec;
+      // Left "sending" by a stopped worker (or a crash in this one): it may have reached CW.
+      if (cur.state === 'sending') cur = await this.markUnknown(cur);
+      if (!cur) return false;
       let client: CwWriter;
       try {
         client = await this.deps.client();
       } catch (e) {
-        await this.fail(rec, p, e, rec.attempts, Boolean(p.unknownOutcome));
+        await this.failSend(cur, e, false, this.now());
         return false;
       }
-
-      if (rec.state === 'sending' || p.unknownOutcome) {
-        const lookup = refLookup(p.ticket, p.item, rec.ref);
-        if (lookup) {
-          try {
-            const found = await this.findByRef(client, lookup, rec.ref);
-            if (found) {
-              await this.update(rec.id, {
-                state: 'sent',
-                lastError: undefined,
-                payload: { ...p, unknownOutcome: false, cwId: found.id, recovered: true },
-              });
-              await this.logAttempt(rec, 'ok', started, 'already on the ticket (found by ref)');
-              return true;
-            }
-          } catch (e) {
-            await this.fail(rec, p, e, rec.attempts, true);
-            return false;
-          }
-        }
+      if (payloadOf(cur).unknownOutcome) {
+        const next = await this.settleUnknown(client, cur);
+        if (next !== 'send') return next === 'found';
       }
-
-      const attempts = rec.attempts + 1;
-      const sending = await this.update(rec.id, {
-        state: 'sending',
-        attempts,
-        payload: { ...p, unknownOutcome: false },
-      });
-      if (sending?.state !== 'sending') return false;
-      const w = toCwWrite(p.ticket, p.item, rec.ref);
-      try {
-        const res =
-          w.method === 'POST'
-            ? await client.post<{ id?: number }>(w.path, w.body)
-            : await client.patch<{ id?: number }>(w.path, w.body as PatchOperation[]);
-        const cwId = p.item.kind === 'status' ? undefined : res?.id;
-        await this.update(rec.id, {
-          state: 'sent',
-          lastError: undefined,
-          payload: { ...p, unknownOutcome: false, ...(cwId !== undefined ? { cwId } : {}) },
-        });
-        await this.logAttempt(sending, 'ok', started, 'sent');
-        return true;
-      } catch (e) {
-        await this.fail(sending, p, e, attempts, false);
-        return false;
-      }
+      return await this.send(client, cur);
     } finally {
       this.inFlight.delete(rec.id);
     }
   }
 
-  private async fail(rec: OutboxRecord, p: OutboxPayload, e: unknown, attempts: number, wasUnknown: boolean) {
-    const d = decideAfterFailure(e, Math.max(1, attempts), this.now(), this.backoff, this.random);
+  /** Mark sending (compare-and-set), send, record. */
+  private async send(client: CwWriter, cur: OutboxRecord): Promise<boolean> {
+    const started = this.now();
+    const sending = await this.update(cur.id, { state: 'pending', rev: revOf(cur) }, (r) => ({
+      state: 'sending',
+      attempts: r.attempts + 1,
+      payload: {
+        unknownOutcome: false,
+        unknownSince: undefined,
+        unknownSinceCw: undefined,
+        lookups: undefined,
+      },
+    }));
+    // Discarded, edited or retried since it was read: the lane reads it again.
+    if (!sending) return false;
+    const p = payloadOf(sending);
+    const w = toCwWrite(p.ticket, p.item, sending.ref);
+    let res: { id?: number } | undefined;
+    const received: { serverDate?: number } = {};
+    try {
+      res =
+        w.method === 'POST'
+          ? await client.post<{ id?: number }>(w.path, w.body, this.requestOpts({ received }))
+          : await client.patch<{ id?: number }>(
+              w.path,
+              w.body as PatchOperation[],
+              this.requestOpts({ received }),
+            );
+      this.sawCwDate(received.serverDate);
+    } catch (e) {
+      this.sawCwDate(received.serverDate);
+      const failed = await this.failSend(sending, e, true, started);
+      // Reset after sending (the commonest unknown outcome): look right away; usually it is there.
+      if (failed?.state === 'pending' && payloadOf(failed).unknownOutcome) {
+        return (await this.settleUnknown(client, failed)) === 'found';
+      }
+      return false;
+    }
+    // CW has it. From here on nothing may turn the item into "failed".
+    const created = p.item.kind !== 'status';
+    const cwId = created ? res?.id : undefined;
+    try {
+      const done = await this.update(
+        sending.id,
+        { state: 'sending', rev: revOf(sending) },
+        {
+          state: 'sent',
+          lastError: null,
+          // Confirm after success: due now, run right after the ticket's writes.
+          checkAt: created ? this.now() : null,
+          payload: {
+            failures: 0,
+            ...(cwId !== undefined ? { cwId } : {}),
+            ...(created ? { check: { tries: 0, removed: 0 } } : {}),
+          },
+        },
+      );
+      // Settled meanwhile by another worker's recovery: its lookup decides.
+      if (!done) return false;
+    } catch {
+      // The answer could not be stored: keep it an unknown outcome (a lookup settles it). If even that
+      // cannot be written it stays "sending", which the next worker treats the same way.
+      await this.markUnknown(sending).catch(() => undefined);
+      return false;
+    }
+    await this.logAttempt(sending, 'ok', started, 'sent');
+    return true;
+  }
+
+  private async failSend(rec: OutboxRecord, e: unknown, afterSend: boolean, started: number) {
+    const p = payloadOf(rec);
+    const failures = (p.failures ?? 0) + 1;
     const c = classifyError(e);
-    if (c.retryAfterMs !== undefined) this.throttledUntil = Math.max(this.throttledUntil, d.nextAttemptAt);
-    // A write that may have landed must never end up "failed" and be re-sent blindly by a user retry.
-    const unknownOutcome = wasUnknown || d.outcomeUnknown;
-    await this.update(rec.id, {
-      state: d.state,
-      nextAttemptAt: d.nextAttemptAt,
-      lastError: d.error,
-      payload: { ...p, unknownOutcome },
-    });
-    await this.logAttempt(
-      rec,
-      'error',
+    // The conflict cap counts sends; the backoff counts every failure.
+    const d = decideAfterFailure(
+      e,
+      c.conflict ? rec.attempts : failures,
       this.now(),
+      this.timings.backoff,
+      this.random,
+      c,
+    );
+    if (d.throttleMs !== undefined) await this.setThrottle(this.now() + d.throttleMs);
+    const becameUnknown = afterSend && d.outcomeUnknown && !p.unknownOutcome;
+    // A write that may have landed is never "failed" (a later "Retry now" would resend it blindly).
+    const unknown = Boolean(p.unknownOutcome) || becameUnknown;
+    const now = this.now();
+    const next = await this.update(
+      rec.id,
+      { state: rec.state, rev: revOf(rec) },
+      {
+        state: unknown ? 'pending' : d.state,
+        nextAttemptAt: unknown && d.state === 'failed' ? now : d.nextAttemptAt,
+        lastError: d.error,
+        payload: {
+          failures,
+          unknownOutcome: unknown || undefined,
+          // CW cannot get the request later than about now (the client has given up and closed the
+          // connection): its clock now bounds the arrival, so after an outage the wait is already over.
+          ...(becameUnknown ? { unknownSince: now, unknownSinceCw: this.cwNow(), lookups: 0 } : {}),
+        },
+      },
+    );
+    await this.logAttempt(
+      next ?? rec,
+      'error',
+      started,
       `${d.error.status ? `HTTP ${d.error.status}` : d.error.kind}${d.state === 'pending' ? ' · will retry' : ''}`,
     );
+    return next;
   }
 
-  private async findByRef(
-    client: CwWriter,
-    lookup: NonNullable<ReturnType<typeof refLookup>>,
-    ref: string,
-  ): Promise<{ id?: number } | undefined> {
-    const rows = await client.get<Record<string, unknown>[]>(lookup.path, lookup.query);
-    const hit = (Array.isArray(rows) ? rows : []).find((r) =>
-      hasRef(r[lookup.textField] as string | undefined, ref),
+  private async lookup(client: CwWriter, l: CwRefLookup, refs: readonly string[]): Promise<Found> {
+    const received: { serverDate?: number } = {};
+    const rows = await client.get<Record<string, unknown>[]>(l.path, l.query, this.requestOpts({ received }));
+    const byRef = new Map<string, number[]>();
+    for (const row of Array.isArray(rows) ? rows : []) {
+      if (typeof row.id !== 'number') continue;
+      const text = row[l.textField] as string | undefined;
+      // The full reference only, never the text: nothing FlowPilot did not write is ever touched.
+      for (const ref of refs) if (hasRef(text, ref)) byRef.set(ref, [...(byRef.get(ref) ?? []), row.id]);
+    }
+    this.sawCwDate(received.serverDate);
+    return { byRef, serverDate: received.serverDate };
+  }
+
+  /**
+   * The last attempt may be on the ticket: look. Found → sent (and its copies checked). Not found →
+   * 'send' only once the server-side limit is past on both clocks; until then, look again later.
+   */
+  private async settleUnknown(client: CwWriter, cur: OutboxRecord): Promise<'found' | 'send' | 'stop'> {
+    const p = payloadOf(cur);
+    const l = refLookup(p.ticket, p.item.kind, [cur.ref]);
+    if (!l) return 'send'; // a status change: the PATCH is idempotent
+    const started = this.now();
+    let found: Found;
+    try {
+      found = await this.lookup(client, l, [cur.ref]);
+    } catch (e) {
+      await this.failLookup(cur, e, started);
+      return 'stop';
+    }
+    const ids = found.byRef.get(cur.ref) ?? [];
+    if (ids.length > 0) return (await this.markFound(cur, ids, started)) ? 'found' : 'stop';
+    const w = unknownWait(p, found.serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
+    if (w.leftMs === 0) return 'send';
+    const lookups = (p.lookups ?? 0) + 1;
+    const next =
+      this.now() +
+      Math.max(MIN_RETRY_DELAY_MS, Math.min(w.leftMs, backoffMs(lookups, this.timings.backoff, this.random)));
+    await this.update(
+      cur.id,
+      { state: 'pending', rev: revOf(cur) },
+      {
+        nextAttemptAt: next,
+        payload: { unknownSince: w.since, unknownSinceCw: w.sinceCw, lookups, failures: 0 },
+      },
     );
-    return hit ? { id: typeof hit.id === 'number' ? hit.id : undefined } : undefined;
+    return 'stop';
   }
 
-  private async openItemsOf(postId: string): Promise<OutboxRecord[]> {
-    return (await this.db.outbox.where('postId').equals(postId).toArray()).filter((r) => r.state !== 'sent');
+  private async failLookup(rec: OutboxRecord, e: unknown, started: number) {
+    const p = payloadOf(rec);
+    const failures = (p.failures ?? 0) + 1;
+    // A lookup only reads: keep trying unless access itself is broken (then a person must act; the
+    // item stays marked as maybe landed, so Discard and the dialog look it up first).
+    const c = classifyLookupError(e);
+    const d = decideAfterFailure(e, failures, this.now(), this.timings.backoff, this.random, c);
+    if (d.throttleMs !== undefined) await this.setThrottle(this.now() + d.throttleMs);
+    const next = await this.update(
+      rec.id,
+      { state: rec.state, rev: revOf(rec) },
+      { state: d.state, nextAttemptAt: d.nextAttemptAt, lastError: d.error, payload: { failures } },
+    );
+    await this.logAttempt(
+      next ?? rec,
+      'error',
+      started,
+      `lookup ${d.error.status ? `HTTP ${d.error.status}` : d.error.kind}${d.state === 'pending' ? ' · will retry' : ''}`,
+    );
   }
 
-  /** "Retry now": failed and waiting items of a post become due immediately. */
-  async retry(postId: string): Promise<void> {
-    this.throttledUntil = 0;
-    for (const r of await this.openItemsOf(postId)) {
-      if (r.state === 'failed' || r.state === 'pending') {
-        await this.update(r.id, { state: 'pending', nextAttemptAt: this.now() });
+  /** Found on the ticket by its ref: sent. More than one copy → its check runs right away. */
+  private async markFound(cur: OutboxRecord, ids: number[], started: number): Promise<boolean> {
+    const keep = Math.min(...ids);
+    const done = await this.update(
+      cur.id,
+      { state: ['pending', 'sending', 'failed', 'cancelled'], rev: revOf(cur) },
+      {
+        state: 'sent',
+        lastError: null,
+        checkAt: ids.length > 1 ? this.now() : null,
+        payload: {
+          unknownOutcome: undefined,
+          unknownSince: undefined,
+          unknownSinceCw: undefined,
+          lookups: undefined,
+          cancelledMaybeLanded: undefined,
+          failures: 0,
+          cwId: keep,
+          recovered: true,
+          check: { tries: 0, removed: 0, ...(ids.length > 1 ? {} : { done: true }) },
+        },
+      },
+    );
+    if (!done) return false;
+    await this.logAttempt(
+      done,
+      'ok',
+      started,
+      cur.state === 'cancelled'
+        ? 'landed after all (found by ref after Discard)'
+        : 'already on the ticket (found by ref)',
+    );
+    return true;
+  }
+
+  // ——— confirm after success ———
+
+  /** The ticket's owed checks: one lookup per kind (up to REFS_PER_LOOKUP refs), then per item. */
+  private async runChecks(key: string): Promise<void> {
+    const now = this.now();
+    const due = (await this.owedChecks()).filter((r) => r.ticketKey === key && this.checkDue(r, now));
+    if (due.length === 0) return;
+    let client: CwWriter;
+    try {
+      client = await this.deps.client();
+    } catch {
+      return; // not connected: the checks wait for the next drain
+    }
+    for (const kind of ['note', 'timeEntry'] as const) {
+      const group = due.filter((r) => r.kind === kind);
+      for (let i = 0; i < group.length; i += REFS_PER_LOOKUP) {
+        const batch = group.slice(i, i + REFS_PER_LOOKUP);
+        const l = refLookup(
+          payloadOf(batch[0]!).ticket,
+          kind,
+          batch.map((r) => r.ref),
+        );
+        if (!l) continue;
+        const started = this.now();
+        let found: Found;
+        try {
+          found = await this.lookup(
+            client,
+            l,
+            batch.map((r) => r.ref),
+          );
+        } catch (e) {
+          for (const r of batch) await this.checkFailed(r, e, started);
+          continue;
+        }
+        for (const r of batch)
+          await this.checkOne(client, r, found.byRef.get(r.ref) ?? [], found.serverDate, started);
       }
     }
+  }
+
+  private async checkOne(
+    client: CwWriter,
+    r: OutboxRecord,
+    ids: number[],
+    serverDate: number | undefined,
+    started: number,
+  ) {
+    const p = payloadOf(r);
+    const expect = { state: r.state, rev: revOf(r) };
+    if (r.state === 'cancelled') {
+      // Discarded while maybe landed: did CW apply it late after all?
+      if (ids.length) return void (await this.markFound(r, ids, started));
+      const w = unknownWait(p, serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
+      await this.update(r.id, expect, {
+        checkAt: w.leftMs === 0 ? null : this.now() + w.leftMs,
+        payload: {
+          unknownSince: w.since,
+          unknownSinceCw: w.sinceCw,
+          ...(w.leftMs === 0 ? { cancelledMaybeLanded: undefined } : {}),
+        },
+      });
+      return;
+    }
+    const check = p.check ?? { tries: 0, removed: 0 };
+    if (ids.length <= 1) {
+      await this.update(r.id, expect, { checkAt: null, payload: { check: { ...check, done: true } } });
+      return;
+    }
+    // Keep the copy the create answered with (or the oldest); delete only other copies of this ref.
+    const keep = p.cwId !== undefined && ids.includes(p.cwId) ? p.cwId : Math.min(...ids);
+    const kind = r.kind as 'note' | 'timeEntry';
+    let removed = 0;
+    let later = false;
+    const left: number[] = [];
+    let reason: Classified | undefined;
+    const tries = check.tries + 1;
+    for (const id of ids.filter((x) => x !== keep)) {
+      try {
+        await client.delete(deleteFor(p.ticket, kind, id), this.requestOpts());
+        removed++;
+      } catch (e) {
+        // Gone already (a resent DELETE, or someone removed it): not on the ticket any more either way.
+        if (e instanceof CwError && e.kind === 'notFound') {
+          removed++;
+          continue;
+        }
+        const c = classifyLookupError(e);
+        if (c.retryable && tries < this.timings.duplicateCheckTries) later = true;
+        else {
+          left.push(id);
+          reason = c;
+        }
+      }
+    }
+    const total = check.removed + removed;
+    if (later) {
+      await this.update(r.id, expect, {
+        checkAt: this.now() + backoffMs(tries, this.timings.backoff, this.random),
+        payload: { check: { ...check, tries, removed: total } },
+      });
+      return;
+    }
+    const notice = left.length ? duplicateNotice(kind, p.ticket.id, left) : undefined;
+    await this.update(
+      r.id,
+      expect,
+      {
+        checkAt: null,
+        payload: { check: { tries, removed: total, done: true, ...(left.length ? { left } : {}) } },
+      },
+      notice,
+    );
+    const what = kind === 'note' ? 'note' : 'time entry';
+    if (total) await this.logAttempt(r, 'ok', started, `${total} duplicate${total > 1 ? 's' : ''} removed`);
+    if (left.length) {
+      const why = reason?.info.status ? `HTTP ${reason.info.status}` : (reason?.info.kind ?? 'error');
+      await this.logAttempt(
+        r,
+        'error',
+        started,
+        `duplicate left: ${what} ${left.join(', ')} (${reason?.info.kind === 'forbidden' ? 'delete refused' : 'delete failed'}: ${why})`,
+      );
+    }
+  }
+
+  private async checkFailed(r: OutboxRecord, e: unknown, started: number) {
+    const p = payloadOf(r);
+    const check = p.check ?? { tries: 0, removed: 0 };
+    const tries = check.tries + 1;
+    const c = classifyLookupError(e);
+    if (c.retryAfterMs !== undefined)
+      await this.setThrottle(
+        this.now() + backoffMs(tries, this.timings.backoff, this.random, c.retryAfterMs),
+      );
+    const again = c.retryable && (tries < this.timings.duplicateCheckTries || r.state === 'cancelled');
+    await this.update(
+      r.id,
+      { state: r.state, rev: revOf(r) },
+      {
+        checkAt: again
+          ? this.now() + backoffMs(tries, this.timings.backoff, this.random, c.retryAfterMs)
+          : null,
+        payload: { check: { ...check, tries, ...(again ? {} : { done: true, unchecked: true }) } },
+      },
+    );
+    if (!again)
+      await this.logAttempt(
+        r,
+        'error',
+        started,
+        `could not check for duplicates: ${c.info.status ? `HTTP ${c.info.status}` : c.info.kind}`,
+      );
+  }
+
+  // ——— what the technician does ———
+
+  /** "Retry now": failed and waiting items of a post become due immediately (the throttle stays). */
+  async retry(postId: string): Promise<void> {
+    const now = this.now();
+    for (const r of await this.db.outbox.where('postId').equals(postId).toArray()) {
+      if (this.inFlight.has(r.id) || (r.state !== 'failed' && r.state !== 'pending')) continue;
+      await this.update(
+        r.id,
+        { state: ['failed', 'pending'], rev: revOf(r) },
+        { state: 'pending', nextAttemptAt: now },
+      );
+    }
     void this.drain();
   }
 
-  /** "Discard": unsent items are cancelled; a later post on the ticket no longer waits for them. */
-  async discard(postId: string): Promise<void> {
-    for (const r of await this.openItemsOf(postId)) {
-      if (r.state === 'sending' && this.inFlight.has(r.id)) continue;
-      if (r.state !== 'cancelled') await this.update(r.id, { state: 'cancelled' });
+  /**
+   * "Discard" / Undo: unsent items are cancelled; a later post on the ticket no longer waits for them.
+   * Says per item what happened: an item being sent cannot be stopped, and one whose last attempt may
+   * have landed is looked up first (reported as on the ticket when it is).
+   */
+  async discard(postId: string): Promise<DiscardResult> {
+    const items = await this.db.outbox.where('postId').equals(postId).sortBy('seq');
+    let client: Promise<CwWriter> | undefined;
+    const out: DiscardedItem[] = [];
+    for (const r of items) {
+      const item = payloadOf(r).item;
+      const outcome = await this.discardOne(r, () => (client ??= this.deps.client()));
+      out.push({ outboxId: r.id, label: describePlanItem(item), part: planPart(item), outcome });
     }
     void this.drain();
+    return { items: out };
+  }
+
+  private async discardOne(r: OutboxRecord, client: () => Promise<CwWriter>): Promise<DiscardOutcome> {
+    if (r.state === 'sent') return 'landed';
+    if (r.state === 'cancelled') return 'cancelled';
+    if (r.state === 'sending' && this.inFlight.has(r.id)) return 'sending';
+    const p = payloadOf(r);
+    const maybe = Boolean(p.unknownOutcome) || r.state === 'sending';
+    if (!maybe) {
+      if (
+        await this.update(
+          r.id,
+          { state: ['pending', 'failed'], rev: revOf(r) },
+          { state: 'cancelled', checkAt: null },
+        )
+      )
+        return 'cancelled';
+      return this.nowIs(r.id);
+    }
+    // Its last attempt may be on the ticket: look before cancelling.
+    const l = refLookup(p.ticket, p.item.kind, [r.ref]);
+    let found: Found | undefined;
+    if (l) {
+      try {
+        found = await this.lookup(await client(), l, [r.ref]);
+      } catch {
+        return 'unchecked';
+      }
+      const ids = found.byRef.get(r.ref) ?? [];
+      if (ids.length) return (await this.markFound(r, ids, this.now())) ? 'landed' : this.nowIs(r.id);
+    }
+    // Not there (yet): cancel, and look once more after the wait in case CW applies it late.
+    const w = unknownWait(p, found?.serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
+    const cancelled = await this.update(
+      r.id,
+      { state: ['pending', 'failed', 'sending'], rev: revOf(r) },
+      {
+        state: 'cancelled',
+        checkAt: l ? this.now() + w.leftMs : null,
+        payload: l ? { cancelledMaybeLanded: true, unknownSince: w.since, unknownSinceCw: w.sinceCw } : {},
+      },
+    );
+    return cancelled ? 'cancelled' : this.nowIs(r.id);
+  }
+
+  /** What an item is now, after a compare-and-set found it changed. */
+  private async nowIs(id: string): Promise<DiscardOutcome> {
+    const r = await this.db.outbox.get(id);
+    if (r?.state === 'sent') return 'landed';
+    if (r?.state === 'sending') return 'sending';
+    if (r?.state === 'cancelled') return 'cancelled';
+    return 'unchecked';
   }
 
   /** "Edit and retry": new text for a note (or a time entry's notes), then retry the post. */
   async editAndRetry(postId: string, outboxId: string, text: string): Promise<void> {
     const r = await this.db.outbox.get(outboxId);
-    if (!r || r.postId !== postId || r.state === 'sent') return;
-    const p = r.payload as OutboxPayload;
-    const item: PlanItem =
-      p.item.kind === 'note'
-        ? { ...p.item, text }
-        : p.item.kind === 'timeEntry'
-          ? { ...p.item, notes: text }
-          : p.item;
-    await this.update(outboxId, { payload: { ...p, item } });
+    if (!r || r.postId !== postId) return;
+    await this.update(outboxId, { state: ['pending', 'failed'] }, (cur) => {
+      const item = payloadOf(cur).item;
+      const edited: PlanItem =
+        item.kind === 'note'
+          ? { ...item, text }
+          : item.kind === 'timeEntry'
+            ? { ...item, notes: text }
+            : item;
+      return { payload: { item: edited } };
+    });
     await this.retry(postId);
   }
 }

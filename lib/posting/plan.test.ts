@@ -11,6 +11,7 @@ import {
   noteFlags,
   PlanError,
   type PlanInput,
+  planPart,
   preselectStatus,
   type TimeEntryItem,
 } from './plan';
@@ -235,5 +236,49 @@ describe('preselectStatus', () => {
         on,
       )?.id,
     ).toBe(106);
+  });
+});
+
+describe('buildPlan: resubmitting part of a post (issue 9 §3.10, decided per item)', () => {
+  const both = { noteVisibility: 'internalExternal' as const };
+  it('the internal note landed, the customer note did not: the plan carries the customer note only', () => {
+    const p = plan(
+      { customerText: 'We replaced the toner.', outcome: 'resolved', skip: ['note:internal'] },
+      both,
+    );
+    expect(notes(p).map((n) => [n.audience, n.text])).toEqual([['customer', 'We replaced the toner.']]);
+  });
+
+  it('the customer note landed: the internal note is planned again, the customer one is not', () => {
+    const p = plan({ customerText: 'c', outcome: 'resolved', skip: ['note:customer'] }, both);
+    expect(notes(p).map((n) => n.audience)).toEqual(['internal']);
+  });
+
+  it('each part can be skipped; skipping everything leaves nothing to post', () => {
+    const all = plan({ status: { id: 105 }, customerText: 'c' }, both);
+    expect(all.items.map(planPart)).toEqual(['note:internal', 'note:customer', 'timeEntry', 'status']);
+    expect(() =>
+      plan(
+        {
+          status: { id: 105 },
+          customerText: 'c',
+          skip: ['note:internal', 'note:customer', 'timeEntry', 'status'],
+        },
+        both,
+      ),
+    ).toThrow(PlanError);
+  });
+
+  it('no note in the post: the time entry writes the note text itself, even when a note was skipped', () => {
+    const p = plan({ timeNotes: 'Printer', skip: ['note:internal'] });
+    expect(timeOf(p)?.addToNote).toBeUndefined();
+  });
+});
+
+describe('buildPlan: project issues', () => {
+  it('a time entry on a project issue says so (CW charges it as ProjectIssue)', () => {
+    const p = plan({ ticket: { kind: 'project', id: 5009 }, projectIssue: true });
+    expect(timeOf(p)?.projectIssue).toBe(true);
+    expect(timeOf(plan({ ticket: { kind: 'project', id: 5001 } }))?.projectIssue).toBeUndefined();
   });
 });

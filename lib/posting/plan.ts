@@ -49,6 +49,8 @@ export interface TimeEntryItem {
   notes: string;
   /** Set only when no note is part of the post: then the time entry is the one writer of the text. */
   addToNote?: NoteFlags;
+  /** The project ticket is a project issue (CW charges its time differently). */
+  projectIssue?: true;
 }
 
 export interface StatusItem {
@@ -58,6 +60,13 @@ export interface StatusItem {
 }
 
 export type PlanItem = NoteItem | TimeEntryItem | StatusItem;
+
+/** Which part of a post an item is: a resubmit decides per part what already landed. */
+export type PlanPart = 'note:internal' | 'note:customer' | 'timeEntry' | 'status';
+
+export function planPart(item: PlanItem): PlanPart {
+  return item.kind === 'note' ? `note:${item.audience}` : item.kind;
+}
 
 export interface PostPlan {
   ticket: TicketRef;
@@ -102,6 +111,13 @@ export interface PlanInput {
   status?: { id: number; name?: string };
   /** CW member to attribute to; absent = the API member (CW's default). */
   memberId?: number;
+  /** The linked project ticket is a project issue (from the ticket's isIssueFlag). */
+  projectIssue?: boolean;
+  /**
+   * Parts of an earlier attempt at this post that are on the ticket already (or still on their way):
+   * left out, each on its own, so a resubmit never writes one twice nor drops another.
+   */
+  skip?: readonly PlanPart[];
 }
 
 export class PlanError extends Error {
@@ -207,49 +223,43 @@ export function buildPlan(input: PlanInput): PostPlan {
   const text = input.text.trim();
   const both = settings.noteVisibility === 'internalExternal';
 
-  if (text) {
-    if (both) {
-      // The technician's full note stays internal; customers get their own note without diagnostics.
-      items.push({
-        kind: 'note',
-        audience: 'internal',
-        noteKind: 'internalAnalysis',
-        flags: noteFlags('internalAnalysis', false),
-        text,
-        memberId: input.memberId,
-      });
-      const customer = input.customerText?.trim();
-      if (customer) {
-        const kind = customerNoteKind(input.noteKind, input.outcome);
-        items.push({
-          kind: 'note',
-          audience: 'customer',
-          noteKind: kind,
-          flags: noteFlags(kind, true),
-          text: customer,
-          memberId: input.memberId,
-        });
-      }
-    } else {
-      items.push({
-        kind: 'note',
-        audience: 'internal',
-        noteKind: input.noteKind,
-        flags: noteFlags(input.noteKind, false),
-        text,
-        memberId: input.memberId,
-      });
-    }
+  const skip = new Set(input.skip ?? []);
+  const customer = both ? input.customerText?.trim() : undefined;
+  if (text && !skip.has('note:internal')) {
+    // With "Internal + external" the technician's full note stays internal; customers get their own
+    // note without diagnostics.
+    const kind = both ? 'internalAnalysis' : input.noteKind;
+    items.push({
+      kind: 'note',
+      audience: 'internal',
+      noteKind: kind,
+      flags: noteFlags(kind, false),
+      text,
+      memberId: input.memberId,
+    });
+  }
+  if (customer && !skip.has('note:customer')) {
+    const kind = customerNoteKind(input.noteKind, input.outcome);
+    items.push({
+      kind: 'note',
+      audience: 'customer',
+      noteKind: kind,
+      flags: noteFlags(kind, true),
+      text: customer,
+      memberId: input.memberId,
+    });
   }
 
-  const wantsTime = input.timeEntry ?? settings.autoTimeEntry;
+  const wantsTime = (input.timeEntry ?? settings.autoTimeEntry) && !skip.has('timeEntry');
   if (wantsTime) {
     if (!input.time) throw new PlanError('Enter the time to post, or turn the time entry off.');
     const t = timeFor(input.time, settings.timeRounding, settings.minimumBillableMinutes);
     const postedMinutes =
       input.postedMinutes !== undefined ? Math.max(1, Math.round(input.postedMinutes)) : t.postedMinutes;
     const end = new Date(t.start.getTime() + postedMinutes * 60_000);
-    const hasNote = items.some((i) => i.kind === 'note');
+    // A note skipped because it already landed still is this post's note.
+    const hasNote =
+      items.some((i) => i.kind === 'note') || skip.has('note:internal') || skip.has('note:customer');
     const entry: TimeEntryItem = {
       kind: 'timeEntry',
       start: formatCwDate(t.start),
@@ -264,10 +274,12 @@ export function buildPlan(input: PlanInput): PostPlan {
     };
     // One writer of note text: with a note in this post the time entry adds nothing to the ticket.
     if (!hasNote && input.timeNotes?.trim()) entry.addToNote = noteFlags(input.noteKind, both);
+    if (input.projectIssue && input.ticket.kind === 'project') entry.projectIssue = true;
     items.push(entry);
   }
 
-  if (input.status) items.push({ kind: 'status', statusId: input.status.id, statusName: input.status.name });
+  if (input.status && !skip.has('status'))
+    items.push({ kind: 'status', statusId: input.status.id, statusName: input.status.name });
   if (items.length === 0) throw new PlanError('Nothing to post: write a note, add time or pick a status.');
   return { ticket: input.ticket, items };
 }

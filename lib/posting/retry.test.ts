@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CwError, classifyHttpFailure } from '../cw/errors';
 import { AppError } from '../errors';
-import { backoffMs, classifyError, DEFAULT_BACKOFF, decideAfterFailure, isRetryableStatus } from './retry';
+import {
+  backoffMs,
+  classifyError,
+  DEFAULT_BACKOFF,
+  decideAfterFailure,
+  isRetryableStatus,
+  MAX_CONFLICT_ATTEMPTS,
+  MIN_RETRY_DELAY_MS,
+} from './retry';
 
 const http = (status: number, retryAfter: string | null = null, body = '{}') =>
   classifyHttpFailure({
@@ -23,7 +31,7 @@ describe('classifyError', () => {
     [401, false],
     [403, false],
     [404, false],
-    [409, false],
+    [409, true],
   ])('HTTP %i → retryable %s', (status, retryable) => {
     const c = classifyError(http(status));
     expect(c.retryable).toBe(retryable);
@@ -84,11 +92,46 @@ describe('backoffMs', () => {
   it('never retries earlier than Retry-After, even on the first attempt', () => {
     expect(backoffMs(1, DEFAULT_BACKOFF, () => 0, 30_000)).toBe(30_000);
     expect(backoffMs(1, DEFAULT_BACKOFF, () => 1, 2_000)).toBe(2_200);
-    expect(backoffMs(1, DEFAULT_BACKOFF, () => 1, 0)).toBe(0);
+  });
+
+  it('a Retry-After of 0 (or a date in the past) never means "at once": the backoff and a floor still apply', () => {
+    // Issue 9 §3.8: max(Retry-After, backoff), never under the floor.
+    expect(backoffMs(1, DEFAULT_BACKOFF, () => 1, 0)).toBe(2_000);
+    expect(backoffMs(3, DEFAULT_BACKOFF, () => 0, 0)).toBe(4_000);
+    expect(backoffMs(1, { baseMs: 10, maxMs: 100, jitter: 0.5 }, () => 0, 0)).toBe(MIN_RETRY_DELAY_MS);
+    expect(backoffMs(1, { baseMs: 10, maxMs: 100, jitter: 0.5 }, () => 0)).toBe(MIN_RETRY_DELAY_MS);
+  });
+});
+
+describe('classifyError: statuses the CW client calls "server" but are not (issue 9 §3.6)', () => {
+  it.each([
+    [301, /redirect/i],
+    [302, /redirect/i],
+    [405, /does not allow/i],
+    [410, /gone/i],
+    [413, /too large/i],
+    [415, /format/i],
+    [418, /unexpected status 418/i],
+  ])('HTTP %i is permanent: %s', (status, reason) => {
+    const c = classifyError(http(status));
+    expect(c.retryable).toBe(false);
+    expect(c.info.retryable).toBe(false);
+    expect(c.info.message).toMatch(reason);
+  });
+
+  it('408 is retried', () => {
+    expect(classifyError(http(408)).retryable).toBe(true);
   });
 });
 
 describe('decideAfterFailure', () => {
+  it('409 is retried a few times, then fails', () => {
+    const now = 1_000_000;
+    for (let a = 1; a < MAX_CONFLICT_ATTEMPTS; a++)
+      expect(decideAfterFailure(http(409), a, now).state).toBe('pending');
+    expect(decideAfterFailure(http(409), MAX_CONFLICT_ATTEMPTS, now).state).toBe('failed');
+  });
+
   it('schedules retryable failures and fails the rest', () => {
     const now = 1_000_000;
     expect(decideAfterFailure(http(503), 1, now, DEFAULT_BACKOFF, () => 1)).toMatchObject({

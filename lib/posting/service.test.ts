@@ -1,13 +1,14 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
+import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../../tests/cw-sandbox/index';
+import { until } from '../../tests/support/outbox-kit';
 import { connect } from '../connection/service';
 import { db } from '../db/schema';
 import { changeSession, startSessionFor } from '../session/service';
 import { saveSettings } from '../settings/store';
-import { autoPush } from './service';
+import { AUTO_PUSH_UNDO_MS, autoPush, preparePost, submitPost } from './service';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -16,6 +17,12 @@ beforeAll(async () => {
   await connect({ displayName: 'S', site: sandbox.site, companyId: sandbox.companyId, ...sandbox.keys });
 });
 afterAll(() => sandbox.close());
+beforeEach(async () => {
+  sandbox.faults.clear();
+  await saveSettings({ noteVisibility: 'internal', autoPush: false, autoTimeEntry: false });
+});
+
+const notes = (text: string) => sandbox.state.notes.filter((n) => n.text.includes(text));
 
 describe('Auto Push', () => {
   it('two tabs asking at once post the session once', async () => {
@@ -37,5 +44,107 @@ describe('Auto Push', () => {
     expect(await db().posts.where('ticketKey').equals(ticketKey).count()).toBe(1);
     // A later call (e.g. a reload of the panel) sees the post and does nothing.
     expect(await autoPush(ticketKey, 60_000)).toBeNull();
+    // §3.3: the Undo button goes away before the hold ends, with a margin for the round trip.
+    const held = (a ?? b)!;
+    expect(held.outcome).toBe('held');
+    expect(held.undoMs).toBeGreaterThan(0);
+    expect(held.undoMs).toBeLessThanOrEqual(60_000 - 1_000);
+    expect(AUTO_PUSH_UNDO_MS).toBeGreaterThanOrEqual(5_000);
+  });
+});
+
+describe('resubmitting a post from the dialog (replacesPostId)', () => {
+  it('§3.10 the internal note landed and the customer note failed: only the customer note is sent again', async () => {
+    await saveSettings({ noteVisibility: 'internalExternal' });
+    sandbox.faults.add({ method: 'POST', path: '/notes$', bodyMatch: 'Customer view', status: 400 });
+    const req = {
+      ticketKey: 'service:1004',
+      noteKind: 'resolution' as const,
+      text: 'Internal view: replaced the toner',
+      customerText: 'Customer view: the printer prints again',
+      timeEntry: false,
+      waitMs: 5_000,
+    };
+    const first = await submitPost(req);
+    expect(first.outcome).toBe('failed');
+    expect(notes('Internal view')).toHaveLength(1);
+    expect(notes('Customer view')).toHaveLength(0);
+    const again = await submitPost({ ...req, replacesPostId: first.post.id });
+    expect(again.outcome).toBe('sent');
+    expect(notes('Internal view')).toHaveLength(1);
+    expect(notes('Customer view')).toHaveLength(1);
+    expect(again.message).toContain('Already on the ticket: Internal Analysis note');
+  });
+
+  it('§3.4 a note that may have landed is looked up first, never posted twice', async () => {
+    // Paths name the ticket: the checks of earlier tests may still be reading other tickets' notes.
+    const notesPath = `^/service/tickets/${SPECIAL_TICKETS.quotes}/notes$`;
+    sandbox.faults.add({ method: 'POST', path: notesPath, reset: 'after-commit' });
+    sandbox.faults.add({ method: 'GET', path: notesPath, status: 401 });
+    const req = {
+      ticketKey: `service:${SPECIAL_TICKETS.quotes}`,
+      noteKind: 'internalAnalysis' as const,
+      text: 'Maybe landed note',
+      timeEntry: false,
+      status: { id: 102, name: 'In Progress' },
+      waitMs: 5_000,
+    };
+    const first = await submitPost(req);
+    // The lookup after the reset is refused (401): the post fails, its note "maybe landed".
+    await until(async () => (await db().posts.get(first.post.id))?.state === 'failed', 10_000);
+    const again = await submitPost({ ...req, replacesPostId: first.post.id });
+    expect(notes('Maybe landed note')).toHaveLength(1);
+    expect(again.message).toContain('Already on the ticket: Internal Analysis note');
+    expect(again.outcome).toBe('sent');
+    expect(sandbox.state.tickets.find((t) => t.id === SPECIAL_TICKETS.quotes)?.status.id).toBe(102);
+  });
+});
+
+describe('§3.6 a post waiting behind a failed one says so', () => {
+  it('the second post on the ticket names the failed one it waits for', async () => {
+    sandbox.faults.add({ method: 'POST', path: '^/service/tickets/1007/notes$', status: 405 });
+    const ticketKey = 'service:1007';
+    const first = await submitPost({
+      ticketKey,
+      noteKind: 'internalAnalysis',
+      text: 'Blocked first',
+      timeEntry: false,
+      waitMs: 5_000,
+    });
+    expect(first.outcome).toBe('failed');
+    const second = await submitPost({
+      ticketKey,
+      noteKind: 'internalAnalysis',
+      text: 'Waiting second',
+      timeEntry: false,
+      waitMs: 500,
+    });
+    expect(second.outcome).toBe('queued');
+    expect(second.message).toMatch(/waiting behind an earlier post to ticket #1007 that failed/i);
+    expect(second.post.blockedBy).toBe(first.post.id);
+  });
+});
+
+describe('project issues', () => {
+  it('the dialog context says the project ticket is an issue, and its time entry is charged as ProjectIssue', async () => {
+    const ticketKey = `project:${SPECIAL_TICKETS.projectIssue}`;
+    const ctx = await preparePost(ticketKey);
+    expect(ctx.projectIssue).toBe(true);
+    expect((await preparePost(`project:${SPECIAL_TICKETS.project}`)).projectIssue).toBe(false);
+    const r = await submitPost({
+      ticketKey,
+      noteKind: 'internalAnalysis',
+      text: 'Cleared the quota',
+      timeEntry: true,
+      minutes: 20,
+      projectIssue: ctx.projectIssue,
+      waitMs: 5_000,
+    });
+    expect(r.outcome).toBe('sent');
+    const entry = sandbox.state.timeEntries.find(
+      (e) => e.chargeToId === SPECIAL_TICKETS.projectIssue && /FlowPilot ref/.test(e.notes ?? ''),
+    );
+    expect(entry?.chargeToType).toBe('ProjectIssue');
+    expect(sandbox.contractViolations).toEqual([]);
   });
 });

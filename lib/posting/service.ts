@@ -16,8 +16,8 @@ import { getSettings } from '../settings/store';
 import { ticketWebUrl } from '../ticket/cw-map';
 import { parseTicketKey, type TicketRef } from '../ticket/types';
 import { explainFailure } from './explain';
-import { type PostView, toPostView } from './history';
-import { Outbox, type PostData } from './outbox';
+import { markBlocked, type PostView, toPostView } from './history';
+import { type DiscardResult, Outbox, type PostData } from './outbox';
 import {
   attributionMemberId,
   type BoardStatusLike,
@@ -25,10 +25,13 @@ import {
   defaultNoteKind,
   type NoteKind,
   PlanError,
+  type PlanPart,
   preselectStatus,
   type SessionOutcome,
   timeFor,
 } from './plan';
+import { prunePosts } from './retention';
+import { timingsFromEnv } from './timings';
 
 export const OUTBOX_ALARM = 'flowpilot-outbox';
 
@@ -59,8 +62,19 @@ export function getOutbox(): Outbox {
     client: async () => (await connectedClient()).client,
     concurrency: 4,
     schedule,
+    // A test build may shorten the waits (WXT_FP_OUTBOX_TIMINGS, e2e mode only; see timings.ts).
+    timings: timingsFromEnv(
+      import.meta.env.MODE,
+      import.meta.env.WXT_FP_OUTBOX_TIMINGS as string | undefined,
+    ),
     onChange: (c) =>
-      broadcast({ type: 'outbox/changed', ticketKey: c.ticketKey, postId: c.postId, state: c.state }),
+      broadcast({
+        type: 'outbox/changed',
+        ticketKey: c.ticketKey,
+        postId: c.postId,
+        state: c.state,
+        ...(c.notice ? { notice: c.notice, ...(c.link ? { link: c.link } : {}) } : {}),
+      }),
     log: (e) => logActivity(e),
   });
   return outbox;
@@ -74,6 +88,7 @@ export function startOutbox(): void {
     if (alarm.name !== OUTBOX_ALARM) return;
     void ob.drain();
     void pruneActivity().catch(() => undefined);
+    void prunePosts().catch(() => undefined);
   });
   globalThis.addEventListener?.('online', () => void ob.drain());
   void ob
@@ -86,6 +101,8 @@ export function startOutbox(): void {
 
 export interface PostContext {
   ticket: TicketRef;
+  /** A project ticket that is a project issue (CW charges its time as ProjectIssue). */
+  projectIssue: boolean;
   ticketUrl: string;
   statuses: { id: number; name: string; closed: boolean; timeEntryNotAllowed: boolean }[];
   currentStatusId?: number;
@@ -141,9 +158,13 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
   const { client, record } = await connectedClient();
   const problems: string[] = [];
   const base = ticket.kind === 'project' ? 'project/tickets' : 'service/tickets';
-  const t = await client.get<{ board?: { id?: number }; status?: { id?: number } }>(`${base}/${ticket.id}`, {
-    fields: ['id', 'board', 'status'],
-  });
+  const t = await client.get<{ board?: { id?: number }; status?: { id?: number }; isIssueFlag?: boolean }>(
+    `${base}/${ticket.id}`,
+    {
+      fields:
+        ticket.kind === 'project' ? ['id', 'board', 'status', 'isIssueFlag'] : ['id', 'board', 'status'],
+    },
+  );
   const [statuses, workTypes, workRoles] = await Promise.all([
     t.board?.id
       ? client
@@ -175,6 +196,7 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
   const pre = preselectStatus(statuses, outcome, settings);
   const ctx: PostContext = {
     ticket,
+    projectIssue: ticket.kind === 'project' && t.isIssueFlag === true,
     ticketUrl: ticketWebUrl(`${record.scheme}://${record.site}`, ticket),
     statuses: statuses
       .filter((s) => !s.inactive)
@@ -238,6 +260,13 @@ export interface PostRequest {
   holdMs?: number;
   /** How long to wait for CW before answering "saved, will retry". */
   waitMs?: number;
+  /** From the dialog's context: the project ticket is a project issue. */
+  projectIssue?: boolean;
+  /**
+   * Resubmitting after a post failed part-way: that post's remainder is discarded first (items that
+   * may have landed are looked up), and only the parts not on the ticket are planned again.
+   */
+  replacesPostId?: string;
 }
 
 export interface PostResult {
@@ -245,6 +274,27 @@ export interface PostResult {
   /** For the toast: success, queued, or the precise reason and what to do. */
   message: string;
   outcome: 'sent' | 'queued' | 'failed' | 'held';
+  /** Held (Auto Push): how long Undo may be offered; it ends before the hold does, with a margin. */
+  undoMs?: number;
+}
+
+/** Parts of a replaced post that must not be written again: on the ticket, or still on their way. */
+function partsToSkip(d: DiscardResult): PlanPart[] {
+  return d.items.filter((i) => i.outcome !== 'cancelled').map((i) => i.part);
+}
+
+function alreadyThere(d: DiscardResult | undefined): string {
+  if (!d) return '';
+  const landed = d.items.filter((i) => i.outcome === 'landed').map((i) => i.label);
+  const open = d.items
+    .filter((i) => i.outcome === 'sending' || i.outcome === 'unchecked')
+    .map((i) => i.label);
+  return [
+    landed.length ? ` Already on the ticket: ${landed.join(', ')}.` : '',
+    open.length
+      ? ` Not sent again (may already be on the ticket; FlowPilot is checking): ${open.join(', ')}.`
+      : '',
+  ].join('');
 }
 
 export async function submitPost(req: PostRequest, now = Date.now()): Promise<PostResult> {
@@ -261,6 +311,10 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
     req.minutes !== undefined
       ? { startedAt: now - req.minutes * 60_000, minutes: req.minutes }
       : sessionTime(session);
+  const ob = getOutbox();
+  // The earlier attempt's remainder would block this ticket's queue: discard it (looking up whatever
+  // may have landed), then plan only the parts that are not on the ticket, each decided on its own.
+  const replaced = req.replacesPostId ? await ob.discard(req.replacesPostId) : undefined;
   let plan: ReturnType<typeof buildPlan>;
   try {
     plan = buildPlan({
@@ -282,12 +336,13 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
           : undefined,
       status: req.status,
       memberId,
+      projectIssue: req.projectIssue,
+      skip: replaced ? partsToSkip(replaced) : undefined,
     });
   } catch (e) {
-    if (e instanceof PlanError) throw new AppError('validation', e.message);
+    if (e instanceof PlanError) throw new AppError('validation', `${e.message}${alreadyThere(replaced)}`);
     throw e;
   }
-  const ob = getOutbox();
   const post = await ob.enqueue(plan, {
     technicianId: tech?.id,
     technicianName: tech?.name,
@@ -301,21 +356,31 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       post: toPostView(post),
       outcome: 'held',
       message: `Posting to ticket #${ticket.id} in ${Math.round(req.holdMs / 1000)} s.`,
+      undoMs: Math.max(0, req.holdMs - UNDO_MARGIN_MS),
     };
   }
   void ob.drain();
   const settled = (await ob.waitForPost(post.id, req.waitMs ?? 15_000)) ?? post;
-  return resultOf(settled.id, ticket.id);
+  const r = await resultOf(settled.id, ticket.id);
+  return { ...r, message: `${r.message}${alreadyThere(replaced)}` };
 }
 
 async function resultOf(postId: string, ticketId: number): Promise<PostResult> {
   const rec = await db().posts.get(postId);
   if (!rec) throw new AppError('notFound', 'The post is gone.');
   const post = toPostView(rec);
-  if (post.state === 'sent') return { post, outcome: 'sent', message: `Posted to ticket #${ticketId}` };
+  if (post.state === 'sent') return { post, outcome: 'sent', message: `Posted to ticket #${ticketId}.` };
   const failed = (rec.data as PostData).items.find((i) => i.state === 'failed');
   if (post.state === 'failed' && failed?.lastError) {
     return { post, outcome: 'failed', message: explainFailure({ kind: failed.kind }, failed.lastError) };
+  }
+  await markBlocked(db(), [post]);
+  if (post.blockedBy) {
+    return {
+      post,
+      outcome: 'queued',
+      message: `Saved — waiting behind an earlier post to ticket #${ticketId} that failed. Retry or discard that post in Post History; this one follows.`,
+    };
   }
   return { post, outcome: 'queued', message: 'Saved — will retry' };
 }
@@ -345,7 +410,10 @@ export async function postDetail(postId: string) {
   };
 }
 
-export const AUTO_PUSH_UNDO_MS = 5_000;
+/** Auto Push holds the post this long before sending, so Undo can still cancel all of it. */
+export const AUTO_PUSH_UNDO_MS = 8_000;
+/** Undo disappears this long before the hold ends: a click needs a round trip to the worker. */
+const UNDO_MARGIN_MS = 1_500;
 
 /**
  * Auto Push: after Resolve/Escalate, post the session's documentation without the dialog, held for an
@@ -385,6 +453,7 @@ async function autoPushOnce(ticketKey: string, holdMs: number): Promise<PostResu
     customerText: session.doc.customerText,
     timeEntry: settings.autoTimeEntry,
     status: status ? { id: status.id, name: status.name } : undefined,
+    projectIssue: ctx.projectIssue,
     holdMs,
   });
 }

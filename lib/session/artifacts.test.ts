@@ -56,13 +56,24 @@ function golden(name: string, actual: string) {
 }
 
 describe('resolved documentation', () => {
-  const s = resolve(withLane(FULL), resolvePrefill(withLane(FULL)), T0 + 3_600_000);
-
-  it('prefills root cause from failed checks and resolution from done fixes and passed checks', () => {
-    expect(resolvePrefill(withLane(FULL))).toEqual({
+  // The documentation tests use a written root cause; the pre-fill is tested on its own below.
+  const s = resolve(
+    withLane(FULL),
+    {
       rootCause: 'Outlook connection status (Disconnected, credential prompt)',
+      resolution: resolvePrefill(withLane(FULL)).resolution,
+    },
+    T0 + 3_600_000,
+  );
+
+  it('prefills root cause from failed checks, worded as checks, and resolution from done fixes and passed checks', () => {
+    // "<check> (<note>)" read as if the check text were the cause; say what it is instead.
+    expect(resolvePrefill(withLane(FULL))).toEqual({
+      rootCause: 'Failed check: Outlook connection status — Disconnected, credential prompt',
       resolution: 'Clear cached credentials in Credential Manager\nVerified: Internet access',
     });
+    const noNote = withLane([{ op: 'add', section: 'checks', text: 'Printer online', result: 'fail' }]);
+    expect(resolvePrefill(noNote).rootCause).toBe('Failed check: Printer online');
   });
 
   it('matches the golden text with diagnostic steps', () => {

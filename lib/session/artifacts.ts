@@ -135,7 +135,11 @@ export function renderWithin(sections: Section[], limit = NOTE_TEXT_LIMIT): stri
   return clipText(text, limit);
 }
 
-/** What Resolve's dialog starts with: failed checks as the cause, the fixes and passed checks as the resolution. */
+/**
+ * What Resolve's dialog starts with: the failed checks, each worded as one ("Failed check: <text> —
+ * <note>", so the check's own text never reads as the cause), then the fixes and passed checks as the
+ * resolution. The tech rewrites the cause in their own words.
+ */
 export function resolvePrefill(s: Session): { rootCause: string; resolution: string } {
   const failed = s.lane.checks.filter((i) => i.result === 'fail');
   const doneFixes = s.lane.fixes.filter((i) => i.done);
@@ -143,7 +147,7 @@ export function resolvePrefill(s: Session): { rootCause: string; resolution: str
   const passed = s.lane.checks.filter((i) => i.result === 'pass');
   return {
     rootCause: failed
-      .map((i) => (i.note ? `${oneLine(i.text)} (${oneLine(i.note)})` : oneLine(i.text)))
+      .map((i) => `Failed check: ${oneLine(i.text)}${i.note ? ` — ${oneLine(i.note)}` : ''}`)
       .join('\n'),
     resolution: [...fixes.map(fixLine), ...passed.map((i) => `Verified: ${oneLine(i.text)}`)].join('\n'),
   };

@@ -238,6 +238,20 @@ describe('task lane', () => {
     expect(s.lane.fixes.map((i) => i.id)).toEqual(['a', 'b']);
   });
 
+  it('Undo of a removal puts the item back where it was, with everything it had, once', () => {
+    let s = fresh();
+    for (const id of ['a', 'b', 'c'])
+      s = applyLaneOp(s, { op: 'add', section: 'checks', text: id }, { newId: id, now: T0 });
+    s = applyLaneOp(s, { op: 'edit', id: 'b', patch: { result: 'fail', note: 'seen' } }, ctx(T0));
+    const removed = s.lane.checks[1]!;
+    s = applyLaneOp(s, { op: 'remove', id: 'b' }, ctx(T0));
+    s = applyLaneOp(s, { op: 'restore', section: 'checks', index: 1, item: removed }, ctx(T0));
+    expect(s.lane.checks.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(s.lane.checks[1]).toEqual(removed);
+    // A second Undo (another tab, a double click) changes nothing.
+    expect(applyLaneOp(s, { op: 'restore', section: 'checks', index: 0, item: removed }, ctx(T0))).toBe(s);
+  });
+
   it('edits the problem statement and refuses lane changes once closed', () => {
     let s = applyLaneOp(fresh(), { op: 'problem', text: ' New problem ' }, ctx(T0));
     expect(s.problem).toBe('New problem');

@@ -337,6 +337,8 @@ export type LaneOp =
     }
   | { op: 'move'; id: string; delta: -1 | 1 }
   | { op: 'remove'; id: string }
+  /** Undo of a removal: the item as it was, back at its index (nothing happens if it is already there). */
+  | { op: 'restore'; section: LaneSection; index: number; item: LaneItem }
   | { op: 'problem'; text: string };
 
 export function findItem(lane: Lane, id: string): { section: LaneSection; index: number } | undefined {
@@ -360,6 +362,11 @@ export function applyLaneOp(s: Session, op: LaneOp, ctx: { newId: string; now: n
     problem = op.text.trim();
   } else if (op.op === 'add') {
     lane[op.section] = [...lane[op.section], makeItem(op.section, op, ctx.newId, ctx.now)];
+  } else if (op.op === 'restore') {
+    if (findItem(lane, op.item.id)) return s;
+    const items = [...lane[op.section]];
+    items.splice(Math.max(0, Math.min(op.index, items.length)), 0, op.item);
+    lane[op.section] = items;
   } else {
     const at = findItem(lane, op.id);
     if (!at) throw new SessionRuleError('That item is no longer in the lane.');

@@ -178,4 +178,47 @@ describe('queries', () => {
     ]);
     expect(t.status.id).toBe(inProgress.id);
   });
+
+  it('DELETE answers nothing on 204; a second DELETE is notFound; CW’s Date header is handed back', async () => {
+    const id = SPECIAL_TICKETS.standard;
+    const note = await client.post<{ id: number }>(`service/tickets/${id}/notes`, {
+      text: 'to be deleted',
+      internalAnalysisFlag: true,
+    });
+    sandbox.clock.offsetMs = 3_600_000;
+    const received: { serverDate?: number } = {};
+    await expect(
+      client.delete(`service/tickets/${id}/notes/${note.id}`, { received }),
+    ).resolves.toBeUndefined();
+    expect(received.serverDate! - Date.now()).toBeGreaterThan(3_590_000);
+    sandbox.clock.offsetMs = 0;
+    const again = await failure(client.delete(`service/tickets/${id}/notes/${note.id}`));
+    expect(again).toMatchObject({ kind: 'notFound', status: 404 });
+    expect(again.message).toContain('delete ticket notes');
+  });
+
+  it('a lookup with or-ed conditions finds each reference once', async () => {
+    const id = SPECIAL_TICKETS.standard;
+    for (const ref of ['abcdefg', 'hjkmnpq']) {
+      await client.post(`service/tickets/${id}/notes`, {
+        text: `x\n\nFlowPilot ref ${ref}`,
+        internalAnalysisFlag: true,
+      });
+    }
+    const rows = await client.get<{ id: number; text: string }[]>(`service/tickets/${id}/notes`, {
+      conditions: cond.or(
+        cond.contains('text', 'FlowPilot ref abcdefg'),
+        cond.contains('text', 'FlowPilot ref hjkmnpq'),
+      ),
+      fields: ['id', 'text'],
+    });
+    expect(rows).toHaveLength(2);
+    const entries = await client.get<unknown[]>('time/entries', {
+      conditions: cond.and(
+        cond.eq('chargeToId', id),
+        cond.or(cond.contains('notes', 'FlowPilot ref a'), cond.contains('notes', 'FlowPilot ref b')),
+      ),
+    });
+    expect(entries).toEqual([]);
+  });
 });

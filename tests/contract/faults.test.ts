@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Fault injection (in-process and over HTTP), throttling and latency.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../cw-sandbox/index.ts';
 import { cw } from './helpers.ts';
 
@@ -56,6 +56,15 @@ describe('status faults', () => {
     ).toBe(409);
   });
 
+  it('bodyMatch picks requests by their body', async () => {
+    sb.faults.add({ method: 'POST', path: 'notes$', bodyMatch: 'customer', status: 400 });
+    const post = (text: string) =>
+      cw(sb, notePath, { method: 'POST', body: { text, internalAnalysisFlag: true } });
+    expect((await post('internal')).status).toBe(201);
+    expect((await post('for the customer')).status).toBe(400);
+    expect((await post('for the customer')).status).toBe(201);
+  });
+
   it('429 with Retry-After and the CW throttling body', async () => {
     sb.faults.add({ path: '.', status: 429, retryAfter: 7 });
     const res = await cw(sb, '/system/info');
@@ -103,6 +112,60 @@ describe('connection resets', () => {
       `${notePath}?conditions=${encodeURIComponent('text contains "ref abc123"')}`,
     );
     expect(found.body).toHaveLength(1);
+  });
+});
+
+describe('late commit: CW keeps working after the client gave up', () => {
+  const text = 'FlowPilot ref latecmt: slow commit';
+  const postNote = (signal?: AbortSignal) =>
+    fetch(`${sb.url}/v2026_4/apis/3.0${notePath}`, {
+      method: 'POST',
+      signal,
+      headers: {
+        Authorization: `Basic ${Buffer.from(`flowpilot+${sb.keys.publicKey}:${sb.keys.privateKey}`).toString('base64')}`,
+        clientId: sb.clientId,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ text, internalAnalysisFlag: true }),
+    });
+  const landed = () => sb.state.notes.filter((n) => n.text === text).length;
+
+  it('no answer; the client times out; the write is applied lateCommitMs after arrival', async () => {
+    sb.faults.add({ method: 'POST', path: 'notes$', lateCommitMs: 300 });
+    const t0 = Date.now();
+    await expect(postNote(AbortSignal.timeout(100))).rejects.toThrow();
+    expect(landed()).toBe(0);
+    await vi.waitFor(() => expect(landed()).toBe(1), { timeout: 3_000, interval: 20 });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+    expect(sb.requests.at(-1)).toMatchObject({ lateCommit: true, fault: true, status: 201 });
+  });
+
+  it('set over the control endpoint', async () => {
+    const set = await control('POST', 'faults', [{ method: 'POST', path: 'notes$', lateCommitMs: 150 }]);
+    expect((set.body.rules as unknown[])[0]).toMatchObject({ lateCommitMs: 150, times: 1 });
+    await expect(postNote(AbortSignal.timeout(50))).rejects.toThrow();
+    await vi.waitFor(() => expect(landed()).toBe(1), { timeout: 3_000, interval: 20 });
+  });
+});
+
+describe('clock', () => {
+  it('answers carry CW’s Date from the sandbox clock; moving it moves the dates it writes', async () => {
+    const before = Date.parse((await cw(sb, '/system/info')).headers.get('date') ?? '');
+    expect(Math.abs(before - Date.now())).toBeLessThan(2_000);
+    const moved = await control('POST', 'clock', { advanceMs: 3_600_000 });
+    expect(moved.body.offsetMs).toBe(3_600_000);
+    const later = Date.parse((await cw(sb, '/system/info')).headers.get('date') ?? '');
+    expect(later - before).toBeGreaterThanOrEqual(3_599_000);
+    const note = await cw<{ dateCreated: string }>(sb, notePath, {
+      method: 'POST',
+      body: { text: 'x', internalAnalysisFlag: true },
+    });
+    expect(Date.parse(note.body.dateCreated) - Date.now()).toBeGreaterThan(3_500_000);
+    sb.clock.offsetMs = 0;
+    expect((await control('GET', 'clock')).body.offsetMs).toBe(0);
+    await control('POST', 'clock', { offsetMs: 5_000 });
+    sb.reset();
+    expect(sb.clock.offsetMs).toBe(0);
   });
 });
 

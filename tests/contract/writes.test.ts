@@ -9,7 +9,7 @@ import {
   startSandbox,
   XSS_PAYLOAD,
 } from '../cw-sandbox/index.ts';
-import { cw } from './helpers.ts';
+import { basicAuth, cw, schemaErrors } from './helpers.ts';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -305,5 +305,128 @@ describe('POST /time/entries', () => {
     const { member: _omit, ...rest } = base;
     const res = await post(rest);
     expect(res.body.member).toMatchObject({ id: SPECIAL_MEMBERS.api.id });
+  });
+});
+
+describe('DELETE notes and time entries (CW: 204, 404 for an unknown id, 403 without delete rights)', () => {
+  const noteOn = async (path: string) =>
+    (
+      await cw<{ id: number }>(sb, path, {
+        method: 'POST',
+        body: { text: 'FlowPilot ref abcdefg', internalAnalysisFlag: true },
+      })
+    ).body.id;
+
+  it('service ticket note: 204 with no body, the note is gone; again → 404; another ticket’s id → 404', async () => {
+    const id = await noteOn(`/service/tickets/${T}/notes`);
+    const res = await cw(sb, `/service/tickets/${T}/notes/${id}`, { method: 'DELETE' });
+    expect(res.status).toBe(204);
+    expect(res.text).toBe('');
+    expect(res.headers.get('content-type')).toBeNull();
+    expect(schemaErrors('DELETE', `/service/tickets/${T}/notes/${id}`, res)).toEqual([]);
+    expect(sb.state.notes.some((n) => n.id === id)).toBe(false);
+    const again = await cw<Err>(sb, `/service/tickets/${T}/notes/${id}`, { method: 'DELETE' });
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe('NotFound');
+    expect(schemaErrors('DELETE', `/service/tickets/${T}/notes/${id}`, again)).toEqual([]);
+    const other = await noteOn(`/service/tickets/${SPECIAL_TICKETS.quotes}/notes`);
+    expect((await cw(sb, `/service/tickets/${T}/notes/${other}`, { method: 'DELETE' })).status).toBe(404);
+    expect(sb.state.notes.some((n) => n.id === other)).toBe(true);
+  });
+
+  it('project ticket note: 204, then 404', async () => {
+    const path = `/project/tickets/${SPECIAL_TICKETS.project}/notes`;
+    const id = await noteOn(path);
+    const res = await cw(sb, `${path}/${id}`, { method: 'DELETE' });
+    expect(res.status).toBe(204);
+    expect(schemaErrors('DELETE', `${path}/${id}`, res)).toEqual([]);
+    expect(sb.state.projectNotes.some((n) => n.id === id)).toBe(false);
+    expect((await cw(sb, `${path}/${id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('time entry: 204 takes its hours and the note it wrote with it; unknown id → 404', async () => {
+    const hours = sb.state.tickets.find((t) => t.id === T)!.actualHours ?? 0;
+    const notes = sb.state.notes.length;
+    const created = await cw<{ id: number }>(sb, '/time/entries', {
+      method: 'POST',
+      body: {
+        chargeToType: 'ServiceTicket',
+        chargeToId: T,
+        timeStart: '2026-11-20T13:00:00Z',
+        timeEnd: '2026-11-20T14:00:00Z',
+        notes: 'FlowPilot ref hjkmnpq',
+        addToInternalAnalysisFlag: true,
+      },
+    });
+    expect(sb.state.notes.length).toBe(notes + 1);
+    const res = await cw(sb, `/time/entries/${created.body.id}`, { method: 'DELETE' });
+    expect(res.status).toBe(204);
+    expect(schemaErrors('DELETE', `/time/entries/${created.body.id}`, res)).toEqual([]);
+    expect(sb.state.timeEntries.some((e) => e.id === created.body.id)).toBe(false);
+    expect(sb.state.notes.length).toBe(notes);
+    expect(sb.state.tickets.find((t) => t.id === T)!.actualHours ?? 0).toBe(hours);
+    expect((await cw(sb, `/time/entries/${created.body.id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('noDelete keys: 403 on every DELETE, the record stays; writes and reads still work', async () => {
+    const k = sb.restrictedKeys.noDelete!;
+    const headers = { Authorization: basicAuth(sb.companyId, k.publicKey, k.privateKey) };
+    const id = await noteOn(`/service/tickets/${T}/notes`);
+    const res = await cw<Err>(sb, `/service/tickets/${T}/notes/${id}`, { method: 'DELETE', headers });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('Forbidden');
+    expect(schemaErrors('DELETE', `/service/tickets/${T}/notes/${id}`, res)).toEqual([]);
+    expect(sb.state.notes.some((n) => n.id === id)).toBe(true);
+    expect((await cw(sb, '/time/entries/3000', { method: 'DELETE', headers })).status).toBe(403);
+    const post = await cw(sb, `/service/tickets/${T}/notes`, {
+      method: 'POST',
+      headers,
+      body: { text: 'still allowed', internalAnalysisFlag: true },
+    });
+    expect(post.status).toBe(201);
+  });
+
+  it('no contract violations from these requests', () => {
+    expect(sb.contractViolations).toEqual([]);
+  });
+});
+
+describe('project issues (isIssueFlag): time is charged as ProjectIssue', () => {
+  const body = (chargeToType: string, chargeToId: number) => ({
+    chargeToType,
+    chargeToId,
+    timeStart: '2026-11-20T13:00:00Z',
+    timeEnd: '2026-11-20T13:30:00Z',
+  });
+
+  it('the seed has one project issue', async () => {
+    const res = await cw<{ id: number; isIssueFlag: boolean }>(
+      sb,
+      `/project/tickets/${SPECIAL_TICKETS.projectIssue}`,
+    );
+    expect(res.body).toMatchObject({ id: SPECIAL_TICKETS.projectIssue, isIssueFlag: true });
+    expect(schemaErrors('GET', `/project/tickets/${SPECIAL_TICKETS.projectIssue}`, res)).toEqual([]);
+  });
+
+  it('ProjectIssue on the issue → 201; ProjectTicket on it, or ProjectIssue on a plain project ticket → 400 NotFound', async () => {
+    const ok = await cw<Record<string, unknown>>(sb, '/time/entries', {
+      method: 'POST',
+      body: body('ProjectIssue', SPECIAL_TICKETS.projectIssue),
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ chargeToType: 'ProjectIssue', chargeToId: SPECIAL_TICKETS.projectIssue });
+    expect(schemaErrors('POST', '/time/entries', ok)).toEqual([]);
+    const asTicket = await cw<Err>(sb, '/time/entries', {
+      method: 'POST',
+      body: body('ProjectTicket', SPECIAL_TICKETS.projectIssue),
+    });
+    expect(asTicket.status).toBe(400);
+    expect(asTicket.body.errors?.[0]).toMatchObject({ code: 'NotFound', field: 'chargeToId' });
+    const asIssue = await cw<Err>(sb, '/time/entries', {
+      method: 'POST',
+      body: body('ProjectIssue', SPECIAL_TICKETS.project),
+    });
+    expect(asIssue.status).toBe(400);
+    expect(sb.contractViolations).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // One CW API request, in CW's order: record → contract check → latency/faults → throttle →
-// clientId → auth → permissions → route → (commit-then-reset fault) → answer.
+// clientId → auth → permissions → route → (commit-then-reset / late-commit fault) → answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchAnyMethod, matchPath, validateRequestBody, validateRequestParams } from '../support/openapi.ts';
 import { authenticate, checkClientId, decodeBasic, permissionError } from './auth.ts';
@@ -49,6 +49,7 @@ function checkContract(core: SandboxCore, r: ApiRequest, body: unknown, invalidJ
 }
 
 export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void> {
+  const arrived = Date.now();
   const method = (r.req.method ?? 'GET').toUpperCase();
   const { body, invalidJson } = parseBody(r.rawBody);
   const creds = decodeBasic(r.req.headers.authorization);
@@ -67,7 +68,7 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
   checkContract(core, r, body, invalidJson);
 
   if (core.faults.latencyMs > 0) await sleep(core.faults.latencyMs);
-  const fault = core.faults.take(method, r.apiPath);
+  const fault = core.faults.take(method, r.apiPath, r.rawBody.toString('utf8'));
   if (fault) {
     rec.fault = true;
     if (fault.latencyMs) await sleep(fault.latencyMs);
@@ -83,7 +84,7 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
     }
     if (fault.status !== undefined || fault.body !== undefined) {
       rec.status = fault.status ?? 500;
-      const headers: Record<string, string> = apiHeaders();
+      const headers: Record<string, string> = apiHeaders(core.now());
       const retryAfter = fault.retryAfter ?? (rec.status === 429 ? 30 : undefined);
       if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
       sendJson(r.res, rec.status, fault.body ?? defaultErrorBody(rec.status, retryAfter), headers);
@@ -91,6 +92,15 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
     }
   }
 
+  if (fault?.lateCommitMs !== undefined) {
+    // CW still working after the client gave up: no answer ever comes back, and the write is applied
+    // lateCommitMs after the request arrived (set it above the client's timeout). The socket stays
+    // open until the client closes it, so the client sees its own timeout, not a reset.
+    rec.lateCommit = true;
+    await sleep(Math.max(0, fault.lateCommitMs - (Date.now() - arrived)));
+    rec.status = run(core, r, method, body, invalidJson, creds?.publicKey ?? 'anonymous').status;
+    return;
+  }
   const result = run(core, r, method, body, invalidJson, creds?.publicKey ?? 'anonymous');
   rec.status = result.status;
   if (fault?.reset === 'after-commit') {
@@ -99,14 +109,14 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
     r.req.socket.destroy();
     return;
   }
+  const headers = { ...apiHeaders(core.now()), ...result.headers };
+  if (result.status === 204) {
+    // DELETE: no body, no content type (DG "204 (delete)").
+    r.res.writeHead(204, { 'Cache-Control': 'no-cache', ...headers }).end();
+    return;
+  }
   const ok = result.status < 400;
-  sendJson(
-    r.res,
-    result.status,
-    result.body,
-    { ...apiHeaders(), ...result.headers },
-    ok ? CW_MEDIA_TYPE : undefined,
-  );
+  sendJson(r.res, result.status, result.body, headers, ok ? CW_MEDIA_TYPE : undefined);
 }
 
 function run(

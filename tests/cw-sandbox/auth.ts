@@ -55,7 +55,8 @@ export function permissionError(key: KeyName, method: string, apiPath: string): 
   const denied =
     (key === 'noTickets' && p.startsWith('/service/tickets')) ||
     (key === 'noTime' && method === 'POST' && p.startsWith('/time/entries')) ||
-    (key === 'noMembers' && p.startsWith('/system/members'));
+    (key === 'noMembers' && p.startsWith('/system/members')) ||
+    (key === 'noDelete' && method === 'DELETE');
   // Real CW answers 403 for a security-role gap (DG); the body wording is UNCONFIRMED.
   return denied
     ? forbidden('You do not have sufficient security permissions to access this resource.')

@@ -2,7 +2,9 @@
 //   POST   /__sandbox/faults   body: {rules?: FaultRule[], latencyMs?, rateLimitPerMinute?} or FaultRule[]
 //   GET    /__sandbox/faults   current rules and settings
 //   DELETE /__sandbox/faults   remove all rules, latency 0, no rate limit
-//   POST   /__sandbox/reset    reseed, clear faults and logs
+//   POST   /__sandbox/clock    body: {offsetMs?} or {advanceMs?}: move CW's clock (Date header, dates written)
+//   GET    /__sandbox/clock    {offsetMs, now}
+//   POST   /__sandbox/reset    reseed, clear faults, clock and logs
 //   GET    /__sandbox/requests recorded API requests
 //   GET    /__sandbox/contract-violations
 //   GET    /__sandbox/state    the whole in-memory state
@@ -14,6 +16,10 @@ import type { FaultRule } from './types.ts';
 function faultView(core: SandboxCore) {
   const f = core.faults;
   return { rules: f.rules, latencyMs: f.latencyMs, rateLimitPerMinute: f.rateLimitPerMinute };
+}
+
+function clockView(core: SandboxCore) {
+  return { offsetMs: core.clock.offsetMs, now: core.clock.now().toISOString() };
 }
 
 export function handleControl(
@@ -51,6 +57,14 @@ function control(core: SandboxCore, route: string, body: string): [number, unkno
     case 'DELETE /__sandbox/faults':
       core.faults.clear();
       return [200, faultView(core)];
+    case 'POST /__sandbox/clock': {
+      const spec = (body ? JSON.parse(body) : {}) as { offsetMs?: unknown; advanceMs?: unknown };
+      if (typeof spec.offsetMs === 'number') core.clock.offsetMs = spec.offsetMs;
+      if (typeof spec.advanceMs === 'number') core.clock.offsetMs += spec.advanceMs;
+      return [200, clockView(core)];
+    }
+    case 'GET /__sandbox/clock':
+      return [200, clockView(core)];
     case 'POST /__sandbox/reset':
       core.reset();
       return [200, { ok: true }];

@@ -1,7 +1,7 @@
 // Shared mutable parts of one sandbox instance.
 import type { Faults } from './faults.ts';
 import type { Match } from './router.ts';
-import type { RecordedRequest, SandboxState } from './types.ts';
+import type { RecordedRequest, SandboxClock, SandboxState } from './types.ts';
 
 export interface SandboxCore {
   state: SandboxState;
@@ -10,5 +10,6 @@ export interface SandboxCore {
   contractViolations: string[];
   route: (method: string, path: string) => Match;
   reset(): void;
+  clock: SandboxClock;
   now(): Date;
 }

@@ -14,6 +14,7 @@ export class Faults<R extends FaultRule = FaultRule> implements FaultControl {
 
   add(rule: R): void {
     if (rule.path !== undefined) new RegExp(rule.path); // fail fast on a bad regex
+    if (rule.bodyMatch !== undefined) new RegExp(rule.bodyMatch);
     this.active.push({ ...rule, times: rule.times ?? 1 });
   }
 
@@ -25,11 +26,12 @@ export class Faults<R extends FaultRule = FaultRule> implements FaultControl {
   }
 
   /** The first rule matching the request; consumes one of its uses. */
-  take(method: string, apiPath: string): R | undefined {
+  take(method: string, apiPath: string, body = ''): R | undefined {
     const rule = this.active.find(
       (r) =>
         (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
-        (r.path === undefined || new RegExp(r.path).test(apiPath)),
+        (r.path === undefined || new RegExp(r.path).test(apiPath)) &&
+        (r.bodyMatch === undefined || new RegExp(r.bodyMatch).test(body)),
     );
     if (!rule) return undefined;
     if (rule.times !== 0) {

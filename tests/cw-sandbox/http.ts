@@ -43,9 +43,10 @@ export function sendJson(
   res.end(text);
 }
 
-/** Headers every CW API answer carries. */
-export function apiHeaders(): Record<string, string> {
+/** Headers every CW API answer carries; Date comes from the sandbox clock (which tests may move). */
+export function apiHeaders(now: Date): Record<string, string> {
   return {
+    Date: now.toUTCString(),
     'api-current-version': API_VERSION,
     'x-cw-request-id': randomUUID(),
     'x-server-name': 'FLOWPILOT-SANDBOX',

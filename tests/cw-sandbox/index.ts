@@ -9,7 +9,7 @@ import { createRouter } from './router.ts';
 import { ROUTES } from './routes/index.ts';
 import { API_KEYS, CLIENT_ID, COMPANY_ID, createSeedState, RESTRICTED_KEYS } from './seed.ts';
 import { createHandler } from './server.ts';
-import type { FaultControl, RecordedRequest, SandboxState } from './types.ts';
+import type { FaultControl, RecordedRequest, SandboxClock, SandboxState } from './types.ts';
 import { projectTicketPagePath, ticketPagePaths } from './ui/pages.ts';
 
 export interface SandboxOptions {
@@ -30,7 +30,7 @@ export interface Sandbox {
   companyId: string;
   /** Full-permission API member keys. */
   keys: { publicKey: string; privateKey: string };
-  /** Keys with one permission missing: noTickets, noTime, noMembers. */
+  /** Keys with one permission missing: noTickets, noTime, noMembers, noDelete. */
   restrictedKeys: Record<string, { publicKey: string; privateKey: string; missing: string }>;
   /** A GUID that works (any GUID works). */
   clientId: string;
@@ -39,6 +39,8 @@ export interface Sandbox {
   /** Direct access to the in-memory data for assertions. Same object across reset(). */
   state: SandboxState;
   faults: FaultControl;
+  /** CW's clock (its `Date` header, dates it writes); `clock.offsetMs += 60_000` is "one minute later". */
+  clock: SandboxClock;
   /** Every API request (and companyinfo call): method, path, query, headers (Authorization redacted), body, status. */
   requests: RecordedRequest[];
   /** Request bodies/params the OpenAPI subset does not allow (the request still got CW's normal answer). */
@@ -53,13 +55,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   openApiSpec();
   const host = opts.host ?? '127.0.0.1';
   const extraMembers = opts.members ?? 0;
+  const clock = {
+    offsetMs: 0,
+    now: () => new Date(Date.now() + clock.offsetMs),
+  };
   const core: SandboxCore = {
     state: createSeedState(extraMembers),
     faults: new Faults(),
     requests: [],
     contractViolations: [],
     route: createRouter(ROUTES),
-    now: () => new Date(),
+    clock,
+    now: () => clock.now(),
     reset() {
       // Mutate in place so references held by tests stay valid.
       const fresh = createSeedState(extraMembers);
@@ -67,14 +74,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         delete (core.state as unknown as Record<string, unknown>)[key];
       Object.assign(core.state, fresh);
       core.faults.clear();
+      clock.offsetMs = 0;
       core.requests.length = 0;
       core.contractViolations.length = 0;
     },
   };
 
   const server = createServer(createHandler(core));
-  // Tests close the sandbox while keep-alive sockets are idle; do not wait for them.
-  server.keepAliveTimeout = 1000;
+  // Idle keep-alive sockets stay open a while, as IIS keeps them (120 s there): Chromium reuses them,
+  // which is what makes its own resend of a POST after commit-then-reset happen. close() ends them.
+  server.keepAliveTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
@@ -93,6 +102,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     ticketPageUrl: (id) => url + (id >= 5000 ? projectTicketPagePath(id) : ticketPagePaths(id).routeTo),
     state: core.state,
     faults: core.faults,
+    clock,
     requests: core.requests,
     contractViolations: core.contractViolations,
     reset: () => core.reset(),
@@ -105,5 +115,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 }
 
 export * from './seed-constants.ts';
-export type { FaultControl, FaultRule, FaultSettings, RecordedRequest, SandboxState } from './types.ts';
+export type {
+  FaultControl,
+  FaultRule,
+  FaultSettings,
+  RecordedRequest,
+  SandboxClock,
+  SandboxState,
+} from './types.ts';
 export { boardHashPath, boardPagePath, projectTicketPagePath, ticketPagePaths } from './ui/pages.ts';

@@ -1,7 +1,7 @@
-// Creating ticket notes (POST …/notes, and the notes a time entry's addTo*Flag creates).
+// Creating and deleting ticket notes (POST/DELETE …/notes, and the notes a time entry's addTo*Flag creates).
 import type { Ctx } from './context.ts';
 import { cwDate } from './dates.ts';
-import { ApiError, invalidObject } from './errors.ts';
+import { ApiError, invalidObject, notFound } from './errors.ts';
 import { asRef, findContact, findMember, refLabel } from './lookups.ts';
 import { memberRef } from './seed-people.ts';
 import { NOTE_TEXT_MAX } from './text.ts';
@@ -136,4 +136,11 @@ function touchTicket(info: Record<string, string> | undefined, now: string, by: 
   if (!info) return;
   info.lastUpdated = now;
   info.updatedBy = by;
+}
+
+/** DELETE …/notes/{id}: 204, or CW's 404 for a note that is not on this ticket. */
+export function deleteNote(list: (ServiceNote | ProjectNote)[], ticketId: number, id: number): void {
+  const at = list.findIndex((n) => n.ticketId === ticketId && n.id === id);
+  if (at < 0) throw notFound('Note not found');
+  list.splice(at, 1);
 }

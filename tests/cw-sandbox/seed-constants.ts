@@ -28,6 +28,12 @@ export const RESTRICTED_KEYS = {
     privateKey: 'FpPrvNoMembers01',
     missing: 'System > Members: 403 on every /system/members* request',
   },
+  noDelete: {
+    publicKey: 'FpPubNoDelete001',
+    privateKey: 'FpPrvNoDelete001',
+    missing:
+      'Service Tickets / Project Tickets / Time Entry (Delete): 403 on DELETE of ticket notes and time entries',
+  },
   noClosedTickets: {
     publicKey: 'FpPubNoClosed001',
     privateKey: 'FpPrvNoClosed001',
@@ -56,13 +62,15 @@ export const SPECIAL_TICKETS = {
   resolved: 1007,
   /** Escalations board, status "Escalated". */
   escalated: 1008,
-  /** Project ticket (Professional Services board); project ticket ids are 5001-5008. */
+  /** Project ticket (Professional Services board); project ticket ids are 5001-5009. */
   project: 5001,
+  /** Project issue (`isIssueFlag` true): time is charged to it as `ProjectIssue`. */
+  projectIssue: 5009,
 } as const;
 
 /** Service ticket ids are SERVICE_TICKET_RANGE.first..last (300 tickets, 1005 is API-hidden). */
 export const SERVICE_TICKET_RANGE = { first: 1000, last: 1299 } as const;
-export const PROJECT_TICKET_RANGE = { first: 5001, last: 5008 } as const;
+export const PROJECT_TICKET_RANGE = { first: 5001, last: 5009 } as const;
 /** Closed/resolved service tickets with real Resolution notes (seed-resolved.ts), after everything else. */
 export const RESOLVED_TICKET_RANGE = { first: 1400, last: 1449 } as const;
 

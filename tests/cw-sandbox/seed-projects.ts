@@ -31,8 +31,8 @@ const PROJECTS = [
   },
 ];
 
-// [id, summary, project index, phase index, status, owner]
-const ROWS: [number, string, number, number, string, number][] = [
+// [id, summary, project index, phase index, status, owner, isIssueFlag]
+const ROWS: [number, string, number, number, string, number, boolean?][] = [
   [5001, 'Migrate pilot group mailboxes', 0, 1, 'In Progress', 101],
   [5002, 'Inventory mailboxes and licenses', 0, 0, 'Closed', 101],
   [5003, 'Configure hybrid connector', 0, 0, 'Resolved', 106],
@@ -41,6 +41,8 @@ const ROWS: [number, string, number, number, string, number][] = [
   [5006, 'Stage FortiGate 60F with new policy', 1, 0, 'In Progress', 103],
   [5007, 'After-hours cutover', 1, 1, 'New', 103],
   [5008, 'Post-cutover verification', 1, 1, 'Waiting on Client', 106],
+  // A project issue: CW charges its time as chargeToType "ProjectIssue" (cw-api.md §3.9, ES).
+  [5009, 'Shared mailbox over quota after migration', 0, 1, 'In Progress', 101, true],
 ];
 
 export function seedProjects(base: Base, firstTimeEntryId: number) {
@@ -49,7 +51,7 @@ export function seedProjects(base: Base, firstTimeEntryId: number) {
   const timeEntries: TimeEntry[] = [];
   let noteId = 60000;
   let timeId = firstTimeEntryId;
-  for (const [id, summary, pi, phi, statusName, ownerId] of ROWS) {
+  for (const [id, summary, pi, phi, statusName, ownerId, isIssue] of ROWS) {
     const p = PROJECTS[pi]!;
     const company = base.companies.find((c) => c.id === p.companyId)!;
     const contact = base.contacts.find((c) => c.id === p.contactId)!;
@@ -59,7 +61,7 @@ export function seedProjects(base: Base, firstTimeEntryId: number) {
     const t: ProjectTicket = {
       id,
       summary,
-      isIssueFlag: false,
+      isIssueFlag: isIssue === true,
       board: { id: 3, name: 'Professional Services' },
       status: statusRef(status),
       project: p.project,
@@ -108,7 +110,7 @@ export function seedProjects(base: Base, firstTimeEntryId: number) {
         id: timeId++,
         company: t.company,
         chargeToId: id,
-        chargeToType: 'ProjectTicket',
+        chargeToType: isIssue ? 'ProjectIssue' : 'ProjectTicket',
         member: memberRef(owner),
         workType: { id: 1, name: 'Remote Support' },
         workRole: { id: 1, name: 'Engineer' },

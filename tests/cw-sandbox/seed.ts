@@ -47,6 +47,7 @@ export function createSeedState(extraMembers = 0): SandboxState {
     timeEntries: [...service.timeEntries, ...projects.timeEntries],
     noTimeMemberIds: [SPECIAL_MEMBERS.noTime.id],
     apiMemberId: SPECIAL_MEMBERS.api.id,
+    timeEntryNotes: {},
     nextIds: { note: service.noteId, projectNote: projects.nextNoteId, timeEntry: projects.nextTimeEntryId },
   };
 }

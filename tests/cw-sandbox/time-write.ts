@@ -2,14 +2,21 @@
 // work type/role by id or exact name, member rights; addTo*Flag also writes the note (as CW does).
 import type { Ctx } from './context.ts';
 import { cwDate, HOUR } from './dates.ts';
-import { ApiError, forbidden, invalidObject } from './errors.ts';
+import { ApiError, forbidden, invalidObject, notFound } from './errors.ts';
 import { asRef, findWorkRole, findWorkType, refLabel } from './lookups.ts';
 import { addProjectNote, addServiceNote, resolveActiveMember } from './notes-write.ts';
 import { memberRef } from './seed-people.ts';
 import type { Obj, ProjectTicket, Ref, Ticket, TimeEntry } from './types.ts';
 
 const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
-const CHARGE_TYPES = ['Company', 'ServiceTicket', 'ProjectTicket', 'ChargeCode', 'Activity'] as const;
+const CHARGE_TYPES = [
+  'Company',
+  'ServiceTicket',
+  'ProjectTicket',
+  'ProjectIssue',
+  'ChargeCode',
+  'Activity',
+] as const;
 const BILLABLE = ['Billable', 'DoNotBill', 'NoCharge', 'NoDefault'] as const;
 const R = 'timeEntry';
 
@@ -53,9 +60,16 @@ export function createTimeEntry(ctx: Ctx): TimeEntry {
   }
   let ticket: Ticket | ProjectTicket | undefined;
   let company: Ref | undefined;
-  if (chargeToType === 'ServiceTicket' || chargeToType === 'ProjectTicket') {
+  if (
+    chargeToType === 'ServiceTicket' ||
+    chargeToType === 'ProjectTicket' ||
+    chargeToType === 'ProjectIssue'
+  ) {
+    // The type must match where the ticket lives; project tickets and issues differ by isIssueFlag (ES).
     const list: (Ticket | ProjectTicket)[] =
-      chargeToType === 'ServiceTicket' ? ctx.state.tickets : ctx.state.projectTickets;
+      chargeToType === 'ServiceTicket'
+        ? ctx.state.tickets
+        : ctx.state.projectTickets.filter((t) => t.isIssueFlag === (chargeToType === 'ProjectIssue'));
     ticket = list.find((t) => t.id === body.chargeToId);
     if (!ticket) {
       throw invalidObject(
@@ -166,8 +180,35 @@ export function createTimeEntry(ctx: Ctx): TimeEntry {
       member,
       customerUpdatedFlag: false,
     };
-    if (chargeToType === 'ServiceTicket') addServiceNote(ctx, ticket.id, input);
-    else addProjectNote(ctx, ticket.id, input);
+    const note =
+      chargeToType === 'ServiceTicket'
+        ? addServiceNote(ctx, ticket.id, input)
+        : addProjectNote(ctx, ticket.id, input);
+    ctx.state.timeEntryNotes[entry.id] = {
+      kind: chargeToType === 'ServiceTicket' ? 'service' : 'project',
+      noteId: note.id,
+    };
   }
   return entry;
+}
+
+/** DELETE /time/entries/{id}: 204; the ticket's hours and the note the entry wrote go with it. */
+export function deleteTimeEntry(ctx: Ctx, id: number): void {
+  const i = ctx.state.timeEntries.findIndex((e) => e.id === id);
+  if (i < 0) throw notFound('Time entry not found');
+  const [entry] = ctx.state.timeEntries.splice(i, 1);
+  const ticket =
+    entry?.chargeToType === 'ServiceTicket'
+      ? ctx.state.tickets.find((t) => t.id === entry.chargeToId)
+      : ctx.state.projectTickets.find((t) => t.id === entry?.chargeToId);
+  if (ticket && entry) {
+    ticket.actualHours = Math.max(0, Math.round(((ticket.actualHours ?? 0) - entry.actualHours) * 100) / 100);
+  }
+  const note = ctx.state.timeEntryNotes[id];
+  if (note) {
+    const list = note.kind === 'service' ? ctx.state.notes : ctx.state.projectNotes;
+    const at = list.findIndex((n) => n.id === note.noteId);
+    if (at >= 0) list.splice(at, 1);
+    delete ctx.state.timeEntryNotes[id];
+  }
 }

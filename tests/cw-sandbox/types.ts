@@ -262,7 +262,7 @@ export type TimeEntry = {
   id: number;
   company: Ref;
   chargeToId?: number;
-  chargeToType: 'Company' | 'ServiceTicket' | 'ProjectTicket' | 'ChargeCode' | 'Activity';
+  chargeToType: 'Company' | 'ServiceTicket' | 'ProjectTicket' | 'ProjectIssue' | 'ChargeCode' | 'Activity';
   member: MemberRef;
   workType: Ref;
   workRole: Ref;
@@ -315,6 +315,11 @@ export interface SandboxState {
   noTimeMemberIds: number[];
   /** The API member that owns the sandbox's keys. */
   apiMemberId: number;
+  /**
+   * Time entry id → the ticket note its addTo*Flag wrote. In CW that text is part of the time entry, so
+   * deleting the entry removes it too.
+   */
+  timeEntryNotes: Record<number, { kind: 'service' | 'project'; noteId: number }>;
   nextIds: { note: number; projectNote: number; timeEntry: number };
 }
 
@@ -333,6 +338,8 @@ export interface RecordedRequest {
   /** 0 when the connection was reset before an answer. */
   status: number;
   reset?: 'before' | 'after-commit';
+  /** The late-commit fault held this request: no answer was sent. */
+  lateCommit?: boolean;
   fault?: boolean;
 }
 
@@ -340,14 +347,24 @@ export interface FaultRule {
   method?: string;
   /** Regex (string) tested against the API path after apis/3.0, e.g. '^/service/tickets/\\d+/notes$'. */
   path?: string;
+  /** Regex (string) tested against the raw request body, e.g. a note's text or a FlowPilot ref. */
+  bodyMatch?: string;
   /** Matches left; default 1; 0 = forever. */
   times?: number;
   status?: number;
   body?: unknown;
   retryAfter?: number;
   latencyMs?: number;
-  /** 'before': destroy the socket before handling; 'after-commit': apply the write, then destroy. */
+  /**
+   * 'before': destroy the socket before handling; 'after-commit': apply the write, then destroy (with a
+   * kept-alive socket that carried an earlier request, Chromium then resends the request by itself).
+   */
   reset?: 'before' | 'after-commit';
+  /**
+   * "Commit lands after the client gave up": never answer, and apply the write this many ms after the
+   * request arrived. Set it above the client's timeout (FlowPilot's is 20 s unless a test build shortens it).
+   */
+  lateCommitMs?: number;
   /** Answer with a CW login page (text/html), like an SSO/proxy page. */
   html?: boolean;
 }
@@ -357,6 +374,13 @@ export interface FaultSettings {
   latencyMs: number;
   /** Requests per minute per public key (sliding window); 0 = unlimited. */
   rateLimitPerMinute: number;
+}
+
+/** The sandbox's clock: CW's `Date` header and every date it writes. Tests move it to play "later". */
+export interface SandboxClock {
+  /** Added to the real time; 0 after reset(). */
+  offsetMs: number;
+  now(): Date;
 }
 
 export interface FaultControl extends FaultSettings {

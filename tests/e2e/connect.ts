@@ -32,14 +32,19 @@ export async function askBg<T = unknown>(
 /**
  * Stores a sandbox connection through the background exactly as the options page's Connect does
  * (same message, same validation and credential probe), for tests and the demo that need a
- * connected extension without clicking through the form.
+ * connected extension without clicking through the form. `keys` may be one of the sandbox's
+ * restricted pairs (e.g. noDelete).
  */
-export async function connectExtensionToSandbox(ext: ExtensionBrowser, sandbox: Sandbox): Promise<void> {
+export async function connectExtensionToSandbox(
+  ext: ExtensionBrowser,
+  sandbox: Sandbox,
+  keys: { publicKey: string; privateKey: string } = sandbox.keys,
+): Promise<void> {
   await askBg(ext, 'optionsToBg', 'connection/connect', {
     displayName: 'CW Sandbox',
     site: sandbox.site,
     companyId: sandbox.companyId,
-    publicKey: sandbox.keys.publicKey,
-    privateKey: sandbox.keys.privateKey,
+    publicKey: keys.publicKey,
+    privateKey: keys.privateKey,
   });
 }

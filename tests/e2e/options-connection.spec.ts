@@ -41,6 +41,13 @@ test('Connect with good keys shows Connected with a green dot; Test Connection s
   await page.reload();
   await expectConnected(page);
   await page.getByRole('button', { name: 'Disconnect' }).click();
+  // The confirmation opens on the safe choice: Enter or Space here must not disconnect.
+  const confirm = page.getByRole('dialog', { name: 'Disconnect from ConnectWise?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expectConnected(page);
+  await page.getByRole('button', { name: 'Disconnect' }).click();
   await page.getByRole('button', { name: 'Disconnect now' }).click();
   await expect(page.getByText('Not connected')).toBeVisible();
   await page.reload();
@@ -123,7 +130,45 @@ test('rotation: a failing new key pair leaves the working connection in place', 
   await page.getByLabel('Private Key', { exact: true }).fill('RotatedPrv000001');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('rejected the API keys');
+  await expect(page.getByRole('alert')).toContainText('The current connection still works.');
+  // Focus lands on the message, not on <body>.
+  await expect(page.getByRole('alert')).toBeFocused();
   await page.getByRole('button', { name: 'Test Connection' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Connection test passed' })).toBeVisible();
   await expect(page.getByText(`public ${sandbox.keys.publicKey}`)).toBeVisible();
+});
+
+test('validation: every missing field is named next to itself, marked invalid, and cleared when fixed', async ({
+  openOptions,
+  sandbox,
+}) => {
+  const page = await openOptions('connection');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const fields = ['Site URL', 'Company ID', 'Public Key', 'Private Key'];
+  for (const label of fields) {
+    const input = page.getByLabel(label, { exact: true });
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    // The message sits with the field and names it by its label, never by a schema key.
+    await expect(input).toHaveAccessibleDescription(new RegExp(label));
+  }
+  await expect(page.getByLabel('Display Name', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toContainText('4 fields need attention');
+  await expect(page.getByLabel('Site URL', { exact: true })).toBeFocused();
+  expect(await page.locator('body').textContent()).not.toMatch(/companyId|publicKey|privateKey:/);
+
+  await page.getByLabel('Company ID', { exact: true }).fill(sandbox.companyId);
+  await expect(page.getByLabel('Company ID', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Site URL', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('alert')).toContainText('3 fields need attention');
+
+  // A server error during Connect: nothing is retried behind the scenes, so nothing says it will be.
+  await fillConnectForm(page, sandboxForm(sandbox));
+  for (const label of fields)
+    await expect(page.getByLabel(label, { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  sandbox.faults.add({ path: '^/system/info', status: 503 });
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('server error (503)');
+  await expect(page.getByRole('alert')).toContainText('Nothing was saved');
+  await expect(page.getByRole('alert')).not.toContainText('retried');
+  await expect(page.getByRole('alert')).toBeFocused();
 });

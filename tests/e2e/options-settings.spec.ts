@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchWithExtension } from './browser';
 import { connectExtensionToSandbox } from './connect';
-import { expect, test } from './fixtures';
+import { expect, panel, test } from './fixtures';
 import { expectConnected, readmeScreenshot } from './options-helpers';
 
 test('FlowPilot settings: defaults, CW work types/roles, and they survive a browser restart', async ({
@@ -26,6 +26,8 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
     await expect(page.getByLabel('Include Diagnostic Steps')).toBeChecked();
     await expect(page.getByLabel('Prompt Status on Resolution')).toBeChecked();
     await expect(page.getByLabel('Prompt Status on Escalation')).toBeChecked();
+    await expect(page.getByLabel('Idle auto-pause')).toHaveValue('15');
+    await expect(page.getByLabel('Idle auto-pause')).toHaveAccessibleDescription(/default 15/);
     // The site's own lists, fetched from CW.
     await expect(page.getByLabel('Work Type').locator('option')).toContainText([
       'The member’s default in ConnectWise',
@@ -39,6 +41,14 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
         useInnerText: true,
       },
     );
+    // Help texts get breathing room before the next label.
+    const helpBottom = await page
+      .locator('#fp-auto-push-help')
+      .evaluate((el) => el.getBoundingClientRect().bottom);
+    const nextLabelTop = await page
+      .locator('label[for="fp-auto-time"]')
+      .evaluate((el) => el.getBoundingClientRect().top);
+    expect(nextLabelTop - helpBottom).toBeGreaterThanOrEqual(12);
     await readmeScreenshot(page, 'options-flowpilot');
 
     await page.getByLabel('Auto Push').check();
@@ -50,7 +60,8 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
     await page.getByLabel('Work Role').selectOption({ label: 'Engineer' });
     await page.getByLabel('Billable Option').selectOption({ label: 'No Charge' });
     await page.getByLabel('Minimum Billable Duration').fill('10');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByLabel('Idle auto-pause').fill('30');
+    await page.getByRole('button', { name: 'Save FlowPilot settings' }).click();
     await expect(page.getByRole('status')).toContainText('Settings saved');
     await first.close({ keepProfile: true });
 
@@ -69,6 +80,7 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
       await expect(again.getByLabel('Work Role')).toHaveValue('1');
       await expect(again.getByLabel('Billable Option')).toHaveValue('NoCharge');
       await expect(again.getByLabel('Minimum Billable Duration')).toHaveValue('10');
+      await expect(again.getByLabel('Idle auto-pause')).toHaveValue('30');
     } finally {
       await second.close();
     }
@@ -94,7 +106,7 @@ test('team setup: export, then import into a fresh profile (wrong passphrase and
   await expect(admin.getByRole('status')).toContainText('Matched 1 of 2 technicians');
   await admin.getByRole('tab', { name: 'FlowPilot' }).click();
   await admin.getByLabel('Time Rounding').selectOption({ label: 'Exact' });
-  await admin.getByRole('button', { name: 'Save', exact: true }).click();
+  await admin.getByRole('button', { name: 'Save FlowPilot settings' }).click();
   await expect(admin.getByRole('status')).toContainText('Settings saved');
 
   await admin.getByRole('tab', { name: 'Connection' }).click();
@@ -138,9 +150,19 @@ test('team setup: export, then import into a fresh profile (wrong passphrase and
     await page.getByLabel('Import passphrase').fill('team passphrase 1');
     await importBtn.click();
     await expectConnected(page);
-    await page.getByLabel('Who are you?').selectOption({ label: 'Alex Tech (alex.tech@example.com)' });
+    // The required choice is brought into view and focused (it used to sit below the fold, focus on body).
+    const who = page.getByLabel('Who are you?');
+    await expect(who).toBeFocused();
+    await expect(who).toBeInViewport();
+    // Until it is answered, the panel says so instead of posting silently as the API member.
+    const cw = await tech.context.newPage();
+    await cw.goto(sandbox.ticketPageUrl(1001));
+    const notice = panel(cw).getByText('Choose who you are in FlowPilot options');
+    await expect(notice).toBeVisible();
+    await who.selectOption({ label: 'Alex Tech (alex.tech@example.com)' });
     await page.getByRole('button', { name: 'That’s me' }).click();
     await expect(page.getByRole('status')).toContainText('Signed in as Alex Tech');
+    await expect(notice).toBeHidden();
 
     await page.getByRole('tab', { name: 'Member Mapping' }).click();
     await expect(page.getByRole('combobox', { name: 'John Smith' })).toHaveValue('John Smith (jsmith)');

@@ -32,7 +32,14 @@ test('Link Ticket: by number and by keyword, link the pick, Unlink returns to th
     `Can't print "Q3 report" 100% & [urgent]`,
   );
 
-  await p.getByRole('button', { name: 'Unlink' }).click();
+  // Linked by search to another ticket than the page's: a banner says so, and names the way back.
+  await expect(
+    p.getByRole('status').filter({ hasText: 'Working on #1006, not the ticket on this page' }),
+  ).toBeVisible();
+  await expect(p.getByRole('button', { name: 'Unlink #1006' })).toBeVisible();
+  // (exact: the banner has its own "Unlink #1006")
+  await p.getByRole('button', { name: 'Unlink', exact: true }).click();
+  await expect(p.getByText('Working on #1006')).toHaveCount(0);
   await expect(ticketHeading(page)).toContainText('#1001');
   await expect(p).toContainText('Linked from this page');
 
@@ -58,6 +65,14 @@ test('Link Ticket: by number and by keyword, link the pick, Unlink returns to th
   // Project ticket by number.
   await p.getByRole('searchbox', { name: 'Search tickets' }).fill('5002');
   await expect(results.first()).toContainText('Project ticket #5002');
+
+  // Escape clears the box first, then closes the search and returns focus to Link Ticket.
+  const search = p.getByRole('searchbox', { name: 'Search tickets' });
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await search.press('Escape');
+  await expect(search).toHaveCount(0);
+  await expect(p.getByRole('button', { name: 'Link Ticket' })).toBeFocused();
 });
 
 test('typing fast never shows results of an older query; throttling and errors have messages', async ({

@@ -21,6 +21,9 @@ test('a closed ticket refusing time: precise reason, text kept, Post History sho
   const page = await ext.context.newPage();
   const dialog = await openUpdate(page, sandbox.ticketPageUrl(SPECIAL_TICKETS.closed));
   await dialog.getByLabel('Preview').fill('Checked the spooler on the closed ticket.');
+  // The closed status refuses time, so the time entry now starts off; this test wants CW's refusal.
+  await expect(dialog.getByLabel('Add a time entry')).not.toBeChecked();
+  await dialog.getByLabel('Add a time entry').check();
   await dialog.getByLabel('Minutes worked').fill('20');
   await dialog.getByRole('button', { name: 'Post to Ticket' }).click();
 
@@ -32,7 +35,9 @@ test('a closed ticket refusing time: precise reason, text kept, Post History sho
 
   const history = await openOptions('history');
   const row = history.getByRole('table', { name: 'Posts' }).getByRole('row').filter({ hasText: '#1003' });
-  await expect(row).toContainText('failed');
+  // States in words (it used to show the internal "failed").
+  await expect(row).toContainText('Failed');
+  await expect(row).not.toContainText('Attempts');
   await expect(row.getByRole('button', { name: 'Edit and retry' })).toBeVisible();
   await history.close();
 

@@ -180,10 +180,10 @@ test.describe('with the assistant', () => {
 
     if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(SCREENSHOT)) {
       mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-      // The session at the top of the panel's scrolling body.
+      // The panel as the technician sees it: the context folded into one line above the session.
       await s
         .getByRole('timer', { name: 'Active time' })
-        .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        .evaluate((el) => el.closest('.fp-body')?.scrollTo({ top: 0 }));
       await page.screenshot({ path: SCREENSHOT });
     }
 

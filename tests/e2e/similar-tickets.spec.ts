@@ -113,7 +113,10 @@ test('a ticket shows its similar resolved tickets in order; "Use this fix" goes 
   await expect(earlier.getByRole('button', { name: /^Copy documentation from / })).toBeVisible();
 });
 
-test('a ticket nothing resembles says so; a ticket CW does not return has no section', async ({ ext, sandbox }) => {
+test('a ticket nothing resembles says so; a ticket CW does not return has no section', async ({
+  ext,
+  sandbox,
+}) => {
   await connectExtensionToSandbox(ext, sandbox);
   const page = await ext.context.newPage();
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.noContactNoConfigs));

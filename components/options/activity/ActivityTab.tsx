@@ -7,6 +7,7 @@ import type { ActivityRecord } from '@/lib/db/schema';
 import { askFromOptions } from '@/lib/messages/client';
 import { errorText } from '../api';
 import { download } from '../history/download';
+import { formatWhen, humanizeDetail, kindLabel, OUTCOME_LABELS } from '../history/labels';
 
 const PAGE = 100;
 
@@ -76,8 +77,8 @@ export function ActivityTab() {
             }}
           >
             <option value="">All</option>
-            <option value="ok">ok</option>
-            <option value="error">error</option>
+            <option value="ok">{OUTCOME_LABELS.ok}</option>
+            <option value="error">{OUTCOME_LABELS.error}</option>
           </select>
         </label>{' '}
         <Button onClick={() => void exportAs('csv')}>Export CSV</Button>{' '}
@@ -104,12 +105,12 @@ export function ActivityTab() {
           <tbody>
             {rows.map((a) => (
               <tr key={a.id}>
-                <td>{new Date(a.at).toLocaleString()}</td>
-                <td>{a.kind}</td>
+                <td>{formatWhen(a.at)}</td>
+                <td>{kindLabel(a.kind)}</td>
                 <td>{a.actor}</td>
-                <td>{a.outcome}</td>
+                <td>{OUTCOME_LABELS[a.outcome]}</td>
                 <td>{a.latencyMs !== undefined ? `${a.latencyMs} ms` : ''}</td>
-                <td>{a.detail ?? ''}</td>
+                <td>{humanizeDetail(a.detail ?? '')}</td>
               </tr>
             ))}
           </tbody>

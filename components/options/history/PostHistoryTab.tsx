@@ -8,9 +8,11 @@ import type { OutboxState } from '@/lib/db/schema';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromOptions } from '@/lib/messages/client';
 import type { PostDetail } from '@/lib/messages/posting';
+import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
 import { errorText } from '../api';
 import { download } from './download';
+import { attemptsText, formatWhen, STATE_LABELS } from './labels';
 
 const PAGE = 50;
 const STATES: OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
@@ -73,8 +75,12 @@ export function PostHistoryTab() {
 
   async function act(kind: 'posting/retry' | 'posting/discard', postId: string) {
     try {
-      await askFromOptions(kind, { postId });
-      showToast(kind === 'posting/retry' ? 'Retrying now.' : 'Discarded.', 'info');
+      if (kind === 'posting/retry') {
+        await askFromOptions(kind, { postId });
+        showToast('Retrying now.', 'info');
+      } else {
+        showToast(describeDiscard(await askFromOptions(kind, { postId })), 'info');
+      }
       await load();
     } catch (e) {
       showToast(errorText(e), 'error');
@@ -108,7 +114,7 @@ export function PostHistoryTab() {
             <option value="">All</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {STATE_LABELS[s]}
               </option>
             ))}
           </select>
@@ -150,7 +156,7 @@ export function PostHistoryTab() {
               <th scope="col">Technician</th>
               <th scope="col">What</th>
               <th scope="col">State</th>
-              <th scope="col">Attempts</th>
+              <th scope="col">Writes</th>
               <th scope="col">Last error</th>
               <th scope="col">Actions</th>
             </tr>
@@ -158,7 +164,7 @@ export function PostHistoryTab() {
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
-                <td>{new Date(p.createdAt).toLocaleString()}</td>
+                <td>{formatWhen(p.createdAt)}</td>
                 <td>
                   {p.ticketUrl ? (
                     <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
@@ -169,10 +175,31 @@ export function PostHistoryTab() {
                   )}
                 </td>
                 <td>{p.technicianName ?? 'API member'}</td>
-                <td>{p.summary}</td>
-                <td>{p.state}</td>
-                <td>{p.attempts}</td>
-                <td>{p.state === 'sent' ? '' : (p.lastError ?? '')}</td>
+                <td>
+                  {p.summary}
+                  {p.notices.map((n) => (
+                    <div key={n.text} class={n.removeInCw ? 'fp-notice fp-notice--act' : 'fp-notice'}>
+                      {n.text}
+                      {n.removeInCw && p.ticketUrl && (
+                        <>
+                          {' '}
+                          <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
+                            Open ticket #{p.ticketId}
+                          </a>
+                        </>
+                      )}
+                    </div>
+                  ))}
+                </td>
+                <td>{STATE_LABELS[p.state]}</td>
+                <td>{attemptsText(p.items)}</td>
+                <td>
+                  {p.state === 'sent'
+                    ? ''
+                    : p.blockedBy
+                      ? 'Waiting behind a failed post to this ticket: retry or discard that one first.'
+                      : (p.lastError ?? '')}
+                </td>
                 <td>
                   {(p.state === 'failed' || p.state === 'pending') && (
                     <Button

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ModalForm } from '@/components/ui/ModalForm';
 import { askFromPanel, BgError } from '@/lib/messages/client';
 import type { PostView } from '@/lib/posting/history';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan';
 import type { PostContext, PostResult } from '@/lib/posting/service';
+import { clockTime } from './summary';
 
 interface Props {
   ticketKey: string;
@@ -18,6 +19,13 @@ const BILLABLE_LABELS = {
   NoDefault: 'No default',
 };
 type Billable = keyof typeof BILLABLE_LABELS;
+const POST_STATE_WORDS: Record<PostView['state'], string> = {
+  pending: 'Waiting to send',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+  cancelled: 'Discarded',
+};
 
 /** The "Update" dialog: Preview, Note Type, Status, time entry, Post to Ticket. */
 export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
@@ -38,18 +46,42 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
   const [posts, setPosts] = useState<PostView[]>([]);
   /** A post that failed part-way: what landed is not sent again, the rest is replaced on resubmit. */
   const [prior, setPrior] = useState<PostView | undefined>();
+  /** This session's documentation is already on the ticket (or on its way): nothing is pre-filled twice. */
+  const [alreadyPosted, setAlreadyPosted] = useState<PostView | undefined>();
+  /** A post that needs an explicit yes first: the same documentation again, or time without a note. */
+  const [confirm, setConfirm] = useState<'duplicate' | 'timeOnly' | undefined>();
+  const ticketId = ticketKey.split(':')[1];
+  const backRef = useRef<HTMLButtonElement>(null);
+  // The question takes focus on its safe answer ("Back"), so Enter never posts twice by accident.
+  useEffect(() => {
+    if (confirm) backRef.current?.focus();
+  }, [confirm]);
 
   useEffect(() => {
     let live = true;
-    askFromPanel('posting/prepare', { ticketKey })
-      .then((c) => {
+    Promise.all([
+      askFromPanel('posting/prepare', { ticketKey }),
+      askFromPanel('posting/history', { ticketKey, limit: 20 }).catch(() => [] as PostView[]),
+    ])
+      .then(([c, history]) => {
         if (!live) return;
         setCtx(c);
-        setText(c.session?.internalText ?? '');
-        setCustomerText(c.session?.customerText ?? '');
+        setPosts(history.slice(0, 5));
+        const sent = c.session
+          ? history.find(
+              (p) => p.sessionId === c.session?.id && p.state !== 'cancelled' && p.state !== 'failed',
+            )
+          : undefined;
+        setAlreadyPosted(sent);
+        // After a successful post, Update starts from "already posted": no second copy of the
+        // documentation, no second billable time entry, no status change unless chosen again.
+        setText(sent ? '' : (c.session?.internalText ?? ''));
+        setCustomerText(sent ? '' : (c.session?.customerText ?? ''));
         setNoteKind(c.defaultNoteKind);
-        setStatusId(c.preselectedStatusId ? String(c.preselectedStatusId) : '');
-        setTimeOn(c.autoTimeEntry);
+        setStatusId(!sent && c.preselectedStatusId ? String(c.preselectedStatusId) : '');
+        // Time goes off where the ticket's current status refuses it (typically closed).
+        const current = c.statuses.find((st) => st.id === c.currentStatusId);
+        setTimeOn(c.autoTimeEntry && !sent && !current?.timeEntryNotAllowed);
         setPosted(c.session ? String(c.session.postedMinutes) : '');
         setWorkTypeId(c.workTypeId ? String(c.workTypeId) : '');
         setWorkRoleId(c.workRoleId ? String(c.workRoleId) : '');
@@ -58,37 +90,45 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
       .catch(
         (e: unknown) => live && setLoadError(e instanceof BgError ? e.message : 'Could not load the ticket.'),
       );
-    askFromPanel('posting/history', { ticketKey, limit: 5 })
-      .then((p) => live && setPosts(p))
-      .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [ticketKey]);
 
   const status = ctx?.statuses.find((s) => String(s.id) === statusId);
+  const current = ctx?.statuses.find((s) => s.id === ctx.currentStatusId);
   const hasSessionTime = Boolean(ctx?.session);
 
-  async function submit() {
+  async function submit(confirmed = false) {
     if (!ctx) return;
+    const landed = (kind: string) => prior?.items.some((i) => i.kind === kind && i.state === 'sent') ?? false;
+    const note = text.trim();
+    if (!confirmed) {
+      const docText = ctx.session?.internalText?.trim();
+      if (alreadyPosted && docText && note === docText) return setConfirm('duplicate');
+      if (!note && timeOn && !landed('note') && !landed('timeEntry')) return setConfirm('timeOnly');
+    }
+    setConfirm(undefined);
     setBusy(true);
     setError(undefined);
-    const landed = (kind: string) => prior?.items.some((i) => i.kind === kind && i.state === 'sent') ?? false;
     try {
-      // The failed item would block later writes on this ticket: replace the old post's remainder.
-      if (prior) await askFromPanel('posting/discard', { postId: prior.id });
+      // After a partial failure the background replaces the old post: it discards the remainder,
+      // looks up anything that may have landed, and sends only the parts not on the ticket (each
+      // note, the time entry and the status decided on its own).
       const r = await askFromPanel('posting/post', {
         ticketKey,
         noteKind,
-        text: landed('note') ? '' : text,
-        customerText: ctx.noteVisibility === 'internalExternal' && !landed('note') ? customerText : undefined,
-        timeEntry: timeOn && !landed('timeEntry'),
+        text,
+        customerText: ctx.noteVisibility === 'internalExternal' ? customerText : undefined,
+        timeEntry: timeOn,
         minutes: timeOn && !hasSessionTime && minutes ? Number(minutes) : undefined,
         postedMinutes: timeOn && hasSessionTime && posted ? Number(posted) : undefined,
         workTypeId: workTypeId ? Number(workTypeId) : undefined,
         workRoleId: workRoleId ? Number(workRoleId) : undefined,
         billableOption: billable,
-        status: status && !landed('status') ? { id: status.id, name: status.name } : undefined,
+        status: status ? { id: status.id, name: status.name } : undefined,
+        projectIssue: ctx.projectIssue,
+        replacesPostId: prior?.id,
       });
       if (r.outcome === 'failed') {
         // Keep everything the technician typed; the reason says what to change.
@@ -107,7 +147,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
 
   return (
     <ModalForm class="fp-p-dialog" labelledBy="fp-p-title" onSubmit={() => void submit()} onCancel={onCancel}>
-      <h2 id="fp-p-title">Update ticket #{ticketKey.split(':')[1]}</h2>
+      <h2 id="fp-p-title">Update ticket #{ticketId}</h2>
       {loadError && (
         <p role="alert" class="fp-p-error">
           {loadError}
@@ -116,6 +156,28 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
       {!ctx && !loadError && <p class="fp-p-muted">Loading…</p>}
       {ctx && (
         <>
+          {alreadyPosted && (
+            <p class="fp-p-sent" role="note" data-testid="fp-p-already">
+              Already {alreadyPosted.state === 'sent' ? 'posted' : 'on its way'} to #{ticketId} at{' '}
+              {clockTime(alreadyPosted.createdAt)}: {alreadyPosted.summary}. This update starts empty; write
+              what is new.{' '}
+              <button
+                type="button"
+                class="fp-p-link"
+                onClick={() => {
+                  setText(ctx.session?.internalText ?? '');
+                  setCustomerText(ctx.session?.customerText ?? '');
+                }}
+              >
+                Use the session documentation again
+              </button>
+            </p>
+          )}
+          {current?.timeEntryNotAllowed && (
+            <p class="fp-p-muted">
+              The ticket’s status “{current.name}” does not accept time entries, so the time entry starts off.
+            </p>
+          )}
           <label for="fp-p-preview">Preview</label>
           <textarea id="fp-p-preview" value={text} onInput={(e) => setText(e.currentTarget.value)} />
           {ctx.noteVisibility === 'internalExternal' && (
@@ -262,9 +324,36 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
           .
         </p>
       )}
+      {prior?.items.some((i) => i.maybeLanded) && (
+        <p class="fp-p-muted">
+          May already be on the ticket (FlowPilot looks before sending again):{' '}
+          {prior.items
+            .filter((i) => i.maybeLanded)
+            .map((i) => i.label)
+            .join(', ')}
+          .
+        </p>
+      )}
+      {confirm && (
+        <div class="fp-p-confirm" role="alert">
+          <p>
+            {confirm === 'duplicate'
+              ? `This session’s documentation is already on ticket #${ticketId}. Post the same text again?`
+              : `There is no note: this posts only a time entry of ${hasSessionTime ? posted : minutes || '?'} min. Post the time without a note?`}
+          </p>
+          <div class="fp-p-actions">
+            <button type="button" onClick={() => void submit(true)}>
+              {confirm === 'duplicate' ? 'Post again' : 'Post time only'}
+            </button>
+            <button type="button" class="fp-p-primary" ref={backRef} onClick={() => setConfirm(undefined)}>
+              Back
+            </button>
+          </div>
+        </div>
+      )}
       <div class="fp-p-actions">
         <button type="submit" class="fp-p-primary" disabled={!ctx || busy} aria-busy={busy || undefined}>
-          Post to Ticket
+          Post to Ticket #{ticketId}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel
@@ -276,8 +365,9 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
           <ul class="fp-p-posts">
             {posts.map((p) => (
               <li key={p.id}>
-                <span class={`fp-p-state fp-p-state--${p.state}`}>{p.state}</span> ·{' '}
-                {new Date(p.createdAt).toLocaleString()} · {p.summary}
+                <span class={`fp-p-state fp-p-state--${p.state}`}>{POST_STATE_WORDS[p.state]}</span> ·{' '}
+                {new Date(p.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}{' '}
+                · {p.summary}
                 {p.lastError && p.state !== 'sent' && <div class="fp-p-error">{p.lastError}</div>}
               </li>
             ))}

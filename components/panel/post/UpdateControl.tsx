@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel, BgError } from '@/lib/messages/client';
+import { describeUndo } from '@/lib/posting/explain';
 import type { PostResult } from '@/lib/posting/service';
 import { ticketKey as keyOf } from '@/lib/ticket/types';
 import type { UpdateControlProps } from '../contract';
+import { onUpdateDialogRequest } from './open-dialog';
 import { PostDialog } from './PostDialog';
 import { POST_CSS } from './styles';
 
@@ -16,7 +18,7 @@ interface Toast {
 }
 
 /** The panel header's "Update" button: opens the post dialog; runs Auto Push after Resolve/Escalate. */
-export function UpdateControl({ ticket }: UpdateControlProps) {
+export function UpdateControl({ ticket, onPosted }: UpdateControlProps) {
   const key = keyOf(ticket);
   const [open, setOpen] = useState(false);
   const [toast, setToast] = useState<Toast | undefined>();
@@ -24,10 +26,11 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
   const watched = useRef<string | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  function show(t: Toast, ms = t.kind === 'error' ? 15_000 : 8_000) {
+  /** Shows `t` for `ms`, then `then` (if given) for the usual time. */
+  function show(t: Toast, ms = t.kind === 'error' ? 15_000 : 8_000, then?: Toast) {
     setToast(t);
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => setToast(undefined), ms);
+    timer.current = setTimeout(() => (then ? show(then) : setToast(undefined)), ms);
   }
 
   function refreshPending() {
@@ -36,6 +39,12 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
       .catch(() => undefined);
   }
 
+  // "Post to ticket" under a resolved session opens this dialog.
+  useEffect(() => onUpdateDialogRequest(() => setOpen(true)), []);
+  // The latest refresh callback, so the broadcast listener below never calls a stale one.
+  const postedRef = useRef(onPosted);
+  postedRef.current = onPosted;
+
   useEffect(() => {
     refreshPending();
     const onMsg = (raw: unknown) => {
@@ -43,6 +52,13 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
       if (m?.dir !== 'bgToPages' || !('ticketKey' in m) || m.ticketKey !== key) return;
       if (m.type === 'outbox/changed') {
         refreshPending();
+        // A write landed (note, time, or the status PATCH): the Ticket section must not stay stale.
+        if (m.state === 'sent') postedRef.current?.();
+        // Something the technician must do (a duplicate FlowPilot could not remove): said once.
+        if (m.notice) {
+          show({ text: m.notice, link: m.link, kind: 'error' });
+          return;
+        }
         // A held (Auto Push) or retried post finishing while the panel is open.
         if (m.postId === watched.current && (m.state === 'sent' || m.state === 'failed')) {
           watched.current = undefined;
@@ -58,7 +74,12 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
           .then((r) => {
             if (!r) return;
             watched.current = r.post.id;
-            show({ text: r.message, kind: 'info', undoPostId: r.post.id }, 6_000);
+            // Undo goes away before the hold ends (r.undoMs has the margin): after that it could
+            // no longer cancel everything.
+            show({ text: r.message, kind: 'info', undoPostId: r.post.id }, r.undoMs ?? 0, {
+              text: r.message,
+              kind: 'info',
+            });
           })
           .catch(() => undefined);
       }
@@ -70,8 +91,7 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
   function done(r: PostResult) {
     setOpen(false);
     refreshPending();
-    if (r.outcome === 'sent')
-      show({ text: `Posted to ticket #${ticket.id}`, link: r.post.ticketUrl, kind: 'ok' });
+    if (r.outcome === 'sent') show({ text: r.message, link: r.post.ticketUrl, kind: 'ok' });
     else {
       watched.current = r.post.id;
       show({ text: r.message, kind: 'info' });
@@ -80,9 +100,10 @@ export function UpdateControl({ ticket }: UpdateControlProps) {
 
   async function undo(postId: string) {
     try {
-      await askFromPanel('posting/discard', { postId });
+      const result = await askFromPanel('posting/discard', { postId });
       watched.current = undefined;
-      show({ text: 'Auto Push undone — nothing was posted.', kind: 'info' });
+      const all = result.items.every((i) => i.outcome === 'cancelled');
+      show({ text: describeUndo(result), kind: all ? 'info' : 'error' });
     } catch (e) {
       show({ text: e instanceof BgError ? e.message : 'Could not undo.', kind: 'error' });
     }

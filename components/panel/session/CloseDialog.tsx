@@ -8,11 +8,22 @@ interface Props {
   error?: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** A confirmation: open on Cancel, the safe choice. */
+  safeFocus?: boolean;
   children: ComponentChildren;
 }
 
 /** The Resolve / Escalate dialog: a native modal <dialog> (focus trap and Escape come with it). */
-export function CloseDialog({ title, confirmLabel, busy, error, onConfirm, onCancel, children }: Props) {
+export function CloseDialog({
+  title,
+  confirmLabel,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+  safeFocus,
+  children,
+}: Props) {
   const titleId = `fp-s-dialog-${confirmLabel.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <ModalForm class="fp-s-dialog" labelledBy={titleId} onSubmit={onConfirm} onCancel={onCancel}>
@@ -27,7 +38,7 @@ export function CloseDialog({ title, confirmLabel, busy, error, onConfirm, onCan
         <button type="submit" class="fp-s-primary" disabled={busy} aria-busy={busy || undefined}>
           {confirmLabel}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={onCancel} autoFocus={safeFocus}>
           Cancel
         </button>
       </div>

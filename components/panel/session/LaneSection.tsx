@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   type CheckResult,
   type LaneItem,
@@ -12,6 +12,8 @@ interface Props {
   items: LaneItem[];
   disabled: boolean;
   onOp: (op: LaneOpInput) => Promise<boolean>;
+  /** An item was removed (the session offers Undo). */
+  onRemoved?: (section: Section, item: LaneItem, index: number) => void;
 }
 
 const ADD_HINT: Record<Section, string> = {
@@ -24,10 +26,30 @@ const ADD_HINT: Record<Section, string> = {
 const RESULT_LABEL: Record<CheckResult, string> = { pending: 'Pending', pass: 'Pass', fail: 'Fail' };
 
 /** One task-lane section: its items and an add field (Enter adds, Escape clears). */
-export function LaneSection({ section, items, disabled, onOp }: Props) {
+export function LaneSection({ section, items, disabled, onOp, onRemoved }: Props) {
   const [draft, setDraft] = useState('');
   const title = SECTION_TITLES[section];
   const headingId = `fp-lane-${section}`;
+  const sectionRef = useRef<HTMLElement>(null);
+  /** After a removal: the index whose item (or the one before, or the add field) gets focus. */
+  const focusAt = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const at = focusAt.current;
+    const el = sectionRef.current;
+    if (at === undefined || !el) return;
+    focusAt.current = undefined;
+    const rows = el.querySelectorAll<HTMLElement>('li.fp-s-item');
+    const row = rows[Math.min(at, rows.length - 1)];
+    (
+      row?.querySelector<HTMLElement>('.fp-s-tools button') ?? el.querySelector<HTMLElement>('.fp-s-add')
+    )?.focus();
+  }, [items]);
+
+  const remove = async (item: LaneItem, index: number) => {
+    focusAt.current = index;
+    if (await onOp({ op: 'remove', id: item.id })) onRemoved?.(section, item, index);
+    else focusAt.current = undefined;
+  };
 
   const add = async () => {
     const text = draft.trim();
@@ -37,7 +59,7 @@ export function LaneSection({ section, items, disabled, onOp }: Props) {
   };
 
   return (
-    <section class="fp-s-lane" aria-labelledby={headingId}>
+    <section class="fp-s-lane" aria-labelledby={headingId} ref={sectionRef}>
       <h3 id={headingId}>
         {title} <span class="fp-s-count">({items.length})</span>
       </h3>
@@ -52,6 +74,7 @@ export function LaneSection({ section, items, disabled, onOp }: Props) {
               last={i === items.length - 1}
               disabled={disabled}
               onOp={onOp}
+              onRemove={() => void remove(item, i)}
             />
           ))}
         </ul>
@@ -87,10 +110,20 @@ interface ItemProps {
   last: boolean;
   disabled: boolean;
   onOp: (op: LaneOpInput) => Promise<boolean>;
+  onRemove: () => void;
 }
 
-function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
+function Item({ item, section, first, last, disabled, onOp, onRemove }: ItemProps) {
   const [editing, setEditing] = useState<string | undefined>();
+  // Edit puts the caret in the field (typing used to go nowhere); Save or Escape return to Edit.
+  const editField = useRef<HTMLInputElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (editing !== undefined) editField.current?.focus();
+    else if (wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing !== undefined;
+  }, [editing !== undefined]);
   // Local copies of the stored values: typing is never overwritten by a re-render, and a click shows at
   // once. A saved change (here or from another tab) flows back in through the effects.
   const [done, setDone] = useState(item.done);
@@ -135,7 +168,7 @@ function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
             aria-label={`Edit: ${short}`}
             value={editing}
             maxLength={2000}
-            autoFocus
+            ref={editField}
             onInput={(e) => setEditing(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
@@ -153,6 +186,7 @@ function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
           {editing === undefined ? (
             <button
               type="button"
+              ref={editButton}
               disabled={disabled}
               aria-label={`Edit ${short}`}
               onClick={() => setEditing(item.text)}
@@ -180,12 +214,7 @@ function Item({ item, section, first, last, disabled, onOp }: ItemProps) {
           >
             ↓
           </button>
-          <button
-            type="button"
-            disabled={disabled}
-            aria-label={`Remove: ${short}`}
-            onClick={() => void onOp({ op: 'remove', id: item.id })}
-          >
+          <button type="button" disabled={disabled} aria-label={`Remove: ${short}`} onClick={onRemove}>
             ✕
           </button>
         </span>

@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
+import type { PostView } from '@/lib/posting/history';
 import { buildSessionDoc, resolvePrefill, type SessionDoc } from '@/lib/session/artifacts';
 import { isAwayNow } from '@/lib/session/away';
 import {
@@ -8,10 +11,15 @@ import {
   formatDuration,
   isOpen,
   LANE_SECTIONS,
+  type LaneItem,
+  type LaneSection as LaneSectionName,
   type Session,
 } from '@/lib/session/model';
 import type { SessionView as View } from '@/lib/session/service';
 import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
+import type { SessionViewProps } from '../contract';
+import { requestUpdateDialog } from '../post/open-dialog';
+import { postedLine } from '../post/summary';
 import { AiChat } from './AiChat';
 import { AwayPrompt } from './AwayPrompt';
 import { CloseDialog } from './CloseDialog';
@@ -20,15 +28,14 @@ import { SESSION_CSS } from './styles';
 import { type LaneOpInput, ticketFacts } from './types';
 import { useSession } from './useSession';
 
-interface Props {
-  ticket: TicketRef;
-  context: TicketContext | undefined;
-}
-
 /** The session area of the panel: start, run (timer, task lane, assistant) and close a session. */
-export function SessionView({ ticket, context }: Props) {
+export function SessionView({ ticket, context, onOpenChange }: SessionViewProps) {
   const key = ticketKey(ticket);
   const { view, error, busy, send } = useSession(key);
+  const open = Boolean(view && isOpen(view.session));
+  useEffect(() => onOpenChange?.(open), [open, onOpenChange]);
+  // Start Session moves focus to the first lane input; a session that merely loads never takes focus.
+  const [startedHere, setStartedHere] = useState<string | undefined>();
   // Children below are keyed by session / ticket, so chat history, dialogs and drafts never carry over
   // when CW navigates to another ticket.
 
@@ -43,11 +50,26 @@ export function SessionView({ ticket, context }: Props) {
       {view === undefined ? (
         <p class="fp-s-muted">Loading session…</p>
       ) : view && isOpen(view.session) ? (
-        <OpenSession key={view.session.id} view={view} busy={busy} send={send} context={context} />
+        <OpenSession
+          key={view.session.id}
+          view={view}
+          busy={busy}
+          send={send}
+          context={context}
+          focusLane={startedHere === key}
+        />
       ) : (
         <>
-          {view && <ClosedSession view={view} />}
-          <StartForm key={key} ticket={ticket} context={context} busy={busy} send={send} again={!!view} />
+          {view && <ClosedSession view={view} ticket={ticket} />}
+          <StartForm
+            key={key}
+            ticket={ticket}
+            context={context}
+            busy={busy}
+            send={send}
+            again={!!view}
+            onStarted={() => setStartedHere(key)}
+          />
         </>
       )}
     </section>
@@ -68,13 +90,17 @@ function StartForm({
   busy,
   send,
   again,
+  onStarted,
 }: {
   ticket: TicketRef;
   context: TicketContext | undefined;
   busy: boolean;
   send: Send;
   again: boolean;
+  onStarted: () => void;
 }) {
+  /** A closed ticket: starting needs a confirmation (time on it is usually refused). */
+  const [confirmClosed, setConfirmClosed] = useState(false);
   const [problem, setProblem] = useState(() => prefillProblem(context));
   const [touched, setTouched] = useState(false);
   const [playbookId, setPlaybookId] = useState('');
@@ -89,47 +115,74 @@ function StartForm({
     if (!touched) setProblem(prefillProblem(context));
   }, [context, touched]);
 
+  const start = () => {
+    onStarted();
+    void send('session/start', {
+      ticketKey: ticketKey(ticket),
+      ticketSummary: context?.summary ?? `Ticket #${ticket.id}`,
+      problem,
+      ...(playbookId ? { playbookId } : {}),
+      ...ticketFacts(context),
+    });
+  };
+
   return (
-    <form
-      class="fp-s-start"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send('session/start', {
-          ticketKey: ticketKey(ticket),
-          ticketSummary: context?.summary ?? `Ticket #${ticket.id}`,
-          problem,
-          ...(playbookId ? { playbookId } : {}),
-          ...ticketFacts(context),
-        });
-      }}
-    >
-      {again && <h3>New session</h3>}
-      <label for="fp-s-problem">Problem statement</label>
-      <textarea
-        id="fp-s-problem"
-        rows={3}
-        maxLength={4000}
-        value={problem}
-        onInput={(e) => {
-          setTouched(true);
-          setProblem(e.currentTarget.value);
+    <>
+      <form
+        class="fp-s-start"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (context?.closed) setConfirmClosed(true);
+          else start();
         }}
-      />
-      <label for="fp-s-playbook">Playbook</label>
-      <select id="fp-s-playbook" value={playbookId} onChange={(e) => setPlaybookId(e.currentTarget.value)}>
-        <option value="">Start empty</option>
-        {playbooks.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.title}
-          </option>
-        ))}
-      </select>
-      <div class="fp-s-actions">
-        <button type="submit" class="fp-s-primary" disabled={busy}>
-          Start Session
-        </button>
-      </div>
-    </form>
+      >
+        {again && <h3>New session</h3>}
+        <label for="fp-s-problem">Problem statement</label>
+        <textarea
+          id="fp-s-problem"
+          rows={3}
+          maxLength={4000}
+          value={problem}
+          onInput={(e) => {
+            setTouched(true);
+            setProblem(e.currentTarget.value);
+          }}
+        />
+        <label for="fp-s-playbook">Playbook</label>
+        <select id="fp-s-playbook" value={playbookId} onChange={(e) => setPlaybookId(e.currentTarget.value)}>
+          <option value="">Start empty</option>
+          {playbooks.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+        <div class="fp-s-actions">
+          <button type="submit" class="fp-s-primary" disabled={busy}>
+            Start Session
+          </button>
+        </div>
+      </form>
+      {confirmClosed && (
+        <CloseDialog
+          title="Start a session on a closed ticket?"
+          confirmLabel="Start anyway"
+          busy={busy}
+          safeFocus
+          onCancel={() => setConfirmClosed(false)}
+          onConfirm={() => {
+            setConfirmClosed(false);
+            start();
+          }}
+        >
+          <p>
+            Ticket #{ticket.id} is closed{context?.status?.name ? ` (${context.status.name})` : ''}.
+            ConnectWise usually refuses time on closed tickets; reopen it in ConnectWise if the work
+            continues.
+          </p>
+        </CloseDialog>
+      )}
+    </>
   );
 }
 
@@ -177,26 +230,70 @@ function OpenSession({
   busy,
   send,
   context,
+  focusLane,
 }: {
   view: View;
   busy: boolean;
   send: Send;
   context: TicketContext | undefined;
+  focusLane: boolean;
 }) {
   const s = view.session;
   const [dialog, setDialog] = useState<'resolve' | 'escalate' | 'abandon' | undefined>();
+  const [removed, setRemoved] = useState<{ section: LaneSectionName; item: LaneItem; index: number }>();
+  const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(undoTimer.current), []);
+  useEffect(() => {
+    if (focusLane) rootRef.current?.querySelector<HTMLElement>('.fp-s-add')?.focus();
+  }, []);
+  const onRemoved = (section: LaneSectionName, item: LaneItem, index: number) => {
+    setRemoved({ section, item, index });
+    clearTimeout(undoTimer.current);
+    undoTimer.current = setTimeout(() => setRemoved(undefined), UNDO_MS);
+  };
+  const undo = async () => {
+    if (!removed) return;
+    const { section, item, index } = removed;
+    clearTimeout(undoTimer.current);
+    setRemoved(undefined);
+    if (await onOp({ op: 'restore', section, index, item })) {
+      // Back on the restored item, so focus doesn't fall to <body> with the toast gone.
+      rootRef.current
+        ?.querySelector<HTMLElement>(`li[data-item-id="${CSS.escape(item.id)}"] .fp-s-tools button`)
+        ?.focus();
+    }
+  };
 
   const onOp = (op: LaneOpInput) => send('session/lane', { sessionId: s.id, op });
   // No keep-alive from the panel any more: the machine's idle state decides what counts (issue 13).
+  const rootRef = useRef<HTMLDivElement>(null);
 
   return (
-    <div>
+    <div ref={rootRef}>
       <SessionHeader view={view} busy={busy} send={send} />
       <AwayPrompt session={s} busy={busy} send={send} />
       <ProblemField session={s} onOp={onOp} />
       {LANE_SECTIONS.map((section) => (
-        <LaneSection key={section} section={section} items={s.lane[section]} disabled={false} onOp={onOp} />
+        <LaneSection
+          key={section}
+          section={section}
+          items={s.lane[section]}
+          disabled={false}
+          onOp={onOp}
+          onRemoved={onRemoved}
+        />
       ))}
+      {removed && (
+        <div class="fp-s-toast" role="status">
+          <span>
+            Removed “
+            {removed.item.text.length > 40 ? `${removed.item.text.slice(0, 40)}…` : removed.item.text}”.
+          </span>
+          <button type="button" onClick={() => void undo()}>
+            Undo
+          </button>
+        </div>
+      )}
       <AiChat session={s} context={context} onOp={onOp} />
       <div class="fp-s-actions fp-s-close">
         <button type="button" class="fp-s-primary" onClick={() => setDialog('resolve')}>
@@ -220,6 +317,7 @@ function OpenSession({
           title="Abandon this session?"
           confirmLabel="Abandon session"
           busy={busy}
+          safeFocus
           onCancel={() => setDialog(undefined)}
           onConfirm={() =>
             void send('session/abandon', { sessionId: s.id }).then((ok) => ok && setDialog(undefined))
@@ -340,19 +438,71 @@ function EscalateDialog({ session, busy, send, onDone }: CloseProps) {
 }
 
 const OUTCOME_WORD = { resolved: 'Resolved', escalated: 'Escalated', abandoned: 'Abandoned' } as const;
+/** How long the Undo of a removed lane item is offered. */
+const UNDO_MS = 8_000;
+
+/** The newest post of this session (not discarded), followed live through the outbox's broadcasts. */
+function useSessionPost(ticket: TicketRef, sessionId: string): PostView | null | undefined {
+  const key = ticketKey(ticket);
+  const [post, setPost] = useState<PostView | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      askFromPanel('posting/history', { ticketKey: key, limit: 20 })
+        .then((posts) => {
+          if (live) setPost(posts.find((p) => p.sessionId === sessionId && p.state !== 'cancelled') ?? null);
+        })
+        .catch(() => undefined);
+    void load();
+    const onMsg = (raw: unknown) => {
+      const m = raw as BgToPages | undefined;
+      if (m?.dir === 'bgToPages' && m.type === 'outbox/changed' && m.ticketKey === key) void load();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMsg);
+    return () => {
+      live = false;
+      browser.runtime.onMessage.removeListener(onMsg);
+    };
+  }, [key, sessionId]);
+  return post;
+}
+
+/** Right under the outcome: has the documentation reached ConnectWise, and the next step if not. */
+function PostState({ ticket, session }: { ticket: TicketRef; session: Session }) {
+  const post = useSessionPost(ticket, session.id);
+  if (post === undefined) return null;
+  const postButton = (
+    <button type="button" class="fp-s-primary" onClick={requestUpdateDialog}>
+      Post to ticket
+    </button>
+  );
+  if (post === null) return <p class="fp-s-next">Not posted to ConnectWise yet — {postButton}</p>;
+  if (post.state === 'sent') return <p class="fp-s-next fp-s-next--ok">{postedLine(ticket.id, post)}</p>;
+  if (post.state === 'failed')
+    return (
+      <p class="fp-s-next">
+        Posting to #{ticket.id} failed{post.lastError ? `: ${post.lastError}` : ''} — {postButton}
+      </p>
+    );
+  return <p class="fp-s-next">Posting to #{ticket.id}… (not confirmed by ConnectWise yet)</p>;
+}
 
 /** A closed session: its outcome, duration and (resolved/escalated) the generated documentation. */
-function ClosedSession({ view }: { view: View }) {
+function ClosedSession({ view, ticket }: { view: View; ticket: TicketRef }) {
   const s = view.session;
   const state = s.state as keyof typeof OUTCOME_WORD;
   // The stored doc is authoritative; regenerate only for records saved before docs were stored.
   const doc: SessionDoc | undefined = view.doc ?? buildSessionDoc(s, { includeDiagnosticSteps: true });
   return (
     <div class="fp-s-closed">
-      <p role="status">
-        <strong>Session {OUTCOME_WORD[state] ?? s.state}</strong> · active time{' '}
-        {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt))}
-      </p>
+      <div role="status">
+        <p>
+          <strong>Session {OUTCOME_WORD[state] ?? s.state}</strong> · active time{' '}
+          {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt))}
+        </p>
+        {doc && <PostState ticket={ticket} session={s} />}
+      </div>
       {doc && (
         <section aria-label="Session documentation">
           <h3>Documentation</h3>

@@ -1,7 +1,7 @@
-// /project/tickets: list, get, PATCH, notes (GET/POST) and allNotes (ticket + time entry notes).
+// /project/tickets: list, get, PATCH, notes (GET/POST/DELETE) and allNotes (ticket + time entry notes).
 import { type Ctx, intParam, itemResult, listResult, type Route } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { addProjectNote, parseNoteBody } from '../notes-write.ts';
+import { addProjectNote, deleteNote, parseNoteBody } from '../notes-write.ts';
 import { applyTicketPatch } from '../patch.ts';
 import { render } from '../render.ts';
 import type { ProjectTicket } from '../types.ts';
@@ -47,13 +47,21 @@ export const projectRoutes: Route[] = [
     },
   },
   {
-    // Not in the OpenAPI subset (recorded as a contract violation) but exists in CW.
     method: 'POST',
     pattern: '/project/tickets/:parentId/notes',
     handler: (ctx) => {
       const t = projectTicketOr404(ctx, 'parentId');
       const note = addProjectNote(ctx, t.id, parseNoteBody(ctx, ctx.body, 'ticketNote'));
       return { status: 201, body: render(note, ctx.apiBase, P.ticketPath) };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/project/tickets/:parentId/notes/:id',
+    handler: (ctx) => {
+      const t = projectTicketOr404(ctx, 'parentId');
+      deleteNote(ctx.state.projectNotes, t.id, intParam(ctx, 'id'));
+      return { status: 204 };
     },
   },
   {
@@ -79,7 +87,7 @@ export const projectRoutes: Route[] = [
           _info: n._info,
         }));
       const timeNotes = ctx.state.timeEntries
-        .filter((e) => e.chargeToType === 'ProjectTicket' && e.chargeToId === t.id && e.notes)
+        .filter((e) => e.chargeToType !== 'ServiceTicket' && e.chargeToId === t.id && e.notes)
         .map((e) => ({
           id: e.id,
           noteType: 'TimeEntryNote',

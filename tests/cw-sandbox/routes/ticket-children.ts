@@ -1,7 +1,7 @@
-// Sub-resources of a service ticket: notes, configurations, time entries.
+// Sub-resources of a service ticket: notes (GET/POST/DELETE), configurations, time entries.
 import { type Ctx, countResult, intParam, itemResult, listResult, type Route } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { addServiceNote, parseNoteBody } from '../notes-write.ts';
+import { addServiceNote, deleteNote, parseNoteBody } from '../notes-write.ts';
 import { render } from '../render.ts';
 import { serviceTicketOr404 } from './tickets.ts';
 
@@ -46,6 +46,15 @@ export const ticketChildRoutes: Route[] = [
       const t = serviceTicketOr404(ctx, 'parentId');
       const note = addServiceNote(ctx, t.id, parseNoteBody(ctx, ctx.body, 'serviceNote'));
       return { status: 201, body: render(note, ctx.apiBase) };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/service/tickets/:parentId/notes/:id',
+    handler: (ctx) => {
+      const t = serviceTicketOr404(ctx, 'parentId');
+      deleteNote(ctx.state.notes, t.id, intParam(ctx, 'id'));
+      return { status: 204 };
     },
   },
   {

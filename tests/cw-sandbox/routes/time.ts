@@ -1,11 +1,13 @@
-// /time/entries: list, get, POST.
+// /time/entries: list, get, POST, DELETE.
 import { intParam, itemResult, listResult, type Route } from '../context.ts';
 import { render } from '../render.ts';
-import { createTimeEntry } from '../time-write.ts';
+import { createTimeEntry, deleteTimeEntry } from '../time-write.ts';
 import type { TimeEntry } from '../types.ts';
 
 const ticketPath = (e: TimeEntry | undefined) =>
-  e?.chargeToType === 'ProjectTicket' ? 'project/tickets' : 'service/tickets';
+  e?.chargeToType === 'ProjectTicket' || e?.chargeToType === 'ProjectIssue'
+    ? 'project/tickets'
+    : 'service/tickets';
 
 export const timeRoutes: Route[] = [
   {
@@ -19,6 +21,14 @@ export const timeRoutes: Route[] = [
     handler: (ctx) => {
       const entry = ctx.state.timeEntries.find((e) => e.id === intParam(ctx, 'id'));
       return itemResult(ctx, entry, 'TimeEntry', 'Time entry', { ticketPath: ticketPath(entry) });
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/time/entries/:id',
+    handler: (ctx) => {
+      deleteTimeEntry(ctx, intParam(ctx, 'id'));
+      return { status: 204 };
     },
   },
   {

@@ -1,0 +1,27 @@
+import type { PostView } from '@/lib/posting/history';
+
+// A post in a few words for the panel: "Posted to #1001 at 10:14 (note, 15 min, status Resolved)".
+
+/** "note, 15 min, status Resolved" from the post's items (note, time entry, status). */
+export function postedParts(items: PostView['items']): string {
+  const parts: string[] = [];
+  if (items.some((i) => i.kind === 'note')) parts.push('note');
+  for (const i of items) {
+    if (i.kind === 'timeEntry') {
+      const minutes = /^(\d+) min/.exec(i.label)?.[1];
+      parts.push(minutes ? `${minutes} min` : 'time');
+    }
+    if (i.kind === 'status') parts.push(`status ${i.label.replace(/^status → /, '')}`);
+  }
+  return parts.join(', ');
+}
+
+/** Hours and minutes in the reader's locale ("10:14"). */
+export function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function postedLine(ticketId: number, post: Pick<PostView, 'updatedAt' | 'items'>): string {
+  const parts = postedParts(post.items);
+  return `Posted to #${ticketId} at ${clockTime(post.updatedAt)}${parts ? ` (${parts})` : ''}`;
+}

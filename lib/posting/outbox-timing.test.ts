@@ -1,0 +1,227 @@
+// @vitest-environment node
+// Issue 9 §3.1, §3.7, §3.8, §3.9: when the outbox may send again. A write whose outcome is unknown is
+// resent only after a lookup made past the server-side limit finds nothing; failed lookups back off;
+// 429s are honoured with a floor, persisted and not cleared by "Retry now"; clock steps neither stall
+// the queue nor shorten the unknown-outcome wait. FlowPilot's clock is injected; CW's (the sandbox's
+// Date header) moves with it through advance(), or alone when a test steps only the local clock.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
+import {
+  MINUTE,
+  noteOnly,
+  outboxKit,
+  sandboxClient,
+  sandboxViews,
+  T0,
+  until,
+} from '../../tests/support/outbox-kit';
+import type { CwClient } from '../cw/client';
+import type { CwWriter } from './outbox';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox({ port: 0 });
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.reset());
+// Every request the outbox sends (lookups, deletes included) stays inside the OpenAPI subset.
+afterEach(() => expect(sb.contractViolations).toEqual([]));
+
+const v = () => sandboxViews(sb);
+const LIMIT = 10 * MINUTE; // past the unknown-outcome wait (5 min)
+/** The client gives up after 200 ms (20 s in the product); CW commits 700 ms after the request arrived. */
+const slowCw = () => sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: 700 });
+const quickClient = { client: async () => sandboxClient(sb, 200), timings: { requestTimeoutMs: 200 } };
+const committed = () => sb.requests.some((r) => r.lateCommit && r.status === 201);
+
+describe('§3.1 unknown outcome: resend only after the server-side limit', () => {
+  it('a commit that lands after the client gave up is found later, not posted again', async () => {
+    const t = outboxKit(sb, quickClient);
+    slowCw();
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    const [note] = await t.items(post.id);
+    expect(note!.lastError).toMatchObject({ kind: 'timeout' });
+    // The retry's lookup runs before CW has committed: it finds nothing and must not resend.
+    t.advance(MINUTE);
+    await t.outbox.drain();
+    expect(v().posts('/notes')).toHaveLength(1);
+    await until(committed);
+    t.advance(LIMIT);
+    await t.outbox.drain();
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+    expect(v().posts('/notes')).toHaveLength(1);
+    expect((await t.items(post.id))[0]!.state).toBe('sent');
+  });
+
+  it('an item left "sending" by a stopped worker waits the same limit, then is checked again', async () => {
+    const t = outboxKit(sb);
+    slowCw();
+    const never = new Promise<never>(() => undefined);
+    const dying: CwWriter = Object.assign(Object.create(sandboxClient(sb)) as CwClient, {
+      post: async (p: string, b: unknown) => {
+        void sandboxClient(sb)
+          .post(p, b)
+          .catch(() => undefined);
+        return never;
+      },
+    });
+    const first = t.make({ client: async () => dying });
+    const post = await first.enqueue(noteOnly());
+    void first.drain();
+    await until(() => v().posts('/notes').length === 1);
+
+    const second = t.make();
+    expect(await second.recoverInterrupted()).toBe(1);
+    t.advance(25_000); // past the old 20 s grace
+    await second.drain();
+    expect(v().posts('/notes')).toHaveLength(1);
+    await until(committed);
+    t.advance(LIMIT);
+    await second.drain();
+    const [note] = await t.items(post.id);
+    expect(note!.state).toBe('sent');
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+    expect(v().posts('/notes')).toHaveLength(1);
+  });
+
+  it('nothing found before the limit: looks again, no resend; after it: exactly one resend', async () => {
+    const t = outboxKit(sb);
+    sb.faults.add({ method: 'POST', path: '/notes$', reset: 'before' });
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    for (let i = 0; i < 3; i++) {
+      t.advance(MINUTE);
+      await t.outbox.drain();
+    }
+    expect(v().posts('/notes')).toHaveLength(1);
+    expect(v().gets('/notes').length).toBeGreaterThanOrEqual(2);
+    t.advance(LIMIT);
+    await t.outbox.drain();
+    const [note] = await t.items(post.id);
+    expect(v().posts('/notes')).toHaveLength(2);
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+    expect(note!.state).toBe('sent');
+  });
+});
+
+describe('after an outage', () => {
+  it('a send that failed when CW went away is resent as soon as CW is back and the ref is not there', async () => {
+    const t = outboxKit(sb);
+    // CW answered a moment ago (FlowPilot now knows CW's clock), then every connection drops.
+    await sandboxClient(sb).get('system/info');
+    await t.outbox.enqueue(noteOnly({ ticket: { kind: 'service', id: 1004 } }));
+    await t.outbox.drain();
+    sb.faults.add({ path: '.', reset: 'before', times: 0 });
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    for (let i = 0; i < 6; i++) {
+      t.advance(5 * MINUTE);
+      await t.outbox.drain();
+    }
+    sb.faults.clear();
+    t.advance(5 * MINUTE); // past the backoff the failed lookups built up
+    await t.outbox.drain();
+    // Half an hour on CW's clock since the failed send: no further wait once the lookup finds nothing.
+    const [note] = await t.items(post.id);
+    expect(note!.state).toBe('sent');
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+  });
+});
+
+describe('§3.7 failing lookups back off', () => {
+  it('each failed lookup counts: the waits grow instead of hitting CW every 1.5 s', async () => {
+    const t = outboxKit(sb);
+    sb.faults.add({ method: 'POST', path: '/notes$', reset: 'before' });
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    sb.faults.add({ method: 'GET', path: '/notes$', status: 503, times: 0 });
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const [before] = await t.items(post.id);
+      t.advance(Math.max(0, before!.nextAttemptAt - t.clock.now));
+      await t.outbox.drain();
+      const [after] = await t.items(post.id);
+      waits.push(after!.nextAttemptAt - t.clock.now);
+    }
+    for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThan(waits[i - 1]!);
+    expect(waits.at(-1)).toBeGreaterThanOrEqual(16_000);
+    expect(sb.requests.filter((r) => r.method === 'GET' && r.status === 503)).toHaveLength(5);
+  });
+});
+
+describe('§3.8 throttling', () => {
+  it.each([
+    ['Retry-After: 0', 0],
+    ['Retry-After: a date in the past', 'Wed, 21 Oct 2015 07:28:00 GMT'],
+  ])('429 with %s still waits a floor and the backoff', async (_name, retryAfter) => {
+    const t = outboxKit(sb);
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: retryAfter as number });
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    const [note] = await t.items(post.id);
+    expect(note!.nextAttemptAt - t.clock.now).toBeGreaterThanOrEqual(1_000);
+    await t.outbox.drain();
+    expect(v().posts('/notes')).toHaveLength(1);
+  });
+
+  it('"Retry now" on another post does not lift the throttle', async () => {
+    const t = outboxKit(sb);
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: 30 });
+    await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    const other = await t.outbox.enqueue(noteOnly({ ticket: { kind: 'service', id: 1004 } }));
+    await t.outbox.retry(other.id);
+    await t.outbox.drain();
+    expect(v().posts('/notes')).toHaveLength(1);
+    t.advance(31_000);
+    await t.outbox.drain();
+    expect(v().posts('/notes')).toHaveLength(3);
+  });
+
+  it('the throttle survives a worker restart', async () => {
+    const t = outboxKit(sb);
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: 30 });
+    await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    await t.outbox.enqueue(noteOnly({ ticket: { kind: 'service', id: 1004 } }));
+    const next = t.make();
+    await next.recoverInterrupted();
+    await next.drain();
+    expect(v().posts('/notes')).toHaveLength(1);
+    t.advance(31_000);
+    await next.drain();
+    expect(v().posts('/notes')).toHaveLength(3);
+  });
+});
+
+describe('§3.9 clock steps', () => {
+  it('a backward step does not stall the queue', async () => {
+    const t = outboxKit(sb);
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 500 });
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    t.clock.now = T0 - 60 * MINUTE; // the machine's clock was an hour fast and got corrected
+    await t.outbox.drain();
+    const [note] = await t.items(post.id);
+    expect(note!.state).toBe('sent');
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+  });
+
+  it('a forward step does not shorten the unknown-outcome wait', async () => {
+    const t = outboxKit(sb, quickClient);
+    slowCw();
+    const post = await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    t.clock.now += 60 * MINUTE; // only FlowPilot's clock jumps; CW's has moved a few hundred ms
+    await t.outbox.drain();
+    expect(v().posts('/notes')).toHaveLength(1);
+    await until(committed);
+    t.advance(LIMIT);
+    await t.outbox.drain();
+    const [note] = await t.items(post.id);
+    expect(note!.state).toBe('sent');
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+    expect(v().posts('/notes')).toHaveLength(1);
+  });
+});
