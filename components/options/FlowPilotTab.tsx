@@ -5,6 +5,7 @@ import { Field, helpId } from '@/components/ui/Field';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { SettingsPatch } from '@/lib/messages/options-to-bg';
+import { CHAT_CAP } from '@/lib/session/chat';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '@/lib/time/rounding';
 import { errorText } from './api';
@@ -78,6 +79,7 @@ function patchOf(s: Settings): SettingsPatch {
     billableOption: s.billableOption,
     minimumBillableMinutes: s.minimumBillableMinutes,
     idleAutoPauseMinutes: s.idleAutoPauseMinutes,
+    keepAssistantChats: s.keepAssistantChats,
   };
 }
 
@@ -304,8 +306,8 @@ export function FlowPilotTab({ children }: Props) {
         <h2 id="fp-session-title">Sessions</h2>
         <Field
           id="fp-idle"
-          label="Idle auto-pause"
-          help={`In minutes (1–240, default ${DEFAULT_SETTINGS.idleAutoPauseMinutes}). A session with no activity for this long pauses itself; that time is not counted.`}
+          label="Away after"
+          help={`In minutes (1–240, default ${DEFAULT_SETTINGS.idleAutoPauseMinutes}). No keyboard or mouse use anywhere on this computer (or a locked screen) for this long is away time: the session's clock stops from when the computer went idle, and back at it the technician is asked whether to keep that time. Unanswered, it is not counted.`}
         >
           <input
             id="fp-idle"
@@ -321,6 +323,13 @@ export function FlowPilotTab({ children }: Props) {
             aria-describedby={helpId('fp-idle')}
           />
         </Field>
+        <Check
+          id="fp-keep-chats"
+          label="Keep assistant conversations"
+          checked={form.keepAssistantChats}
+          onChange={(v) => set('keepAssistantChats', v)}
+          help={`Save each session's assistant conversation with the session (the last ${CHAT_CAP} messages), so it is there again after a reload or a browser restart. Off: a conversation lives only in the open panel, and saved ones are deleted. Conversations never go into the Activity log.`}
+        />
       </section>
 
       {/* Slot for sections other features own (the AI assistant settings go here). */}

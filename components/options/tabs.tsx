@@ -5,7 +5,6 @@ import { ConnectionTab } from './ConnectionTab';
 import { FlowPilotTab } from './FlowPilotTab';
 import { PostHistoryTab } from './history/PostHistoryTab';
 import { MappingTab } from './MappingTab';
-import { SessionSettings } from './sessions/SessionSettings';
 import { SessionsTab } from './sessions/SessionsTab';
 
 export interface OptionsTab {
@@ -26,7 +25,6 @@ export const OPTIONS_TABS: OptionsTab[] = [
     render: () => (
       <FlowPilotTab>
         <AiSettings />
-        <SessionSettings />
       </FlowPilotTab>
     ),
   },

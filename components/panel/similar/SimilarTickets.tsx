@@ -129,6 +129,8 @@ export function SimilarTickets({ ticket, context }: Props) {
   return (
     // Not a named region: existing locators look for the region "Ticket" by substring. Found by its heading.
     <section class="fp-section" data-section="similar">
+      {/* Ticket links in the panel's accent colour (the browser's default blue is unreadable in dark mode). */}
+      <style>{'[data-section="similar"] a{color:var(--accent)}'}</style>
       <h3>Similar resolved tickets</h3>
       {!mine && <p class="fp-msg">Looking for similar resolved tickets…</p>}
       {problem && (
