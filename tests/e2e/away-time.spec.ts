@@ -107,6 +107,8 @@ test('"Keep this time" counts the away stretch as work', async ({ ext, sandbox }
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
   const s = session(page);
   await s.getByRole('button', { name: 'Start Session' }).click();
+  // The session exists in the background before the hook moves its clock.
+  await expect(s.getByRole('timer', { name: 'Active time' })).toBeVisible();
   await w.evaluate(async () => {
     const h = (self as unknown as { __flowpilotTest: Hooks }).__flowpilotTest;
     const t = Date.now();
