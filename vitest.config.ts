@@ -11,6 +11,7 @@ export default defineConfig({
       'components/**/*.test.tsx',
       'tests/contract/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      'tests/soak/**/*.test.ts',
     ],
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
 import { registerAiChatPort } from '@/lib/background/ai-chat-port';
 import { registerPanelCommands } from '@/lib/background/commands';
-import { isCwPageUrl } from '@/lib/background/cw-pages';
+import { isPanelHost } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
 import { startIdleWatch } from '@/lib/background/idle';
+import { forgetTab } from '@/lib/background/page-tickets';
+import { applyPolicyAndBroadcast } from '@/lib/background/policy-handlers';
 import { installTestHooks } from '@/lib/background/test-hooks';
 import { getConnection } from '@/lib/connection/service';
 import { createRouter } from '@/lib/messages/router';
 import { registerOnPremContentScript } from '@/lib/platform/content-scripts';
+import { onManagedStorageChanged } from '@/lib/platform/managed-storage';
 import { startOutbox } from '@/lib/posting/service';
 
 // Wires the router and start-up work. No state lives in module variables: MV3 stops this worker
@@ -16,25 +19,31 @@ export default defineBackground(() => {
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    isCwPageUrl,
+    isPanelHost,
     handlers,
   });
   browser.runtime.onMessage.addListener((message, sender) => {
-    // Broadcasts from ourselves are for pages, not for the router.
-    if ((message as { dir?: string } | undefined)?.dir === 'bgToPages') return undefined;
+    // Broadcasts and pushes from ourselves are for pages, not for the router.
+    if (/^bgTo/.test((message as { dir?: string } | undefined)?.dir ?? '')) return undefined;
     return route(message, sender);
   });
+  browser.tabs.onRemoved.addListener(forgetTab);
   // The assistant streams over a Port; its sender is checked like the router's (lib/background/ai-chat-port).
   registerAiChatPort({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    isCwPageUrl,
+    isPanelHost,
   });
   registerPanelCommands();
   startOutbox(); // alarm + online wake-ups, recover items left "sending", drain (lib/posting)
   startIdleWatch(); // away time from the machine's idle state and a heartbeat (lib/background/idle)
   // Playwright drives idle state and time through this; never part of a production bundle.
   if (import.meta.env.MODE === 'e2e') installTestHooks();
+
+  // The administrator's policy: applied at every start and whenever the browser publishes a new one
+  // (Chrome/Edge refresh it live; Firefox reads policies.json at browser start).
+  onManagedStorageChanged(() => void applyPolicyAndBroadcast({ announce: true }).catch(() => undefined));
+  void applyPolicyAndBroadcast().catch(() => undefined);
 
   // Re-check the on-prem content script at every start (Chrome can drop dynamic registrations).
   void getConnection()

@@ -27,7 +27,8 @@ await connectExtensionToSandbox(ext, sandbox);
 
 const page = await ext.context.newPage();
 await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
-await page.getByRole('complementary', { name: 'FlowPilot' }).waitFor();
+// The panel lives in its own frame (panel.html) inside the dock.
+await page.frameLocator('flowpilot-panel iframe').getByRole('complementary', { name: 'FlowPilot' }).waitFor();
 
 if (headless) {
   const file = path.resolve(screenshot ?? 'shot.png');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PublicAiConfig } from '@/lib/ai/config';
+import { aiHostPermission, aiOrigin } from '@/lib/ai/endpoint';
 import { askFromOptions, BgError } from '@/lib/messages/client';
 
 // The "AI Assistant" section of the FlowPilot tab. It sits inside that tab's form, so it uses no
@@ -9,23 +10,19 @@ import { askFromOptions, BgError } from '@/lib/messages/client';
 const msg = (e: unknown) => (e instanceof BgError ? e.info.message : 'Something went wrong. Try again.');
 
 /**
- * An https endpoint on a host the manifest doesn't cover needs a host permission (fetch from the worker
- * is otherwise blocked by CORS). Loopback (Ollama, LM Studio, the test fake) needs none in the e2e
- * build. Must be the first await of the click, while the user activation is live.
+ * The worker's fetch to the endpoint is cross-origin, so it needs a host permission: an https host the
+ * manifest doesn't cover, or a local model server (http://localhost, http://127.0.0.1: optional in
+ * production builds, granted by the e2e build). Must be the first await of the click, while the user
+ * activation is live; an already granted host resolves at once without a prompt.
  */
 async function ensureHostPermission(baseUrl: string): Promise<string | undefined> {
-  let u: URL;
-  try {
-    u = new URL(baseUrl.trim());
-  } catch {
-    return undefined; // the background reports the bad URL
-  }
-  if (u.protocol !== 'https:') return undefined;
-  const pattern = `https://${u.hostname}/*`;
+  const pattern = aiHostPermission(baseUrl);
+  if (!pattern) return undefined; // the background reports the bad URL
   const granted = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
+  const host = pattern.replace(/\/\*$/, '');
   return granted
     ? undefined
-    : `FlowPilot needs access to https://${u.hostname} to reach the AI endpoint. Save again and choose Allow.`;
+    : `FlowPilot needs access to ${host} to reach the AI endpoint. Try again and choose Allow.`;
 }
 
 export function AiSettings() {
@@ -34,6 +31,9 @@ export function AiSettings() {
   const [apiKey, setApiKey] = useState('');
   const [busy, setBusy] = useState<'save' | 'test' | undefined>();
   const [result, setResult] = useState<{ ok: boolean; text: string } | undefined>();
+  // The saved key is only ever sent to its own origin; another endpoint needs its own key.
+  const formOrigin = aiOrigin(form.baseUrl);
+  const keyElsewhere = saved?.keyOrigin && formOrigin !== saved.keyOrigin ? saved.keyOrigin : undefined;
 
   useEffect(() => {
     askFromOptions('ai/config/get', {})
@@ -83,8 +83,9 @@ export function AiSettings() {
       <h2 id="fp-ai-h">AI Assistant</h2>
       <p class="fp-help">
         Optional. Any OpenAI-compatible chat completions endpoint works: OpenAI (https://api.openai.com/v1),
-        Azure OpenAI, or a local Ollama (http://localhost:11434/v1) or LM Studio. The key stays in this
-        browser’s FlowPilot background and is sent only to that endpoint.
+        Azure OpenAI, or a local Ollama (http://localhost:11434/v1) or LM Studio (plain http:// only on this
+        computer). The key stays in this browser’s FlowPilot background and is sent only to the endpoint it
+        was saved with.
       </p>
       <div class="fp-check">
         <input
@@ -122,13 +123,22 @@ export function AiSettings() {
           type="password"
           autoComplete="off"
           placeholder={
-            saved?.hasKey
-              ? `Saved (ends in ${saved.keyLast4}); type to replace`
-              : 'Not needed for most local servers'
+            keyElsewhere
+              ? 'Enter the key for this endpoint'
+              : saved?.hasKey
+                ? `Saved (ends in ${saved.keyLast4}); type to replace`
+                : 'Not needed for most local servers'
           }
+          aria-describedby={keyElsewhere ? 'fp-ai-key-help' : undefined}
           value={apiKey}
           onInput={(e) => setApiKey(e.currentTarget.value)}
         />
+        {keyElsewhere && (
+          <p class="fp-help" id="fp-ai-key-help">
+            The saved key (ends in {saved?.keyLast4}) is only ever sent to {keyElsewhere}. Enter the key for
+            this endpoint; saving this endpoint without one removes the old key.
+          </p>
+        )}
       </div>
       <div class="fp-check">
         <input

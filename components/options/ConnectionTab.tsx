@@ -2,12 +2,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/Dialog';
 import { describedBy, Field } from '@/components/ui/Field';
+import { SetByOrg } from '@/components/ui/SetByOrg';
 import { StatusDot } from '@/components/ui/StatusDot';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { PublicConnection } from '@/lib/messages/options-to-bg';
 import { errorText } from './api';
+import { HeldPosts, useUnsent } from './HeldPosts';
 import { permissionDenied, requestHostPermission } from './permissions';
+import { PolicyTemplate } from './policy/PolicyTemplate';
+import { isConnectionManaged, policy } from './policy/state';
 import { connection, formatTime, refreshConnection } from './store';
 import { TeamSetup } from './TeamSetup';
 import {
@@ -51,6 +55,8 @@ export function hostAccessText(c: PublicConnection): string {
 
 export function ConnectionTab() {
   const conn = connection.value;
+  // The policy carries the whole connection: nothing to type here, and it cannot be removed.
+  const managedConnection = policy.value?.fullConnection === true;
   const [form, setForm] = useState<Form>(() => formFrom(conn));
   const [showKey, setShowKey] = useState(false);
   const [busy, setBusy] = useState<'connect' | 'test' | 'disconnect' | undefined>();
@@ -64,9 +70,21 @@ export function ConnectionTab() {
   useEffect(() => {
     if (connectBanner?.kind === 'error') connectBannerRef.current?.focus();
   }, [connectBanner]);
+  const [discardUnsent, setDiscardUnsent] = useState(false);
+  const [unsent] = useUnsent([confirmDisconnect]);
+  const mine = unsent.find((g) => g.current);
 
   // Fill the form once the saved connection arrives (or changes elsewhere); the private key stays empty.
-  useEffect(() => setForm(formFrom(conn)), [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName]);
+  // Fields the organization's policy sets show the policy's values (read-only).
+  // Only those fields change when the policy does: what the user is typing elsewhere stays.
+  const fromPolicy = policy.value?.connectionValues;
+  useEffect(
+    () => setForm({ ...formFrom(conn), ...policy.peek()?.connectionValues }),
+    [conn?.site, conn?.companyId, conn?.publicKey, conn?.displayName],
+  );
+  useEffect(() => {
+    if (fromPolicy && Object.keys(fromPolicy).length) setForm((f) => ({ ...f, ...fromPolicy }));
+  }, [JSON.stringify(fromPolicy)]);
 
   const set = (k: keyof Form) => (e: Event) => {
     const next = { ...form, [k]: (e.currentTarget as HTMLInputElement).value };
@@ -144,7 +162,7 @@ export function ConnectionTab() {
     setConfirmDisconnect(false);
     setBusy('disconnect');
     try {
-      await askFromOptions('connection/disconnect', {});
+      await askFromOptions('connection/disconnect', { discardUnsent: Boolean(mine) && discardUnsent });
       connection.value = null;
       setBanner({ kind: 'info', text: 'Disconnected. The API keys were removed from this browser.' });
       showToast('Disconnected from ConnectWise');
@@ -200,12 +218,20 @@ export function ConnectionTab() {
               <Button
                 variant="danger"
                 busy={busy === 'disconnect'}
-                disabled={!!busy}
+                disabled={!!busy || managedConnection}
+                aria-describedby={managedConnection ? 'conn-managed' : undefined}
                 onClick={() => setConfirmDisconnect(true)}
               >
                 Disconnect
               </Button>
             </div>
+            {managedConnection && (
+              <p class="fp-help" id="conn-managed">
+                <SetByOrg />
+                This connection comes from your organization’s policy: FlowPilot connected with it by itself,
+                and only your IT admin can change or remove it.
+              </p>
+            )}
           </>
         ) : (
           <p class="fp-status">
@@ -222,147 +248,167 @@ export function ConnectionTab() {
         )}
       </section>
 
-      <form class="fp-card" onSubmit={onConnect} aria-labelledby="conn-form-title" novalidate>
-        <h2 id="conn-form-title">
-          {conn ? 'Change the connection or rotate keys' : 'Connect to ConnectWise'}
-        </h2>
-        {conn && (
-          <p class="fp-help">
-            Enter the new key pair and press Connect. The new keys are tested first; if they fail, the current
-            connection keeps working.
-          </p>
-        )}
-        <Field
-          id="cw-display-name"
-          error={errors.displayName}
-          label="Display Name"
-          help="Any name that tells this connection apart, e.g. “Acme CW”."
-        >
-          <input
+      {!managedConnection && (
+        <form class="fp-card" onSubmit={onConnect} aria-labelledby="conn-form-title" novalidate>
+          <h2 id="conn-form-title">
+            {conn ? 'Change the connection or rotate keys' : 'Connect to ConnectWise'}
+          </h2>
+          {conn && (
+            <p class="fp-help">
+              Enter the new key pair and press Connect. The new keys are tested first; if they fail, the
+              current connection keeps working.
+            </p>
+          )}
+          <Field
             id="cw-display-name"
-            type="text"
-            value={form.displayName}
-            onInput={set('displayName')}
-            aria-describedby={describedBy('cw-display-name', errors.displayName)}
-            aria-invalid={errors.displayName ? true : undefined}
-          />
-        </Field>
-        <Field
-          id="cw-site"
-          error={errors.site}
-          label="Site URL"
-          help={
-            <>
-              The host name you log in to ConnectWise at, e.g. <code>na.myconnectwise.net</code> or your own
-              server’s name. No <code>https://</code> needed; a pasted browser address is trimmed to its host.
-            </>
-          }
-        >
-          <input
-            id="cw-site"
-            type="text"
-            required
-            value={form.site}
-            onInput={set('site')}
-            aria-describedby={describedBy('cw-site', errors.site)}
-            aria-invalid={errors.site ? true : undefined}
-            autocomplete="off"
-            spellcheck={false}
-          />
-        </Field>
-        <Field
-          id="cw-company"
-          error={errors.companyId}
-          label="Company ID"
-          help="The company you type on the ConnectWise login screen (not the company’s full name)."
-        >
-          <input
-            id="cw-company"
-            type="text"
-            required
-            value={form.companyId}
-            onInput={set('companyId')}
-            aria-describedby={describedBy('cw-company', errors.companyId)}
-            aria-invalid={errors.companyId ? true : undefined}
-            autocomplete="off"
-            spellcheck={false}
-          />
-        </Field>
-        <Field
-          id="cw-public-key"
-          error={errors.publicKey}
-          label="Public Key"
-          help="In ConnectWise: System → Members → your API member → API Keys → New. The public key is shown in the list."
-        >
-          <input
-            id="cw-public-key"
-            type="text"
-            required
-            value={form.publicKey}
-            onInput={set('publicKey')}
-            aria-describedby={describedBy('cw-public-key', errors.publicKey)}
-            aria-invalid={errors.publicKey ? true : undefined}
-            autocomplete="off"
-            spellcheck={false}
-          />
-        </Field>
-        <Field
-          id="cw-private-key"
-          error={errors.privateKey}
-          label="Private Key"
-          help="Shown only once, when the API key is created: copy it then. It stays in this browser’s FlowPilot storage and is never shown again."
-        >
-          <div class="fp-row">
+            managed={isConnectionManaged('displayName')}
+            error={errors.displayName}
+            label="Display Name"
+            help="Any name that tells this connection apart, e.g. “Acme CW”."
+          >
             <input
-              id="cw-private-key"
-              type={showKey ? 'text' : 'password'}
-              required
-              value={form.privateKey}
-              onInput={set('privateKey')}
-              aria-describedby={describedBy('cw-private-key', errors.privateKey)}
-              aria-invalid={errors.privateKey ? true : undefined}
-              autocomplete="new-password"
-              spellcheck={false}
-              placeholder={
-                conn ? `saved key ends in ${conn.privateKeyLast4}; enter the new one to replace it` : ''
-              }
-              style={{ flex: 1 }}
+              id="cw-display-name"
+              readOnly={isConnectionManaged('displayName')}
+              type="text"
+              value={form.displayName}
+              onInput={set('displayName')}
+              aria-describedby={describedBy('cw-display-name', errors.displayName)}
+              aria-invalid={errors.displayName ? true : undefined}
             />
-            <Button variant="link" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
-              Show private key
+          </Field>
+          <Field
+            id="cw-site"
+            managed={isConnectionManaged('site')}
+            error={errors.site}
+            label="Site URL"
+            help={
+              <>
+                The host name you log in to ConnectWise at, e.g. <code>na.myconnectwise.net</code> or your own
+                server’s name. No <code>https://</code> needed; a pasted browser address is trimmed to its
+                host.
+              </>
+            }
+          >
+            <input
+              id="cw-site"
+              readOnly={isConnectionManaged('site')}
+              type="text"
+              required
+              value={form.site}
+              onInput={set('site')}
+              aria-describedby={describedBy('cw-site', errors.site)}
+              aria-invalid={errors.site ? true : undefined}
+              autocomplete="off"
+              spellcheck={false}
+            />
+          </Field>
+          <Field
+            id="cw-company"
+            managed={isConnectionManaged('companyId')}
+            error={errors.companyId}
+            label="Company ID"
+            help="The company you type on the ConnectWise login screen (not the company’s full name)."
+          >
+            <input
+              id="cw-company"
+              readOnly={isConnectionManaged('companyId')}
+              type="text"
+              required
+              value={form.companyId}
+              onInput={set('companyId')}
+              aria-describedby={describedBy('cw-company', errors.companyId)}
+              aria-invalid={errors.companyId ? true : undefined}
+              autocomplete="off"
+              spellcheck={false}
+            />
+          </Field>
+          <Field
+            id="cw-public-key"
+            managed={isConnectionManaged('publicKey')}
+            error={errors.publicKey}
+            label="Public Key"
+            help="In ConnectWise: System → Members → your API member → API Keys → New. The public key is shown in the list."
+          >
+            <input
+              id="cw-public-key"
+              readOnly={isConnectionManaged('publicKey')}
+              type="text"
+              required
+              value={form.publicKey}
+              onInput={set('publicKey')}
+              aria-describedby={describedBy('cw-public-key', errors.publicKey)}
+              aria-invalid={errors.publicKey ? true : undefined}
+              autocomplete="off"
+              spellcheck={false}
+            />
+          </Field>
+          <Field
+            id="cw-private-key"
+            managed={isConnectionManaged('privateKey')}
+            error={errors.privateKey}
+            label="Private Key"
+            help="Shown only once, when the API key is created: copy it then. It stays in this browser’s FlowPilot storage and is never shown again."
+          >
+            <div class="fp-row">
+              <input
+                id="cw-private-key"
+                readOnly={isConnectionManaged('privateKey')}
+                type={showKey ? 'text' : 'password'}
+                required
+                value={form.privateKey}
+                onInput={set('privateKey')}
+                aria-describedby={describedBy('cw-private-key', errors.privateKey)}
+                aria-invalid={errors.privateKey ? true : undefined}
+                autocomplete="new-password"
+                spellcheck={false}
+                placeholder={
+                  isConnectionManaged('privateKey')
+                    ? 'set by your organization'
+                    : conn
+                      ? `saved key ends in ${conn.privateKeyLast4}; enter the new one to replace it`
+                      : ''
+                }
+                style={{ flex: 1 }}
+              />
+              <Button variant="link" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
+                Show private key
+              </Button>
+            </div>
+          </Field>
+          <div class="fp-actions">
+            <Button type="submit" variant="primary" busy={busy === 'connect'} disabled={!!busy}>
+              Connect
             </Button>
           </div>
-        </Field>
-        <div class="fp-actions">
-          <Button type="submit" variant="primary" busy={busy === 'connect'} disabled={!!busy}>
-            Connect
-          </Button>
-        </div>
-        {Object.keys(errors).length > 0 && (
-          <p class="fp-banner fp-banner--error" role="alert">
-            {Object.keys(errors).length === 1
-              ? 'One field needs attention (marked above).'
-              : `${Object.keys(errors).length} fields need attention (marked above).`}
+          {Object.keys(errors).length > 0 && (
+            <p class="fp-banner fp-banner--error" role="alert">
+              {Object.keys(errors).length === 1
+                ? 'One field needs attention (marked above).'
+                : `${Object.keys(errors).length} fields need attention (marked above).`}
+            </p>
+          )}
+          {connectBanner && (
+            <p
+              ref={connectBannerRef}
+              tabIndex={-1}
+              class={`fp-banner fp-banner--${connectBanner.kind}`}
+              role={connectBanner.kind === 'error' ? 'alert' : 'status'}
+            >
+              {connectBanner.text}
+            </p>
+          )}
+          <p class="fp-help">
+            Connect tests the keys (company lookup, server info and the reads FlowPilot needs) and saves only
+            when everything passes. Cloud sites need no extra permission; for your own server the browser asks
+            once for access to that host.
           </p>
-        )}
-        {connectBanner && (
-          <p
-            ref={connectBannerRef}
-            tabIndex={-1}
-            class={`fp-banner fp-banner--${connectBanner.kind}`}
-            role={connectBanner.kind === 'error' ? 'alert' : 'status'}
-          >
-            {connectBanner.text}
-          </p>
-        )}
-        <p class="fp-help">
-          Connect tests the keys (company lookup, server info and the reads FlowPilot needs) and saves only
-          when everything passes. Cloud sites need no extra permission; for your own server the browser asks
-          once for access to that host.
-        </p>
-      </form>
+        </form>
+      )}
+
+      <HeldPosts />
 
       <TeamSetup />
+      <PolicyTemplate />
 
       <ConfirmDialog
         open={confirmDisconnect}
@@ -374,6 +420,23 @@ export function ConnectionTab() {
       >
         The API keys are removed from this browser. Technicians here cannot post to tickets until someone
         connects again.
+        {mine && (
+          <>
+            <p>
+              {mine.posts} post(s) for this connection are not sent yet. Kept, they wait for this connection
+              and go out when someone connects to it again; they are never sent to another one.
+            </p>
+            <div class="fp-check">
+              <input
+                id="disconnect-discard"
+                type="checkbox"
+                checked={discardUnsent}
+                onChange={(e) => setDiscardUnsent(e.currentTarget.checked)}
+              />
+              <label for="disconnect-discard">Discard the unsent posts instead</label>
+            </div>
+          </>
+        )}
       </ConfirmDialog>
     </div>
   );

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { Field, helpId } from '@/components/ui/Field';
+import { SetByOrg } from '@/components/ui/SetByOrg';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { SettingsPatch } from '@/lib/messages/options-to-bg';
@@ -9,6 +10,8 @@ import { CHAT_CAP } from '@/lib/session/chat';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '@/lib/time/rounding';
 import { errorText } from './api';
+import { AiPolicyNote } from './policy/AiPolicyNote';
+import { isLocked } from './policy/state';
 import { connection, leaveGuard, settingsVersion } from './store';
 
 export const ROUNDING_HELP: Record<RoundingMode, string> = {
@@ -38,12 +41,15 @@ function Check({
   help,
   checked,
   onChange,
+  managed,
 }: {
   id: string;
   label: string;
   help: string;
   checked: boolean;
   onChange: (v: boolean) => void;
+  /** Locked by the organization's policy: read-only, labelled so. */
+  managed?: boolean;
 }) {
   return (
     <div class="fp-check">
@@ -51,12 +57,14 @@ function Check({
         id={id}
         type="checkbox"
         checked={checked}
+        disabled={managed}
         onChange={(e) => onChange(e.currentTarget.checked)}
         aria-describedby={helpId(id)}
       />
       <div>
         <label for={id}>{label}</label>
         <p class="fp-help" id={helpId(id)}>
+          {managed && <SetByOrg />}
           {help}
         </p>
       </div>
@@ -151,11 +159,11 @@ export function FlowPilotTab({ children }: Props) {
     const current = form[k];
     const known = items?.some((i) => i.id === current);
     return (
-      <Field id={id} label={label} help={help}>
+      <Field id={id} label={label} help={help} managed={isLocked(k)}>
         <select
           id={id}
           value={current === undefined ? '' : String(current)}
-          disabled={!items}
+          disabled={!items || isLocked(k)}
           onChange={(e) => set(k, e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
           aria-describedby={helpId(id)}
         >
@@ -187,6 +195,7 @@ export function FlowPilotTab({ children }: Props) {
           label="Auto Push"
           checked={form.autoPush}
           onChange={(v) => set('autoPush', v)}
+          managed={isLocked('autoPush')}
           help="Post the session documentation to the ticket automatically when a session is resolved or escalated. Off: the technician reviews and posts it."
         />
         <Check
@@ -194,11 +203,18 @@ export function FlowPilotTab({ children }: Props) {
           label="Auto Time Entry"
           checked={form.autoTimeEntry}
           onChange={(v) => set('autoTimeEntry', v)}
+          managed={isLocked('autoTimeEntry')}
           help="Log a time entry from the session’s active duration with each post."
         />
-        <Field id="fp-rounding" label="Time Rounding" help={ROUNDING_HELP[form.timeRounding]}>
+        <Field
+          id="fp-rounding"
+          label="Time Rounding"
+          help={ROUNDING_HELP[form.timeRounding]}
+          managed={isLocked('timeRounding')}
+        >
           <select
             id="fp-rounding"
+            disabled={isLocked('timeRounding')}
             value={form.timeRounding}
             onChange={(e) => set('timeRounding', e.currentTarget.value as RoundingMode)}
             aria-describedby={helpId('fp-rounding')}
@@ -212,11 +228,13 @@ export function FlowPilotTab({ children }: Props) {
         </Field>
         <Field
           id="fp-visibility"
+          managed={isLocked('noteVisibility')}
           label="Note Visibility"
           help="Internal only: notes are internal analysis, never shown to the customer. Internal + external: resolution notes are also visible to the customer."
         >
           <select
             id="fp-visibility"
+            disabled={isLocked('noteVisibility')}
             value={form.noteVisibility}
             onChange={(e) => set('noteVisibility', e.currentTarget.value as Settings['noteVisibility'])}
             aria-describedby={helpId('fp-visibility')}
@@ -230,6 +248,7 @@ export function FlowPilotTab({ children }: Props) {
           label="Include Diagnostic Steps"
           checked={form.includeDiagnosticSteps}
           onChange={(v) => set('includeDiagnosticSteps', v)}
+          managed={isLocked('includeDiagnosticSteps')}
           help="Add the diagnostic checks and their results to the posted note."
         />
         <Check
@@ -237,6 +256,7 @@ export function FlowPilotTab({ children }: Props) {
           label="Prompt Status on Resolution"
           checked={form.promptStatusOnResolution}
           onChange={(v) => set('promptStatusOnResolution', v)}
+          managed={isLocked('promptStatusOnResolution')}
           help="When a session is resolved, ask which ConnectWise status to set."
         />
         <Check
@@ -244,6 +264,7 @@ export function FlowPilotTab({ children }: Props) {
           label="Prompt Status on Escalation"
           checked={form.promptStatusOnEscalation}
           onChange={(v) => set('promptStatusOnEscalation', v)}
+          managed={isLocked('promptStatusOnEscalation')}
           help="When a session is escalated, ask which ConnectWise status to set."
         />
       </section>
@@ -267,9 +288,15 @@ export function FlowPilotTab({ children }: Props) {
           'From your site’s work types (Time → Work Types in CW).',
         )}
         {idSelect('workRoleId', 'Work Role', lists?.workRoles, 'From your site’s work roles.')}
-        <Field id="fp-billable" label="Billable Option" help="How posted time is billed.">
+        <Field
+          id="fp-billable"
+          label="Billable Option"
+          help="How posted time is billed."
+          managed={isLocked('billableOption')}
+        >
           <select
             id="fp-billable"
+            disabled={isLocked('billableOption')}
             value={form.billableOption}
             onChange={(e) => set('billableOption', e.currentTarget.value as Settings['billableOption'])}
             aria-describedby={helpId('fp-billable')}
@@ -283,11 +310,13 @@ export function FlowPilotTab({ children }: Props) {
         </Field>
         <Field
           id="fp-min-billable"
+          managed={isLocked('minimumBillableMinutes')}
           label="Minimum Billable Duration"
           help="In minutes (0–480). Shorter sessions are posted with this duration; 0 turns it off."
         >
           <input
             id="fp-min-billable"
+            readOnly={isLocked('minimumBillableMinutes')}
             type="number"
             min={0}
             max={480}
@@ -307,6 +336,7 @@ export function FlowPilotTab({ children }: Props) {
         <Field
           id="fp-idle"
           label="Away after"
+          managed={isLocked('idleAutoPauseMinutes')}
           help={`In minutes (1–240, default ${DEFAULT_SETTINGS.idleAutoPauseMinutes}). No keyboard or mouse use anywhere on this computer (or a locked screen) for this long is away time: the session's clock stops from when the computer went idle, and back at it the technician is asked whether to keep that time. Unanswered, it is not counted.`}
         >
           <input
@@ -316,6 +346,7 @@ export function FlowPilotTab({ children }: Props) {
             max={240}
             step={1}
             value={form.idleAutoPauseMinutes}
+            disabled={isLocked('idleAutoPauseMinutes')}
             onInput={(e) => {
               const n = Number(e.currentTarget.value);
               if (Number.isInteger(n) && n >= 1 && n <= 240) set('idleAutoPauseMinutes', n);
@@ -328,11 +359,13 @@ export function FlowPilotTab({ children }: Props) {
           label="Keep assistant conversations"
           checked={form.keepAssistantChats}
           onChange={(v) => set('keepAssistantChats', v)}
+          managed={isLocked('keepAssistantChats')}
           help={`Save each session's assistant conversation with the session (the last ${CHAT_CAP} messages), so it is there again after a reload or a browser restart. Off: a conversation lives only in the open panel, and saved ones are deleted. Conversations never go into the Activity log.`}
         />
       </section>
 
       {/* Slot for sections other features own (the AI assistant settings go here). */}
+      <AiPolicyNote />
       {children}
 
       <div class="fp-actions">

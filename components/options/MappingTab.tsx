@@ -2,12 +2,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { Combobox, type ComboOption } from '@/components/ui/Combobox';
 import { Field, helpId } from '@/components/ui/Field';
+import { SetByOrg } from '@/components/ui/SetByOrg';
 import { showToast } from '@/components/ui/Toast';
 import { describeCsvErrors } from '@/lib/mapping/csv';
 import { matchToastText } from '@/lib/mapping/match';
 import { askFromOptions } from '@/lib/messages/client';
 import type { MatchOutcome, MemberOption, Technician } from '@/lib/messages/options-to-bg';
 import { errorText } from './api';
+import { policy } from './policy/state';
 import { connection, leaveGuard } from './store';
 
 type Draft = Record<string, MemberOption | null>;
@@ -198,6 +200,7 @@ export function MappingTab() {
   };
 
   const signedInTech = roster.find((t) => t.id === signedIn);
+  const rosterManaged = policy.value?.roster === true;
 
   return (
     <div>
@@ -324,21 +327,25 @@ export function MappingTab() {
                     )}
                   </td>
                   <td>
-                    <Button
-                      variant="link"
-                      aria-label={`Edit ${t.name}`}
-                      onClick={() => setEdit({ id: t.id, name: t.name, email: t.email })}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      variant="link"
-                      aria-label={`Remove ${t.name}`}
-                      busy={busy === `remove-${t.id}`}
-                      onClick={() => onRemove(t)}
-                    >
-                      Remove
-                    </Button>
+                    {!rosterManaged && (
+                      <>
+                        <Button
+                          variant="link"
+                          aria-label={`Edit ${t.name}`}
+                          onClick={() => setEdit({ id: t.id, name: t.name, email: t.email })}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          variant="link"
+                          aria-label={`Remove ${t.name}`}
+                          busy={busy === `remove-${t.id}`}
+                          onClick={() => onRemove(t)}
+                        >
+                          Remove
+                        </Button>
+                      </>
+                    )}
                   </td>
                 </tr>
               ),
@@ -347,43 +354,51 @@ export function MappingTab() {
         </table>
       </section>
 
-      <section class="fp-card" aria-labelledby="add-title">
-        <h2 id="add-title">Add technicians</h2>
-        <form class="fp-row" onSubmit={onAdd} aria-label="Add a technician">
-          <Field id="tech-name" label="Name">
-            <input
-              id="tech-name"
-              type="text"
-              value={add.name}
-              onInput={(e) => setAdd({ ...add, name: e.currentTarget.value })}
-            />
-          </Field>
-          <Field id="tech-email" label="Email">
-            <input
-              id="tech-email"
-              type="email"
-              value={add.email}
-              onInput={(e) => setAdd({ ...add, email: e.currentTarget.value })}
-            />
-          </Field>
-          <Button type="submit" busy={busy === 'add'} disabled={!!busy}>
-            Add Technician
-          </Button>
-        </form>
-        <Field
-          id="tech-csv"
-          label="Import CSV"
-          help="One technician per line: name,email. A header row is optional; bad rows are reported and the rest imported."
-        >
-          <input
+      {rosterManaged ? (
+        <p class="fp-card fp-help">
+          <SetByOrg />
+          The technician roster comes from your organization’s policy; ask your IT admin to add or remove
+          technicians. Mapping them to ConnectWise members still works here.
+        </p>
+      ) : (
+        <section class="fp-card" aria-labelledby="add-title">
+          <h2 id="add-title">Add technicians</h2>
+          <form class="fp-row" onSubmit={onAdd} aria-label="Add a technician">
+            <Field id="tech-name" label="Name">
+              <input
+                id="tech-name"
+                type="text"
+                value={add.name}
+                onInput={(e) => setAdd({ ...add, name: e.currentTarget.value })}
+              />
+            </Field>
+            <Field id="tech-email" label="Email">
+              <input
+                id="tech-email"
+                type="email"
+                value={add.email}
+                onInput={(e) => setAdd({ ...add, email: e.currentTarget.value })}
+              />
+            </Field>
+            <Button type="submit" busy={busy === 'add'} disabled={!!busy}>
+              Add Technician
+            </Button>
+          </form>
+          <Field
             id="tech-csv"
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            onChange={onCsv}
-            aria-describedby={helpId('tech-csv')}
-          />
-        </Field>
-      </section>
+            label="Import CSV"
+            help="One technician per line: name,email. A header row is optional; bad rows are reported and the rest imported."
+          >
+            <input
+              id="tech-csv"
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              onChange={onCsv}
+              aria-describedby={helpId('tech-csv')}
+            />
+          </Field>
+        </section>
+      )}
 
       <section class="fp-card" aria-labelledby="me-title">
         <h2 id="me-title">This browser</h2>

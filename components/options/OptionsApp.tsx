@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/ui/Dialog';
 import { Tabs } from '@/components/ui/Tabs';
 import { ToastHost } from '@/components/ui/Toast';
+import { HostAccessBanner } from './HostAccessBanner';
+import { PolicyBanner } from './policy/PolicyBanner';
 import { leaveGuard, refreshConnection, watchBroadcasts } from './store';
 import { OPTIONS_TABS, tabFromHash } from './tabs';
 
@@ -45,6 +47,8 @@ export function OptionsApp() {
   return (
     <main class="fp-options">
       <h1>FlowPilot for ConnectWise</h1>
+      <HostAccessBanner />
+      <PolicyBanner />
       <Tabs label="Settings sections" tabs={OPTIONS_TABS} selected={current.id} onSelect={select}>
         {current.render()}
       </Tabs>

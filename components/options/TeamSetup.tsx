@@ -2,21 +2,68 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { Field, helpId } from '@/components/ui/Field';
 import { showToast } from '@/components/ui/Toast';
+import { aiHostPermission } from '@/lib/ai/endpoint';
 import { askFromOptions } from '@/lib/messages/client';
 import type { Technician } from '@/lib/messages/options-to-bg';
+import type { TeamPreview } from '@/lib/team/service';
 import { errorText } from './api';
 import { download } from './history/download';
-import { permissionDenied, requestHostPermission } from './permissions';
+import { hostPermissionFor, requestOrigins } from './permissions';
 import { connection } from './store';
 
-/** The site inside a team file, read without decrypting, so the host permission can be asked first. */
-function siteInFile(text: string): string {
-  try {
-    const site = (JSON.parse(text) as { connection?: { site?: unknown } })?.connection?.site;
-    return typeof site === 'string' ? site : '';
-  } catch {
-    return '';
-  }
+/**
+ * What the file would do, shown after it was decrypted and verified and before anything is applied:
+ * the CW site it connects to and, when it would change them, the AI assistant settings (opt-in).
+ */
+function ImportPreview({
+  preview,
+  applyAi,
+  onApplyAi,
+}: {
+  preview: TeamPreview;
+  applyAi: boolean;
+  onApplyAi: (v: boolean) => void;
+}) {
+  const { ai } = preview;
+  return (
+    <section class="fp-banner fp-banner--info" aria-label="Team setup to import">
+      <p>
+        This file connects to the ConnectWise site <strong>{preview.site}</strong> (company{' '}
+        <strong>{preview.companyId}</strong>, “{preview.displayName}”) with {preview.technicians}{' '}
+        technician(s).
+      </p>
+      <p>
+        AI endpoint in the file: <strong>{ai.file.baseUrl || 'none'}</strong>
+        {ai.file.baseUrl
+          ? ` (assistant ${ai.file.enabled ? 'on' : 'off'}, redaction ${ai.file.redactPii ? 'on' : 'off'})`
+          : ''}
+        .
+      </p>
+      {ai.refused ? (
+        <p>The file’s AI settings will not be applied: {ai.refused}</p>
+      ) : ai.changes.length ? (
+        <>
+          <ul>
+            {ai.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+          <div class="fp-check">
+            <input
+              id="team-apply-ai"
+              type="checkbox"
+              checked={applyAi}
+              onChange={(e) => onApplyAi(e.currentTarget.checked)}
+            />
+            <label for="team-apply-ai">Also apply the file’s AI assistant settings</label>
+          </div>
+          <p class="fp-help">Left unticked, this browser keeps its own AI settings and key.</p>
+        </>
+      ) : (
+        <p>The AI assistant settings are the same as in this browser.</p>
+      )}
+    </section>
+  );
 }
 
 export function TeamSetup() {
@@ -24,7 +71,9 @@ export function TeamSetup() {
   const [exportPass, setExportPass] = useState('');
   const [importPass, setImportPass] = useState('');
   const [fileText, setFileText] = useState<string | undefined>();
-  const [busy, setBusy] = useState<'export' | 'import' | 'who' | undefined>();
+  const [preview, setPreview] = useState<TeamPreview | undefined>();
+  const [applyAi, setApplyAi] = useState(false);
+  const [busy, setBusy] = useState<'export' | 'import' | 'apply' | 'who' | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [roster, setRoster] = useState<Technician[] | undefined>();
   const [me, setMe] = useState('');
@@ -52,23 +101,44 @@ export function TeamSetup() {
     }
   };
 
+  // Step 1: the background decrypts and verifies the file; nothing is applied or asked for yet.
   const onImport = async (e: Event) => {
     e.preventDefault();
     setError(undefined);
+    setPreview(undefined);
     if (!fileText) {
       setError('Choose the team setup file first.');
       return;
     }
-    const perm = await requestHostPermission(siteInFile(fileText));
-    if (perm.needed && !perm.granted) {
-      setError(permissionDenied(perm.pattern));
-      return;
-    }
     setBusy('import');
     try {
-      const r = await askFromOptions('team/import', { text: fileText, passphrase: importPass });
+      setPreview(await askFromOptions('team/preview', { text: fileText, passphrase: importPass }));
+      setApplyAi(false);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  // Step 2: host access for what the verified file names (first await of the click), then apply.
+  const onApply = async () => {
+    if (!preview || !fileText) return;
+    setError(undefined);
+    const aiPattern = applyAi && !preview.ai.refused ? aiHostPermission(preview.ai.file.baseUrl) : undefined;
+    const cwPattern = hostPermissionFor(preview.site);
+    if (!(await requestOrigins([cwPattern, aiPattern]))) {
+      setError(
+        `FlowPilot needs access to ${[cwPattern, aiPattern].filter(Boolean).join(' and ')} to apply this setup. Press Apply team setup again and choose Allow.`,
+      );
+      return;
+    }
+    setBusy('apply');
+    try {
+      const r = await askFromOptions('team/import', { text: fileText, passphrase: importPass, applyAi });
       connection.value = r.connection;
       setRoster(r.technicians);
+      setPreview(undefined);
       setImportPass('');
       setMe('');
       showToast(`Team setup imported: connected to ${r.connection.displayName}`);
@@ -133,6 +203,7 @@ export function TeamSetup() {
             aria-describedby={helpId('team-file')}
             onChange={async (e) => {
               const f = e.currentTarget.files?.[0];
+              setPreview(undefined);
               setFileText(f ? await f.text() : undefined);
             }}
           />
@@ -147,7 +218,10 @@ export function TeamSetup() {
             type="password"
             autocomplete="off"
             value={importPass}
-            onInput={(e) => setImportPass(e.currentTarget.value)}
+            onInput={(e) => {
+              setImportPass(e.currentTarget.value);
+              setPreview(undefined);
+            }}
             aria-describedby={helpId('team-import-pass')}
           />
         </Field>
@@ -155,6 +229,24 @@ export function TeamSetup() {
           Import team setup
         </Button>
       </form>
+      {preview && (
+        <>
+          <ImportPreview preview={preview} applyAi={applyAi} onApplyAi={setApplyAi} />
+          <div class="fp-actions">
+            <Button
+              variant="primary"
+              busy={busy === 'apply'}
+              disabled={!!busy}
+              onClick={() => void onApply()}
+            >
+              Apply team setup
+            </Button>
+            <Button disabled={!!busy} onClick={() => setPreview(undefined)}>
+              Cancel import
+            </Button>
+          </div>
+        </>
+      )}
       {roster && (
         <form class="fp-row" onSubmit={onWho} aria-label="Choose who you are">
           <Field

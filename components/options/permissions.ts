@@ -30,3 +30,13 @@ export function requestHostPermission(siteInput: string): Promise<PermissionOutc
 export function permissionDenied(pattern: string): string {
   return `FlowPilot needs access to ${pattern.replace(/\/\*$/, '')} to talk to your ConnectWise server. Press Connect again and choose Allow.`;
 }
+
+/**
+ * Several host permissions in ONE request (one prompt, one user activation): e.g. the CW site and the
+ * AI endpoint of a team import. Same rule as above: the first await of the click.
+ */
+export function requestOrigins(patterns: (string | undefined)[]): Promise<boolean> | true {
+  const origins = [...new Set(patterns.filter((p): p is string => !!p))];
+  if (!origins.length) return true;
+  return browser.permissions.request({ origins }).catch(() => false);
+}

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromOptions } from '@/lib/messages/client';
 import type { PublicConnection } from '@/lib/messages/options-to-bg';
+import { refreshPolicy } from './policy/state';
 
 // Page-wide state the tabs share. The background owns the data; these are views refreshed on broadcasts.
 
@@ -29,6 +30,10 @@ export function watchBroadcasts(): () => void {
     if (m?.dir !== 'bgToPages') return;
     if (m.type === 'connection/changed') void refreshConnection();
     if (m.type === 'settings/changed') settingsVersion.value++;
+    if (m.type === 'policy/changed') {
+      void refreshPolicy();
+      settingsVersion.value++;
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   return () => browser.runtime.onMessage.removeListener(onMessage);

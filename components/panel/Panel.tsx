@@ -7,6 +7,7 @@ import type { PanelStore } from '@/lib/panel/store';
 import type { TicketSearchResult } from '@/lib/ticket/search';
 import type { TicketContext } from '@/lib/ticket/types';
 import { PanelHeader } from './PanelHeader';
+import { PolicyAlert } from './PolicyAlert';
 import { HistorySlot, SessionSlot } from './slots';
 import { TicketContextView } from './TicketContextView';
 import { TicketSearch } from './TicketSearch';
@@ -171,6 +172,7 @@ export function Panel({ store, controller, search }: Props) {
     >
       <PanelHeader store={store} controller={controller} />
       <div class="fp-body">
+        <PolicyAlert status={controller.status.value} />
         <WhoNotice controller={controller} />
         {connected && store.searchOpen.value && (
           <TicketSearch

@@ -9,6 +9,8 @@ const NOTE_LABEL: Record<NoteType, string> = {
   resolution: 'Resolution',
 };
 const CLIP = 240;
+/** Configurations listed until the technician asks for all of them (a ticket can carry dozens). */
+const CONFIGS_SHOWN = 10;
 
 function Row({ term, value }: { term: string; value: string | undefined }) {
   if (!value) return null;
@@ -73,6 +75,25 @@ function Configuration({ c }: { c: ConfigurationView }) {
   );
 }
 
+function Configurations({ list }: { list: ConfigurationView[] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? list : list.slice(0, CONFIGS_SHOWN);
+  return (
+    <>
+      <ul class="fp-results">
+        {shown.map((cfg) => (
+          <Configuration key={cfg.id} c={cfg} />
+        ))}
+      </ul>
+      {list.length > CONFIGS_SHOWN && (
+        <button type="button" class="fp-link" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${list.length}`}
+        </button>
+      )}
+    </>
+  );
+}
+
 /** The linked ticket's context; `partial` while the second wave (details) is still on its way. */
 export function TicketContextView({ context, partial }: { context: TicketContext; partial?: boolean }) {
   const c = context;
@@ -122,11 +143,7 @@ export function TicketContextView({ context, partial }: { context: TicketContext
               : 'No configurations attached.'}
           </p>
         ) : (
-          <ul class="fp-results">
-            {c.configurations.map((cfg) => (
-              <Configuration key={cfg.id} c={cfg} />
-            ))}
-          </ul>
+          <Configurations list={c.configurations} />
         )}
       </section>
       <section class="fp-section" aria-label="Latest notes">

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { SetByOrg } from './SetByOrg';
 
 interface Props {
   id: string;
@@ -6,6 +7,8 @@ interface Props {
   help?: ComponentChildren;
   /** Shown under the control; the control sets aria-invalid and lists it in aria-describedby. */
   error?: string;
+  /** Set by the organization's policy: says so in the help (the caller makes the control read-only). */
+  managed?: boolean;
   children: ComponentChildren;
 }
 
@@ -13,7 +16,7 @@ interface Props {
  * A label, a control and its help text. The control must carry `id` and
  * `aria-describedby={describedBy(id, error)}` so the help (and any error) is read with it.
  */
-export function Field({ id, label, help, error, children }: Props) {
+export function Field({ id, label, help, error, managed, children }: Props) {
   return (
     <div class="fp-field">
       <label for={id}>{label}</label>
@@ -23,8 +26,9 @@ export function Field({ id, label, help, error, children }: Props) {
           {error}
         </p>
       )}
-      {help && (
+      {(help || managed) && (
         <p class="fp-help" id={helpId(id)}>
+          {managed && <SetByOrg />}
           {help}
         </p>
       )}

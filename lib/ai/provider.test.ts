@@ -107,3 +107,32 @@ describe('endpoint URLs and error bodies', () => {
     expect(errorFromResponse(429, '', 'm', 'soon').message).toContain('shortly');
   });
 });
+
+describe('endpoint URLs (issue 10 §2)', () => {
+  it('refuses plain http anywhere but on this computer, and user names in the URL', () => {
+    expect(() => completionsUrl('http://ai.example.com/v1')).toThrow(/https/);
+    expect(() => completionsUrl('http://192.168.1.20:11434/v1')).toThrow(/https/);
+    expect(() => completionsUrl('https://user:pw@ai.example.com/v1')).toThrow(AiError);
+    expect(completionsUrl('http://localhost:11434/v1')).toBe('http://localhost:11434/v1/chat/completions');
+    expect(completionsUrl('http://127.0.0.1:1234/v1/')).toBe('http://127.0.0.1:1234/v1/chat/completions');
+  });
+});
+
+describe('redirects (issue 10 §4)', () => {
+  it('an endpoint redirecting to another origin is refused and the other host gets nothing', async () => {
+    const other = await startFakeAi({ chunkDelayMs: 1 });
+    try {
+      fake.faults.push({ status: 307, headers: { Location: `${other.baseUrl}/chat/completions` } });
+      const azure = { ...ep(), apiKey: FAKE_AI_KEY };
+      const e = await streamChat(azure, msgs, () => undefined).catch((x: AiError) => x);
+      expect(e).toMatchObject({ kind: 'aiRedirected' });
+      expect((e as AiError).message).toContain(new URL(other.baseUrl).origin);
+      expect(other.requests).toEqual([]);
+      // Same origin: followed (Node shows the target; Chromium refuses every redirect, see same-origin-fetch).
+      fake.faults.push({ status: 308, headers: { Location: '/v1/chat/completions' } });
+      expect(await streamChat(ep(), msgs, () => undefined)).toMatch(/^This ticket is for/);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { fetchSameOrigin, redirectRefusalOf } from '../platform/same-origin-fetch';
+import { checkAiBaseUrl } from './endpoint';
 import { chunkDelta, SseParser } from './sse';
 
 // An OpenAI-compatible chat completions client (OpenAI, Azure OpenAI, Ollama, LM Studio, …), used only
@@ -23,6 +25,7 @@ export type AiErrorKind =
   | 'aiTimeout'
   | 'aiRateLimited'
   | 'aiProviderError'
+  | 'aiRedirected'
   | 'aiStopped';
 
 export class AiError extends Error {
@@ -45,19 +48,13 @@ export class AiError extends Error {
 
 /**
  * `{base}/chat/completions`, keeping a query string (Azure's `?api-version=`) after the path.
- * Accepts a base with or without a trailing slash; refuses anything that isn't http(s).
+ * Accepts a base with or without a trailing slash; refuses what `checkAiBaseUrl` refuses (plain http
+ * off this computer, user names).
  */
 export function completionsUrl(baseUrl: string): string {
-  const trimmed = baseUrl.trim();
-  let u: URL;
-  try {
-    u = new URL(trimmed);
-  } catch {
-    throw new AiError('aiNotConfigured', 'The AI endpoint base URL is not a valid URL.');
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new AiError('aiNotConfigured', 'The AI endpoint must be an http(s) URL.');
-  }
+  const checked = checkAiBaseUrl(baseUrl);
+  if (!checked.ok) throw new AiError('aiNotConfigured', checked.message);
+  const u = checked.url;
   u.pathname = `${u.pathname.replace(/\/+$/, '')}/chat/completions`.replace(
     /\/chat\/completions\/chat\/completions$/,
     '/chat/completions',
@@ -172,6 +169,13 @@ export async function streamChat(
   opts.signal?.addEventListener('abort', onStop, { once: true });
   const fail = (e: unknown): never => {
     if (e instanceof AiError) throw e;
+    const redirect = redirectRefusalOf(e);
+    if (redirect) {
+      throw new AiError(
+        'aiRedirected',
+        `The AI endpoint answered with a redirect${redirect.to ? ` to ${new URL(redirect.to).origin}` : ''}. FlowPilot does not follow redirects to another address, so the key and ticket data never go there. Use the final URL as the endpoint base URL.`,
+      );
+    }
     if (timedOut)
       throw new AiError('aiTimeout', `The AI provider did not answer within ${Math.round(idleMs / 1000)} s.`);
     if (opts.signal?.aborted) throw new AiError('aiStopped', 'Stopped.');
@@ -185,18 +189,23 @@ export async function streamChat(
   try {
     let res: Response;
     try {
-      res = await (opts.fetchImpl ?? fetch)(url, {
-        method: 'POST',
-        headers: headers(ep),
-        body: JSON.stringify({
-          model: ep.model,
-          messages,
-          stream: true,
-          ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
-          ...(opts.maxTokens !== undefined ? { max_tokens: opts.maxTokens } : {}),
-        }),
-        signal: ctl.signal,
-      });
+      // Redirects only within the endpoint's origin: elsewhere they would re-send the key and the prompt.
+      res = await fetchSameOrigin(
+        url,
+        {
+          method: 'POST',
+          headers: headers(ep),
+          body: JSON.stringify({
+            model: ep.model,
+            messages,
+            stream: true,
+            ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
+            ...(opts.maxTokens !== undefined ? { max_tokens: opts.maxTokens } : {}),
+          }),
+          signal: ctl.signal,
+        },
+        opts.fetchImpl,
+      );
     } catch (e) {
       return fail(e);
     }

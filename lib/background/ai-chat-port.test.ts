@@ -169,26 +169,22 @@ describe('assistant answers over the port', () => {
     const deps = {
       extensionId: 'ext',
       extensionOrigin: 'chrome-extension://ext/',
-      isCwPageUrl: (u: string) => u.startsWith('http://127.0.0.1'),
+      isPanelHost: (u: string) => u.startsWith('http://127.0.0.1:1/'),
     };
+    const frame = (pageUrl: string, frameId = 4) => ({
+      id: 'ext',
+      url: 'chrome-extension://ext/panel.html',
+      tab: { id: 1, url: pageUrl },
+      frameId,
+    });
+    expect(await isAllowedPortSender(frame('http://127.0.0.1:1/x'), deps)).toBe(true);
+    // The panel frame on another site, panel.html opened on its own, the content script, other extensions.
+    expect(await isAllowedPortSender(frame('https://evil.example/'), deps)).toBe(false);
+    expect(await isAllowedPortSender(frame('http://127.0.0.1:1/x', 0), deps)).toBe(false);
     expect(
       await isAllowedPortSender({ id: 'ext', url: 'http://127.0.0.1:1/x', tab: { id: 1 }, frameId: 0 }, deps),
-    ).toBe(true);
-    expect(
-      await isAllowedPortSender({ id: 'ext', url: 'http://127.0.0.1:1/x', tab: { id: 1 }, frameId: 3 }, deps),
     ).toBe(false);
-    expect(
-      await isAllowedPortSender(
-        { id: 'ext', url: 'https://evil.example/', tab: { id: 1 }, frameId: 0 },
-        deps,
-      ),
-    ).toBe(false);
-    expect(
-      await isAllowedPortSender(
-        { id: 'other', url: 'http://127.0.0.1:1/x', tab: { id: 1 }, frameId: 0 },
-        deps,
-      ),
-    ).toBe(false);
+    expect(await isAllowedPortSender({ ...frame('http://127.0.0.1:1/x'), id: 'other' }, deps)).toBe(false);
     expect(await isAllowedPortSender({ id: 'ext', url: 'chrome-extension://ext/options.html' }, deps)).toBe(
       true,
     );

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { logActivity } from '../activity/log';
-import { chatEndpoint } from '../ai/config';
+import { chatEndpoint, explainWithheldKey } from '../ai/config';
 import type { SimilarForPrompt } from '../ai/prompt';
 import { buildPrompt, parseSuggestions, visibleWhileStreaming } from '../ai/prompt';
 import { AiError, streamChat } from '../ai/provider';
@@ -15,7 +15,8 @@ import { similarForAssistant } from '../similar/service';
 import { type TicketContext, ticketKey } from '../ticket/types';
 
 // Streams assistant answers to the panel over a Port. The sender is checked exactly like the router
-// does for messages: our own extension, top frame, on a ConnectWise page.
+// does for panel messages: our own extension; the options page, or the panel frame docked on the
+// connected CW site.
 
 const Text = (max: number) => z.string().max(max);
 const Ask = z.object({
@@ -44,14 +45,14 @@ export const ChatRequest = z.discriminatedUnion('type', [Ask, Stop]);
 export interface PortDeps {
   extensionId: string;
   extensionOrigin: string;
-  isCwPageUrl: (url: string) => boolean | Promise<boolean>;
+  isPanelHost: (pageUrl: string) => boolean | Promise<boolean>;
 }
 
 export async function isAllowedPortSender(sender: SenderLike | undefined, deps: PortDeps): Promise<boolean> {
   const s = classifySender(sender ?? {}, deps.extensionId, deps.extensionOrigin);
   if (s.kind === 'extensionPage') return true;
-  if (s.kind !== 'contentScript' || s.frameId !== 0) return false;
-  return !!(await deps.isCwPageUrl(s.url));
+  if (s.kind !== 'panelFrame') return false;
+  return !!(await deps.isPanelHost(s.pageUrl));
 }
 
 /**
@@ -97,7 +98,7 @@ export async function answer(
     const shown = visibleWhileStreaming(streamed);
     if (e instanceof AiError && e.kind === 'aiStopped' && shown)
       await appendChat(session.id, [{ role: 'assistant', content: `${shown} [stopped]`, at: Date.now() }]);
-    throw e;
+    throw explainWithheldKey(e, ep);
   }
   const parsed = parseSuggestions(text);
   await appendChat(session.id, [{ role: 'assistant', content: parsed.text, at: Date.now() }]);

@@ -1,8 +1,9 @@
 import { withActivity } from '../activity/log';
-import { getAiConfig, resolveEndpoint, saveAiConfig } from '../ai/config';
+import { explainWithheldKey, getAiConfig, resolveEndpoint, saveAiConfig } from '../ai/config';
 import { testEndpoint } from '../ai/provider';
 import type { Handlers } from '../messages/router';
 import { broadcast } from './broadcast';
+import { releaseUnusedHosts } from './host-scope';
 
 const ACTOR = 'admin (options page)';
 
@@ -17,6 +18,7 @@ export const aiOptionsHandlers: Handlers<'optionsToBg'> = {
       (r) =>
         r.ok ? `assistant ${r.value.enabled ? 'on' : 'off'}, model ${r.value.model || '(none)'}` : undefined,
     );
+    await releaseUnusedHosts(); // the previous endpoint's host
     await broadcast({ type: 'settings/changed' });
     return c;
   },
@@ -29,7 +31,10 @@ export const aiOptionsHandlers: Handlers<'optionsToBg'> = {
     return withActivity(
       'ai/test',
       ACTOR,
-      () => testEndpoint(ep),
+      () =>
+        testEndpoint(ep).catch((e) => {
+          throw explainWithheldKey(e, ep);
+        }),
       (r) =>
         r.ok
           ? `model ${ep.model}`

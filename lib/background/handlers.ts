@@ -2,7 +2,8 @@ import type { RouterDeps } from '../messages/router';
 import { aiOptionsHandlers } from './ai-handlers';
 import { historyOptionsHandlers, historyPanelHandlers } from './history-handlers';
 import { optionsHandlers } from './options-handlers';
-import { panelHandlers } from './panel-handlers';
+import { pageHandlers, panelHandlers } from './panel-handlers';
+import { policyOptionsHandlers } from './policy-handlers';
 import { postingOptionsHandlers, postingPanelHandlers } from './posting-handlers';
 import { sessionHandlers } from './session-handlers';
 
@@ -13,6 +14,8 @@ export const handlers: RouterDeps['handlers'] = {
     ...postingOptionsHandlers,
     ...aiOptionsHandlers,
     ...historyOptionsHandlers,
+    ...policyOptionsHandlers,
   },
   panelToBg: { ...panelHandlers, ...postingPanelHandlers, ...sessionHandlers, ...historyPanelHandlers },
+  pageToBg: pageHandlers,
 };

@@ -1,6 +1,7 @@
 import { connectedClient } from '../connection/store';
 import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
+import { currentScope } from '../connection/store';
 import { getChat } from '../session/chat-store';
 import { listSessionsPage, sessionsToCsv, sessionsToJson, ticketSessions } from '../session/history';
 import { similarFor } from '../similar/service';
@@ -20,15 +21,17 @@ export const historyPanelHandlers: Handlers<'panelToBg'> = {
     const deps = { client, scope: cacheScope(record), webOrigin: `${record.scheme}://${record.site}` };
     return similarFor(deps, ticket, () => ticketContextFor(ticket));
   },
-  'session/history': ({ ticketKey, offset, limit }) => ticketSessions(db(), ticketKey, offset, limit),
+  'session/history': async ({ ticketKey, offset, limit }) =>
+    ticketSessions(db(), await currentScope(), ticketKey, offset, limit),
   'session/chat': ({ sessionId }) => getChat(sessionId),
   'session/away': ({ sessionId, awayId, answer }) => change(sessionId, { kind: 'away', awayId, answer }),
 };
 
 export const historyOptionsHandlers: Handlers<'optionsToBg'> = {
-  'sessions/list': ({ offset, limit, ...filter }) => listSessionsPage(db(), filter, offset, limit),
+  'sessions/list': async ({ offset, limit, ...filter }) =>
+    listSessionsPage(db(), await currentScope(), filter, offset, limit),
   'sessions/export': async ({ format, ...filter }) => {
-    const { items } = await listSessionsPage(db(), filter, 0, EXPORT_CAP);
+    const { items } = await listSessionsPage(db(), await currentScope(), filter, 0, EXPORT_CAP);
     return format === 'csv'
       ? { filename: `flowpilot-sessions-${stamp()}.csv`, mime: 'text/csv', content: sessionsToCsv(items) }
       : {

@@ -1,5 +1,7 @@
 import { logActivity, withActivity } from '../activity/log';
+import { scopeLabel } from '../connection/scope';
 import { connect, disconnect, getConnection, testConnection } from '../connection/service';
+import { currentScope } from '../connection/store';
 import {
   addTechnician,
   autoMatchRoster,
@@ -12,12 +14,17 @@ import {
 } from '../mapping/roster';
 import type { Handlers } from '../messages/router';
 import { registerOnPremContentScript } from '../platform/content-scripts';
+import { assertCanDisconnect, assertRosterEditable, connectInputUnderPolicy } from '../policy/guards';
+import { applyPolicy } from '../policy/service';
+import { discardUnsent, unsentByScope } from '../posting/held';
+import { getOutbox } from '../posting/service';
 import { clearChats } from '../session/chat-store';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
-import { exportTeamSetup, importTeamSetup } from '../team/service';
+import { exportTeamSetup, importTeamSetup, previewTeamSetup } from '../team/service';
 import { broadcast } from './broadcast';
+import { releaseUnusedHosts } from './host-scope';
 import { applyIdleSetting } from './idle';
 
 const ACTOR = 'admin (options page)';
@@ -30,10 +37,17 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       'connection/connect',
       ACTOR,
       async () => {
-        const conn = await connect(input);
-        await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
-        await broadcast({ type: 'connection/changed' });
-        return conn;
+        try {
+          // Fields the administrator's policy sets are read-only on the page and the policy's here.
+          const conn = await connect(await connectInputUnderPolicy(input));
+          await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
+          await broadcast({ type: 'connection/changed' });
+          void getOutbox().drain(); // posts that waited for this connection go out now
+          return conn;
+        } finally {
+          // The previous site after a change, or the host granted for a connection that failed.
+          await releaseUnusedHosts();
+        }
       },
       (r) => (r.ok ? `Connected to ${r.value.site} (${r.value.serverVersion})` : undefined),
     ),
@@ -41,13 +55,26 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     withActivity('connection/test', ACTOR, testConnection, (r) =>
       r.ok ? `Server version ${r.value.serverVersion}` : undefined,
     ),
-  'connection/disconnect': () =>
+  'connection/disconnect': ({ discardUnsent: discard }) =>
     withActivity('connection/disconnect', ACTOR, async () => {
+      await assertCanDisconnect();
+      const scope = await currentScope();
+      if (discard && scope) await discardUnsent(scope, (id) => getOutbox().discard(id));
       const r = await disconnect();
       await registerOnPremContentScript(undefined).catch(() => undefined);
+      await releaseUnusedHosts();
       await broadcast({ type: 'connection/changed' });
       return r;
     }),
+
+  'outbox/unsent': async () => ({ groups: await unsentByScope(await currentScope()) }),
+  'outbox/discardScope': ({ scope }) =>
+    withActivity(
+      'outbox/discard',
+      ACTOR,
+      async () => ({ discarded: await discardUnsent(scope, (id) => getOutbox().discard(id)) }),
+      (r) => (r.ok ? `${r.value.discarded} unsent post(s) of ${scopeLabel(scope)} discarded` : undefined),
+    ),
 
   'mapping/get': async () => ({
     technicians: await listTechnicians(),
@@ -70,10 +97,23 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     await broadcast({ type: 'settings/changed' });
     return { signedInTechnicianId: s.signedInTechnicianId };
   },
-  'technicians/add': async (input) => ({ technicians: await addTechnician(input) }),
-  'technicians/update': async (input) => ({ technicians: await updateTechnician(input) }),
-  'technicians/remove': async ({ id }) => ({ technicians: await removeTechnician(id) }),
-  'technicians/importCsv': ({ csv }) => importRosterCsv(csv),
+  // A roster set by policy is the organization's: edits are refused with a message that says so.
+  'technicians/add': async (input) => {
+    await assertRosterEditable();
+    return { technicians: await addTechnician(input) };
+  },
+  'technicians/update': async (input) => {
+    await assertRosterEditable();
+    return { technicians: await updateTechnician(input) };
+  },
+  'technicians/remove': async ({ id }) => {
+    await assertRosterEditable();
+    return { technicians: await removeTechnician(id) };
+  },
+  'technicians/importCsv': async ({ csv }) => {
+    await assertRosterEditable();
+    return importRosterCsv(csv);
+  },
 
   'settings/get': () => getSettings(),
   'settings/save': async (patch) => {
@@ -105,20 +145,28 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       () => exportTeamSetup(passphrase),
       (r) => (r.ok ? `${r.value.technicians} technician(s) exported` : undefined),
     ),
-  'team/import': ({ text, passphrase }) =>
+  'team/preview': ({ text, passphrase }) => previewTeamSetup(text, passphrase),
+  'team/import': ({ text, passphrase, applyAi }) =>
     withActivity(
       'team/import',
       ACTOR,
       async () => {
-        const r = await importTeamSetup(text, passphrase);
-        await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
-        await broadcast({ type: 'connection/changed' });
-        await broadcast({ type: 'settings/changed' });
-        return r;
+        try {
+          const r = await importTeamSetup(text, passphrase, { applyAi });
+          // The policy wins over the file: its roster, connection and locks are put back.
+          if (await applyPolicy()) r.technicians = await listTechnicians();
+          await registerOnPremContentScript(r.connection.grantedOrigin).catch(() => undefined);
+          await broadcast({ type: 'connection/changed' });
+          await broadcast({ type: 'settings/changed' });
+          void getOutbox().drain();
+          return r;
+        } finally {
+          await releaseUnusedHosts();
+        }
       },
       (r) =>
         r.ok
-          ? `Imported ${r.value.technicians.length} technician(s) for ${r.value.connection.site}`
+          ? `Imported ${r.value.technicians.length} technician(s) for ${r.value.connection.site}${applyAi ? ', with the file’s AI settings' : ''}`
           : undefined,
     ),
 };

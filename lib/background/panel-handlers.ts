@@ -3,22 +3,29 @@ import { getConnection } from '../connection/service';
 import { connectedClient } from '../connection/store';
 import { CwError } from '../cw/errors';
 import { db } from '../db/schema';
-import type { BgToPanel } from '../messages/panel-to-bg';
 import type { Handlers } from '../messages/router';
+import { describeProblem } from '../policy/describe';
+import { policyView } from '../policy/view';
 import { getSettings } from '../settings/store';
 import { startSimilar } from '../similar/service';
 import { ContextCache, cacheScope } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
 import { searchTickets } from '../ticket/search';
-import type { TicketContext, TicketRef } from '../ticket/types';
+import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
+import { pageTicketFor, pushToPanel, reportPageTicket } from './page-tickets';
 
 // Module state here is only an optimisation (a lost cache or controller map after the worker stops
-// just means a reload): the context cache, and the in-flight search per tab so a newer query cancels
-// the one it supersedes.
+// just means a reload): the context cache, the loads in flight (so a panel that joins one still gets
+// its first wave), and the in-flight search per tab so a newer query cancels the one it supersedes.
 const contexts = new ContextCache();
+const inFlight = new Map<string, { partial?: TicketContext; tabs: Set<number> }>();
 const searches = new Map<number, AbortController>();
 
-/** The linked ticket's context through the cache (what the panel and similar tickets both use). */
+/**
+ * The linked ticket's context (what the panel and similar tickets both use), from the short cache or
+ * loaded in two waves. The tab's panel gets the first wave pushed as soon as it is there (also when it
+ * joins a load the page's report already started); similar resolved tickets start beside the second.
+ */
 export async function ticketContextFor(
   ticket: TicketRef,
   opts: { refresh?: boolean; tabId?: number } = {},
@@ -26,40 +33,56 @@ export async function ticketContextFor(
   const { client, record } = await connectedClient();
   const webOrigin = `${record.scheme}://${record.site}`;
   const scope = cacheScope(record);
+  const key = `${scope}|${ticketKey(ticket)}`;
+  const partialTo = (t: number, context: TicketContext) =>
+    pushToPanel(t, { dir: 'bgToPanel', type: 'ticket/contextPartial', context });
   const { promise } = contexts.get(
     scope,
     ticket,
-    () =>
-      loadTicketContext(ticket, {
+    () => {
+      const flight: { partial?: TicketContext; tabs: Set<number> } = { tabs: new Set() };
+      inFlight.set(key, flight);
+      const load = loadTicketContext(ticket, {
         client,
         webOrigin,
-        onPartial: (context: TicketContext) => {
-          pushToTab(opts.tabId, { dir: 'bgToPanel', type: 'ticket/contextPartial', context });
+        onPartial: (context) => {
+          flight.partial = context;
+          for (const t of flight.tabs) partialTo(t, context);
           // Similar resolved tickets start now, beside the second wave (lib/similar/service.ts).
           void startSimilar({ client, scope, webOrigin }, context, { refresh: opts.refresh }).catch(
             () => undefined,
           );
         },
-      }),
+      });
+      const done = () => {
+        if (inFlight.get(key) === flight) inFlight.delete(key);
+      };
+      load.then(done, done);
+      return load;
+    },
     { refresh: opts.refresh },
   );
+  const flight = inFlight.get(key);
+  if (opts.tabId !== undefined && flight) {
+    if (flight.partial) partialTo(opts.tabId, flight.partial);
+    else flight.tabs.add(opts.tabId);
+  }
   return promise;
 }
 
-function pushToTab(tabId: number | undefined, msg: BgToPanel): void {
-  if (tabId === undefined) return;
-  browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
-}
-
-/** Handlers for messages from the content-script panel. */
+/** Handlers for messages from the panel frame. */
 export const panelHandlers: Handlers<'panelToBg'> = {
   'panel/status': async () => {
-    const [conn, settings, technicians] = await Promise.all([
+    const [conn, settings, technicians, policy] = await Promise.all([
       getConnection(),
       getSettings(),
       db().technicians.toArray(),
+      policyView(),
     ]);
-    if (!conn) return { connected: false };
+    const policyProblems = policy.problems.map(describeProblem);
+    // Shown above the panel body whether or not the policy connection worked (never a blank panel).
+    const problems = policyProblems.length ? { policyProblems } : {};
+    if (!conn) return { connected: false, ...problems };
     // A team roster exists but this browser hasn't said who uses it: posts would silently go out as
     // the API member, so the panel asks for a choice instead.
     const chosen = technicians.some((t) => t.id === settings.signedInTechnicianId);
@@ -68,7 +91,12 @@ export const panelHandlers: Handlers<'panelToBg'> = {
       displayName: conn.displayName,
       site: conn.site,
       needsTechnician: technicians.length > 0 && !chosen,
+      ...problems,
     };
+  },
+  'panel/pageTicket': async (_req, ctx) => {
+    if (ctx.sender.tabId === undefined || ctx.sender.frameId === undefined) return { rev: 0 };
+    return pageTicketFor(ctx.sender.tabId, ctx.sender.frameId);
   },
   'panel/openOptions': async ({ tab }) => {
     if (tab) await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${tab}` });
@@ -76,7 +104,7 @@ export const panelHandlers: Handlers<'panelToBg'> = {
     return { opened: true };
   },
   'panel/ticketContext': async ({ ticket, refresh }, ctx) =>
-    ticketContextFor(ticket, { refresh, tabId: ctx.sender.tabId }),
+    ticketContextFor(ticket, { refresh: refresh === true, tabId: ctx.sender.tabId }),
   'panel/searchTickets': async ({ query, seq }, ctx) => {
     const tabId = ctx.sender.tabId ?? -1;
     searches.get(tabId)?.abort();
@@ -90,5 +118,17 @@ export const panelHandlers: Handlers<'panelToBg'> = {
     } finally {
       if (searches.get(tabId) === ac) searches.delete(tabId);
     }
+  },
+};
+
+/** Handlers for the content script's reports from CW's page. */
+export const pageHandlers: Handlers<'pageToBg'> = {
+  'page/detected': async ({ ticket }, ctx) => {
+    const tabId = ctx.sender.tabId;
+    if (tabId === undefined) return { ok: true as const };
+    reportPageTicket(tabId, ticket);
+    // Start the first wave now, while the panel frame is still starting: it joins this load.
+    if (ticket) ticketContextFor({ kind: ticket.kind, id: ticket.id }, { tabId }).catch(() => undefined);
+    return { ok: true as const };
   },
 };

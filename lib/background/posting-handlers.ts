@@ -1,7 +1,10 @@
+import { activityToCsv } from '../activity/csv';
 import { listActivity } from '../activity/retention';
+import { scopeLabel, UNKNOWN_SCOPE } from '../connection/scope';
+import { currentScope } from '../connection/store';
 import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
-import { listPosts, postsToCsv, postsToJson } from '../posting/history';
+import { listPosts, type PostView, postsToCsv, postsToJson } from '../posting/history';
 import { autoPush, getOutbox, postDetail, postHistory, preparePost, submitPost } from '../posting/service';
 
 /** Handlers for posting messages from the panel (Update dialog, the ticket's posts). */
@@ -17,12 +20,21 @@ export const postingPanelHandlers: Handlers<'panelToBg'> = {
   'posting/discard': async ({ postId }) => getOutbox().discard(postId),
 };
 
+/** An unsent post of another connection reads "waiting for connection X" (issue 10 §3). */
+function withWaiting(p: PostView, scope: string | undefined): PostView {
+  const open = p.state === 'pending' || p.state === 'sending' || p.state === 'failed';
+  return open && p.scope !== scope ? { ...p, waitingFor: scopeLabel(p.scope ?? UNKNOWN_SCOPE) } : p;
+}
+
 const EXPORT_CAP = 20_000;
 const stamp = () => new Date().toISOString().slice(0, 10);
 
 /** Handlers for the options page's Post History and Activity tabs. */
 export const postingOptionsHandlers: Handlers<'optionsToBg'> = {
-  'posting/list': async ({ offset, limit, ...filter }) => listPosts(db(), filter, offset, limit),
+  'posting/list': async ({ offset, limit, ...filter }) => {
+    const [page, scope] = await Promise.all([listPosts(db(), filter, offset, limit), currentScope()]);
+    return { ...page, items: page.items.map((p) => withWaiting(p, scope)) };
+  },
   'posting/detail': async ({ postId }) => postDetail(postId),
   'posting/retry': async ({ postId }) => {
     await getOutbox().retry(postId);
@@ -57,21 +69,10 @@ export const postingOptionsHandlers: Handlers<'optionsToBg'> = {
         ),
       };
     }
-    const cell = (v: unknown) => {
-      const s = v === undefined ? '' : String(v);
-      return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s)
-        ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"`
-        : s;
-    };
-    const lines = ['at,kind,actor,outcome,latencyMs,detail'].concat(
-      items.map((a) =>
-        [new Date(a.at).toISOString(), a.kind, a.actor, a.outcome, a.latencyMs, a.detail].map(cell).join(','),
-      ),
-    );
     return {
       filename: `flowpilot-activity-${stamp()}.csv`,
       mime: 'text/csv',
-      content: `${lines.join('\r\n')}\r\n`,
+      content: activityToCsv(items),
     };
   },
 };

@@ -4,6 +4,7 @@ import { buildClientId } from '../cw/client-id';
 import { type ConnectionRecord, db } from '../db/schema';
 import { AppError } from '../errors';
 import type { PublicConnection } from '../messages/options-to-bg';
+import { connectionScope, type Scope } from './scope';
 
 const SECRET_ID = 'cw:primary';
 
@@ -63,7 +64,14 @@ export function toPublic(
     connectedAt: record.connectedAt,
     missingPermissions: record.missingPermissions,
     grantedOrigin: record.grantedOrigin,
+    ...(record.managed ? { managed: true } : {}),
   };
+}
+
+/** The saved connection's scope (lib/connection/scope.ts), or undefined when not connected. */
+export async function currentScope(): Promise<Scope | undefined> {
+  const record = await db().connections.get('primary');
+  return record ? connectionScope(record) : undefined;
 }
 
 /** The CW client for the saved connection; every CW-using feature starts here. */
@@ -74,5 +82,9 @@ export async function connectedClient(): Promise<{ client: CwClient; record: Con
       'notConnected',
       'FlowPilot is not connected to ConnectWise. Open the options page to connect.',
     );
-  return { client: new CwClient({ ...conn.creds, apiBase: conn.record.apiBase }), record: conn.record };
+  const scope = connectionScope(conn.record);
+  return {
+    client: new CwClient({ ...conn.creds, apiBase: conn.record.apiBase, scope }),
+    record: conn.record,
+  };
 }

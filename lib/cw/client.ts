@@ -1,4 +1,5 @@
 import { ofetch } from 'ofetch';
+import { fetchSameOrigin, redirectRefusalOf } from '../platform/same-origin-fetch';
 import { authHeaders, type CwCredentials } from './auth';
 import { buildQueryString, type ListQuery } from './conditions';
 import { CwError, classifyHttpFailure, looksLikeHtml, NOT_JSON_MESSAGE } from './errors';
@@ -8,6 +9,8 @@ export interface CwClientOptions extends CwCredentials {
   /** e.g. https://api-na.myconnectwise.net/v2026_4/apis/3.0 */
   apiBase: string;
   timeoutMs?: number;
+  /** The connection (tenant) these keys belong to (lib/connection/scope.ts), for the outbox's check. */
+  scope?: string;
 }
 
 export interface RequestOptions {
@@ -36,6 +39,21 @@ interface RawResult {
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
+// Redirects are followed only within the site's own origin (lib/platform/same-origin-fetch.ts): a
+// redirect elsewhere would re-send the keys, the clientId and a note's text to that host.
+const cwOfetch = ofetch.create({}, { fetch: (input, init) => fetchSameOrigin(input, init) });
+
+function redirectError(e: unknown): CwError | undefined {
+  const r = redirectRefusalOf(e);
+  if (!r) return undefined;
+  const where = r.to ? ` to ${new URL(r.to).origin}` : '';
+  return new CwError(
+    'redirect',
+    `ConnectWise answered with a redirect${where}. FlowPilot does not follow redirects to another address, so your keys and data never go there. Check the site name (use the address your browser ends up on) and any proxy in between.`,
+    { status: r.status || undefined },
+  );
+}
+
 /** One fetch with timeout + cancellation, mapped to CwError. Shared by the API client and discovery. */
 export async function cwFetch(
   url: string,
@@ -48,17 +66,18 @@ export async function cwFetch(
   const isWrite = init.method !== 'GET';
   let res: Awaited<ReturnType<typeof ofetch.raw<string>>>;
   try {
-    res = await ofetch.raw<string>(url, {
+    res = await cwOfetch.raw<string>(url, {
       method: init.method,
       headers: init.headers,
       body: init.body,
       signal,
       retry: false, // retries are the outbox's job; CW POSTs are not idempotent
       ignoreResponseError: true,
-      redirect: 'follow',
       parseResponse: (t) => t,
     });
-  } catch {
+  } catch (e) {
+    const redirected = redirectError(e);
+    if (redirected) throw redirected;
     if (opts.signal?.aborted) throw new CwError('cancelled', 'The request was cancelled.');
     if (timeout.aborted) {
       return Promise.reject(
@@ -94,6 +113,10 @@ export class CwClient {
 
   get apiBase(): string {
     return this.opts.apiBase;
+  }
+
+  get scope(): string | undefined {
+    return this.opts.scope;
   }
 
   private url(path: string, query?: ListQuery): string {

@@ -15,6 +15,7 @@ export type CwErrorKind =
   | 'network' // unreachable, reset, DNS, TLS
   | 'timeout'
   | 'notJson' // an HTML login/proxy page instead of CW JSON
+  | 'redirect' // a redirect FlowPilot does not follow (another origin, or one the browser hides)
   | 'cancelled';
 
 export interface CwFieldError {

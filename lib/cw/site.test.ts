@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { apiBaseUrl, apiHost, companyInfoUrl, normalizeCodebase, normalizeSite, ticketWebUrl } from './site';
+import {
+  apiBaseUrl,
+  apiHost,
+  companyInfoUrl,
+  LOOPBACK_CW_ALLOWED,
+  normalizeCodebase,
+  normalizeSite,
+  ticketWebUrl,
+} from './site';
 
 function ok(input: string) {
   const r = normalizeSite(input);
@@ -35,6 +43,23 @@ describe('normalizeSite', () => {
     expect(ok('127.0.0.1:8765')).toMatchObject({ host: '127.0.0.1:8765', scheme: 'http', loopback: true });
     expect(ok('http://localhost:3000/')).toMatchObject({ host: 'localhost:3000', scheme: 'http' });
     expect(ok('https://localhost:3000').scheme).toBe('https');
+  });
+
+  it('production builds refuse loopback, whatever the scheme (issue 10 §4, issue 14 §3)', () => {
+    for (const input of [
+      '127.0.0.1:8765',
+      'http://localhost:3000/',
+      'https://localhost',
+      '127.0.0.2',
+      '[::1]:80',
+    ]) {
+      const r = normalizeSite(input, { allowLoopback: false });
+      expect(r.ok, input).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/this computer/);
+    }
+    expect(normalizeSite('na.myconnectwise.net', { allowLoopback: false }).ok).toBe(true);
+    // Unit tests and the e2e build run the CW sandbox on loopback.
+    expect(LOOPBACK_CW_ALLOWED).toBe(true);
   });
 
   it.each([

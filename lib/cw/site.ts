@@ -12,6 +12,13 @@ export interface CwSite {
 
 export type SiteResult = { ok: true; site: CwSite } | { ok: false; message: string };
 
+/**
+ * Loopback (the CW sandbox) is a CW site everywhere but in production builds: the e2e build and the
+ * unit tests run the sandbox there. A production build refuses it here too, not only in the manifest,
+ * so Basic auth never goes to a local listener.
+ */
+export const LOOPBACK_CW_ALLOWED = import.meta.env.MODE !== 'production';
+
 const EXAMPLE = 'Enter just the host name of your ConnectWise site, e.g. na.myconnectwise.net.';
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -21,7 +28,7 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  * browser URL (`https://NA.myconnectwise.net/v4_6_release/ConnectWise.aspx?...`) or the `api-` host;
  * rejects what can't be a CW server, each with a message that says what to type instead.
  */
-export function normalizeSite(input: string): SiteResult {
+export function normalizeSite(input: string, opts: { allowLoopback?: boolean } = {}): SiteResult {
   const raw = input.trim();
   if (!raw) return { ok: false, message: `The site is empty. ${EXAMPLE}` };
   if (/\s/.test(raw)) return { ok: false, message: `The site contains spaces. ${EXAMPLE}` };
@@ -42,6 +49,12 @@ export function normalizeSite(input: string): SiteResult {
   }
   let hostname = url.hostname.toLowerCase().replace(/\.$/, '');
   const loopback = isLoopbackHostname(hostname);
+  if (loopback && !(opts.allowLoopback ?? LOOPBACK_CW_ALLOWED)) {
+    return {
+      ok: false,
+      message: `"${raw}" is an address on this computer, not a ConnectWise site. ${EXAMPLE}`,
+    };
+  }
 
   if (!loopback) {
     if (IPV4.test(hostname) || hostname.startsWith('[')) {

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UNKNOWN_SCOPE } from '../connection/scope';
 import { FlowPilotDb } from './schema';
 
 const names: string[] = [];
@@ -72,6 +73,78 @@ describe('database schema', () => {
     const d = new FlowPilotDb('fp-v3-test');
     expect((await d.sessions.where('[state+startedAt]').equals(['resolved', 5]).first())?.id).toBe('s');
     expect(await d.chats.count()).toBe(0);
+    d.close();
+  });
+});
+
+describe('version 3: posts, outbox items and sessions are bound to their connection (issue 10 §3)', () => {
+  // Version 1 exactly as it shipped.
+  const V1_STORES = {
+    connections: 'id',
+    secrets: 'id',
+    technicians: 'id, email, memberId',
+    settings: 'key',
+    sessions: 'id, ticketKey, state, updatedAt, [ticketKey+state]',
+    outbox: 'id, ticketKey, state, nextAttemptAt, postId, [ticketKey+seq], [state+nextAttemptAt]',
+    posts: 'id, ticketKey, ticketId, state, createdAt, [state+createdAt]',
+    activity: '++id, at, kind',
+  };
+  const connection = {
+    id: 'primary',
+    companyId: 'FlowPilot',
+    apiBase: 'http://127.0.0.1:4100/v2026_4/apis/3.0',
+  };
+  async function v1(name: string, withConnection: boolean) {
+    names.push(name);
+    const d = new Dexie(name);
+    d.version(1).stores(V1_STORES);
+    if (withConnection) await d.table('connections').put(connection);
+    await d
+      .table('sessions')
+      .put({ id: 's1', ticketKey: 'service:1001', state: 'resolved', createdAt: 1, updatedAt: 1, data: {} });
+    await d.table('outbox').put({
+      id: 'o1',
+      ticketKey: 'service:1001',
+      seq: 1,
+      kind: 'note',
+      state: 'pending',
+      nextAttemptAt: 0,
+      postId: 'p1',
+      payload: {},
+      ref: 'r',
+      attempts: 0,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    await d.table('posts').put({
+      id: 'p1',
+      ticketKey: 'service:1001',
+      ticketId: 1001,
+      summary: 'x',
+      state: 'pending',
+      createdAt: 1,
+      updatedAt: 1,
+      data: { items: [] },
+    });
+    d.close();
+  }
+
+  it('gives existing records the scope of the connection saved at upgrade time', async () => {
+    await v1('fp-scope-migrate', true);
+    const d = new FlowPilotDb('fp-scope-migrate');
+    const scope = 'flowpilot@http://127.0.0.1:4100';
+    expect((await d.sessions.get('s1'))?.scope).toBe(scope);
+    expect((await d.outbox.get('o1'))?.scope).toBe(scope);
+    expect((await d.posts.get('p1'))?.scope).toBe(scope);
+    d.close();
+  });
+
+  it('without a saved connection the tenant is unknown, so those records match no connection', async () => {
+    await v1('fp-scope-migrate-none', false);
+    const d = new FlowPilotDb('fp-scope-migrate-none');
+    expect((await d.outbox.get('o1'))?.scope).toBe(UNKNOWN_SCOPE);
+    expect((await d.posts.get('p1'))?.scope).toBe(UNKNOWN_SCOPE);
+    expect((await d.sessions.get('s1'))?.scope).toBe(UNKNOWN_SCOPE);
     d.close();
   });
 });

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { connectionScope, UNKNOWN_SCOPE } from '../connection/scope';
 
 // The background worker's IndexedDB. Only the background opens it; pages and panels ask through
 // messages. Secrets (API keys) sit in their own table so no record that is sent to a page has them.
@@ -20,12 +21,16 @@ export interface ConnectionRecord {
   grantedOrigin?: string;
   connectedAt: number;
   lastTestedAt: number;
+  /** Set from the administrator's policy (options page shows it read-only; Disconnect is refused). */
+  managed?: boolean;
 }
 
 export interface SecretRecord {
-  id: string; // 'cw:primary', later 'ai:primary'
+  id: string; // 'cw:primary', 'ai:primary'
   publicKey?: string;
   privateKey: string;
+  /** The AI key's endpoint origin: the key is sent nowhere else (lib/ai/config.ts). */
+  origin?: string;
 }
 
 export interface TechnicianRecord {
@@ -37,6 +42,8 @@ export interface TechnicianRecord {
   memberName?: string;
   /** 'auto' when Auto-Match picked it, 'manual' when an admin did. */
   mappedBy?: 'auto' | 'manual';
+  /** On the roster because the administrator's policy lists them (not editable on this browser). */
+  managed?: boolean;
   updatedAt: number;
 }
 
@@ -60,6 +67,8 @@ export interface SessionRecord {
   activeMs?: number;
   /** Resolved/escalated documentation (lib/session/artifacts.ts `SessionDoc`), set when it closes. */
   doc?: { kind: 'resolved' | 'escalated'; internalText: string; customerText: string };
+  /** The connection it belongs to (lib/connection/scope.ts); never sent or shown elsewhere. */
+  scope?: string;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -88,6 +97,8 @@ export interface OutboxRecord {
    * finds the checks it still owes).
    */
   checkAt?: number;
+  /** The connection it belongs to (lib/connection/scope.ts); never sent or shown elsewhere. */
+  scope?: string;
 }
 
 export interface PostRecord {
@@ -100,6 +111,8 @@ export interface PostRecord {
   createdAt: number;
   updatedAt: number;
   data: unknown;
+  /** The connection it belongs to (lib/connection/scope.ts); never sent or shown elsewhere. */
+  scope?: string;
 }
 
 /** A session's assistant conversation (lib/session/chat.ts), kept apart so session saves stay small. */
@@ -152,8 +165,26 @@ export class FlowPilotDb extends Dexie {
     this.version(2).stores({
       outbox: 'id, ticketKey, state, nextAttemptAt, postId, [ticketKey+seq], [state+nextAttemptAt], checkAt',
     });
-    // Issue 13: Sessions tab paging by start time (all, or one state), saved assistant chats.
+    // Issue 10 §3: posts, outbox items and sessions belong to one CW tenant. Existing records get the
+    // scope of the connection saved at upgrade time (the one they were made with, unless the admin
+    // switched tenants before: that cannot be told apart any more); with none saved, UNKNOWN_SCOPE,
+    // which no connection matches. No new index: lookups stay per ticket and filter by scope.
     this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const conn = await tx.table('connections').get('primary');
+        const scope = conn ? connectionScope(conn) : UNKNOWN_SCOPE;
+        for (const table of ['sessions', 'outbox', 'posts']) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((r: { scope?: string }) => {
+              r.scope ??= scope;
+            });
+        }
+      });
+    // Issue 13: Sessions tab paging by start time (all, or one state), saved assistant chats.
+    this.version(4)
       .stores({
         sessions: 'id, ticketKey, state, updatedAt, startedAt, [ticketKey+state], [state+startedAt]',
         chats: 'sessionId',

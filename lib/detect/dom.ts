@@ -49,8 +49,14 @@ function isShown(el: Element): boolean {
  * ticket), null when there is none (a loading screen, or a CW page without banners).
  */
 export function readBanner(root: ParentNode): string | null {
+  const el = findBanner(root);
+  return el ? (el.textContent ?? '') : null;
+}
+
+/** The banner element on screen, if any (see readBanner). */
+export function findBanner(root: ParentNode): Element | null {
   for (const el of root.querySelectorAll(BANNER_SELECTOR)) {
-    if (isShown(el)) return el.textContent ?? '';
+    if (isShown(el)) return el;
   }
   return null;
 }

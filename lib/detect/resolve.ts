@@ -7,6 +7,9 @@ import { ticketFromUrl } from './url';
 // trusted only if they changed since the last banner was seen, because CW's in-app navigation leaves
 // both stale; when nothing is fresh the answer is "pending" and the panel keeps what it shows.
 
+/** Summaries come from CW's banner or title; longer ones are cut before they are sent anywhere. */
+export const DETECTED_SUMMARY_MAX = 500;
+
 export interface DetectedTicket {
   kind: TicketKind;
   id: number;

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DetectedTicket } from './resolve';
 import { watchTicketOnScreen } from './watch';
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+// The watcher checks in a task after the next frame; two frames and a task later it has run.
+const frame = () =>
+  new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))));
 const banner = (text: string) =>
   `<div class="cw_BannerView"><div class="detailLabel gwt-Label">${text}</div></div>`;
 
@@ -41,6 +43,38 @@ describe('watchTicketOnScreen', () => {
     root.querySelector('.detailLabel')!.textContent = 'Service Ticket #1020 - Printer jammed';
     await frame();
     expect(seen.at(-1)?.summary).toBe('Printer jammed');
+  });
+
+  it('once a banner is known, watches only its screen and the content root children', async () => {
+    document.body.innerHTML = `<div id="cwContent"><div class="screen">${banner('Service Ticket #7 - a')}</div><div class="side"><ul></ul></div></div>`;
+    const seen: (DetectedTicket | null)[] = [];
+    let checks = 0;
+    watchTicketOnScreen({
+      win: window,
+      signal: ac.signal,
+      onChange: (t) => seen.push(t),
+      afterCheck: () => checks++,
+    });
+    checks = 0;
+    // CW busy elsewhere (a side pod re-rendering): not our business, no check at all.
+    const list = document.querySelector('.side ul')!;
+    for (let i = 0; i < 5; i++) list.append(document.createElement('li'));
+    await frame();
+    expect(checks).toBe(0);
+    // The banner's own text changes in place: seen.
+    document.querySelector('.detailLabel')!.textContent = 'Service Ticket #8 - b';
+    await frame();
+    expect(seen.map((t) => t?.id)).toEqual([7, 8]);
+    // CW swaps the screen: seen, and the new screen is the one watched from now on.
+    const root = document.getElementById('cwContent')!;
+    root.firstElementChild!.replaceWith(
+      Object.assign(document.createElement('div'), { innerHTML: banner('Service Ticket #9 - c') }),
+    );
+    await frame();
+    expect(seen.map((t) => t?.id)).toEqual([7, 8, 9]);
+    root.querySelector('.detailLabel')!.textContent = 'Service Ticket #10 - d';
+    await frame();
+    expect(seen.map((t) => t?.id)).toEqual([7, 8, 9, 10]);
   });
 
   it('stops observing when aborted', async () => {

@@ -1,16 +1,20 @@
-import { readBanner } from './dom';
+import { findBanner } from './dom';
 import { type DetectedTicket, type ResolveMemory, resolveOnScreen, sameDetection } from './resolve';
 
-// Follows CW's single-page navigation without polling: one MutationObserver on the content root,
-// batched to one check per animation frame, plus popstate/hashchange. Everything is torn down through
-// the AbortSignal (refined-github's feature-manager pattern).
+// Follows CW's single-page navigation without polling, and stays out of CW's way while doing it:
+// - the MutationObserver callback only schedules; it never reads the DOM or layout;
+// - the check runs once per batch, in a task after the next frame, so CW's screen is painted first;
+// - once a banner is known, only the screen that holds it is watched deeply, plus the content root's
+//   own children (CW swaps screens there); before that, the whole content root.
+// Plus popstate/hashchange. Everything is torn down through the AbortSignal (refined-github's
+// feature-manager pattern).
 
 export interface WatchOptions {
   win: Window;
   signal: AbortSignal;
   /** Called with the ticket on screen (null: not a ticket page) whenever it changes, and once at start. */
   onChange: (ticket: DetectedTicket | null) => void;
-  /** Called after each batched check (the panel uses it to make sure its host is still attached). */
+  /** Called after each batched check (the dock uses it to make sure its host is still attached). */
   afterCheck?: () => void;
 }
 
@@ -19,27 +23,71 @@ function contentRoot(doc: Document): Node {
   return doc.getElementById('cwContent') ?? doc.body ?? doc.documentElement;
 }
 
+/** The child of `root` that contains `el` (the screen holding the banner). */
+function screenOf(root: Node, el: Element): Element | undefined {
+  let n: Element | null = el;
+  while (n && n.parentNode !== root) n = n.parentElement;
+  return n ?? undefined;
+}
+
+const DEEP: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** A hidden tab runs no frames; this makes sure a batch still lands. */
+const BACKUP_MS = 250;
+
 export function watchTicketOnScreen({ win, signal, onChange, afterCheck }: WatchOptions): void {
   const doc = win.document;
   let memory: ResolveMemory = {};
   let current: DetectedTicket | null | undefined;
+  let pending = false;
   let frame: number | undefined;
+  let task: ReturnType<typeof setTimeout> | undefined;
   let backup: ReturnType<typeof setTimeout> | undefined;
   let root = contentRoot(doc);
+  let screen: Element | undefined;
 
-  const check = () => {
+  const clearTimers = () => {
     if (frame !== undefined) win.cancelAnimationFrame(frame);
+    if (task !== undefined) clearTimeout(task);
     if (backup !== undefined) clearTimeout(backup);
-    frame = backup = undefined;
+    frame = task = backup = undefined;
+    pending = false;
+  };
+
+  const schedule = () => {
+    if (pending || signal.aborted) return;
+    pending = true;
+    frame = win.requestAnimationFrame(() => {
+      frame = undefined;
+      task = setTimeout(check, 0);
+    });
+    backup = setTimeout(check, BACKUP_MS);
+  };
+
+  // The global MutationObserver: a content script shares the page window but not its prototype chain.
+  const observer = new MutationObserver(schedule);
+  const observe = () => {
+    observer.disconnect();
+    if (screen) {
+      observer.observe(root, { childList: true });
+      observer.observe(screen, DEEP);
+    } else {
+      observer.observe(root, DEEP);
+    }
+  };
+
+  function check() {
+    clearTimers();
     if (signal.aborted) return;
-    if (!root.isConnected) {
-      // CW replaced its content root: follow the new one with the same observer.
-      observer.disconnect();
-      root = contentRoot(doc);
-      observer.observe(root, OBSERVE);
+    const nextRoot = contentRoot(doc);
+    const banner = findBanner(nextRoot as ParentNode);
+    const nextScreen = banner ? screenOf(nextRoot, banner) : undefined;
+    if (nextRoot !== root || nextScreen !== screen) {
+      root = nextRoot;
+      screen = nextScreen;
+      observe();
     }
     const { result, memory: next } = resolveOnScreen(
-      { url: win.location.href, title: doc.title, banner: readBanner(doc) },
+      { url: win.location.href, title: doc.title, banner: banner ? (banner.textContent ?? '') : null },
       memory,
     );
     memory = next;
@@ -48,27 +96,16 @@ export function watchTicketOnScreen({ win, signal, onChange, afterCheck }: Watch
       onChange(result);
     }
     afterCheck?.();
-  };
+  }
 
-  const schedule = () => {
-    if (frame !== undefined || signal.aborted) return;
-    frame = win.requestAnimationFrame(check);
-    // Frames do not run in hidden tabs; a one-shot timer makes sure the batch still lands.
-    backup = setTimeout(check, 250);
-  };
-
-  const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-  // The global MutationObserver: a content script shares the page window but not its prototype chain.
-  const observer = new MutationObserver(schedule);
-  observer.observe(root, OBSERVE);
+  observe();
   win.addEventListener('popstate', schedule, { signal });
   win.addEventListener('hashchange', schedule, { signal });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
-      if (frame !== undefined) win.cancelAnimationFrame(frame);
-      if (backup !== undefined) clearTimeout(backup);
+      clearTimers();
     },
     { once: true },
   );

@@ -43,6 +43,16 @@ describe('parseRosterCsv', () => {
   });
 });
 
+describe('names are trimmed on import (issue 10 §4)', () => {
+  it('inside quotes and of no-break spaces too', () => {
+    const r = parseRosterCsv('"  \u00a0Ana Lee\u00a0 ", ana@x.com\n" =Bob ",bob@x.com');
+    expect(r.rows).toEqual([
+      { name: 'Ana Lee', email: 'ana@x.com' },
+      { name: '=Bob', email: 'bob@x.com' },
+    ]);
+  });
+});
+
 describe('splitCsvLine', () => {
   it('splits on commas outside quotes', () => {
     expect(splitCsvLine('a, "b,c" ,d')).toEqual(['a', 'b,c', 'd']);

@@ -6,6 +6,8 @@ import type { OutboxState } from '../db/schema';
 export type BgToPages =
   | { dir: 'bgToPages'; type: 'connection/changed' }
   | { dir: 'bgToPages'; type: 'settings/changed' }
+  /** The administrator's policy (or the result of applying it) changed. */
+  | { dir: 'bgToPages'; type: 'policy/changed' }
   /** A session changed; panels showing that ticket re-fetch it (so two tabs stay in step). */
   | { dir: 'bgToPages'; type: 'session/changed'; ticketKey: string; rev: number }
   /**

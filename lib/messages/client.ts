@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Direction, ErrorInfo, Reply } from './protocol';
 import type { MessageType, Req, Res } from './registry';
 
-// Used by the options page and the content-script panel. Imports only types from the protocol, so
-// zod never ships in the content script.
+// Used by the options page, the panel frame and the content script. Imports only types from the
+// protocol, so zod never ships in them.
 
 export class BgError extends Error {
   constructor(readonly info: ErrorInfo) {
@@ -54,3 +54,5 @@ export const askFromOptions = <T extends MessageType<'optionsToBg'>>(
 ) => ask('optionsToBg', type, payload);
 export const askFromPanel = <T extends MessageType<'panelToBg'>>(type: T, payload: Req<'panelToBg', T>) =>
   ask('panelToBg', type, payload);
+export const askFromPage = <T extends MessageType<'pageToBg'>>(type: T, payload: Req<'pageToBg', T>) =>
+  ask('pageToBg', type, payload);

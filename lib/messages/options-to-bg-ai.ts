@@ -10,7 +10,7 @@ const Url = z
   .max(500)
   .refine(
     (v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v),
-    'The endpoint must start with https:// (or http:// for a local server)',
+    'The endpoint must start with https:// (or http://localhost / http://127.0.0.1 for a server on this computer)',
   );
 
 export const AiConfigInput = z.object({

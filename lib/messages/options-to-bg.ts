@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { UnsentGroup } from '../posting/held';
 import { Settings } from '../settings/schema';
+import type { TeamPreview } from '../team/service';
 import { message } from './protocol';
 
 // Messages the options page sends to the background worker.
@@ -22,6 +24,8 @@ export const PublicConnection = z.object({
   missingPermissions: z.array(z.string()),
   /** Host permission granted for an on-prem site (cloud hosts need none). */
   grantedOrigin: z.string().optional(),
+  /** Set by the administrator's policy. */
+  managed: z.boolean().optional(),
 });
 export type PublicConnection = z.infer<typeof PublicConnection>;
 
@@ -55,6 +59,7 @@ export const Technician = z.object({
   memberIdentifier: z.string().optional(),
   memberName: z.string().optional(),
   mappedBy: z.enum(['auto', 'manual']).optional(),
+  managed: z.boolean().optional(),
   updatedAt: z.number(),
 });
 export type Technician = z.infer<typeof Technician>;
@@ -85,7 +90,8 @@ const Id = z.string().min(1).max(100);
 
 /**
  * A partial settings change. No defaults here (a patch must not reset what it does not mention);
- * `null` clears an optional choice (work type/role, signed-in technician).
+ * `null` clears an optional choice (work type/role, signed-in technician). The AI assistant's settings
+ * are not in it: they change only through `ai/config/save`, which binds the API key to its endpoint.
  */
 export const SettingsPatch = z.object({
   autoPush: z.boolean().optional(),
@@ -102,16 +108,13 @@ export const SettingsPatch = z.object({
   signedInTechnicianId: z.string().max(100).nullable().optional(),
   idleAutoPauseMinutes: z.number().int().min(1).max(240).optional(),
   keepAssistantChats: z.boolean().optional(),
-  ai: z
-    .object({
-      enabled: z.boolean().optional(),
-      baseUrl: z.string().max(500).optional(),
-      model: z.string().max(200).optional(),
-      redactPii: z.boolean().optional(),
-    })
-    .optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+const TeamFileInput = z.object({
+  text: z.string().max(2_000_000, 'That file is too large to be a team setup file.'),
+  passphrase: z.string().min(1, 'Enter the passphrase.').max(200),
+});
 
 const NamedOption = z.object({ id: z.number(), name: z.string() });
 
@@ -119,7 +122,17 @@ export const optionsToBg = {
   'connection/get': message(z.object({}), PublicConnection.nullable()),
   'connection/connect': message(ConnectInput, PublicConnection),
   'connection/test': message(z.object({}), TestResult),
-  'connection/disconnect': message(z.object({}), z.object({ disconnected: z.boolean() })),
+  /** `discardUnsent`: also discard this connection's unsent posts (kept otherwise, for its return). */
+  'connection/disconnect': message(
+    z.object({ discardUnsent: z.boolean().optional() }),
+    z.object({ disconnected: z.boolean() }),
+  ),
+  /** Unsent posts per connection they were made for (issue 10 §3). */
+  'outbox/unsent': message(z.object({}), z.object({ groups: z.array(z.custom<UnsentGroup>()) })),
+  'outbox/discardScope': message(
+    z.object({ scope: z.string().min(1).max(600) }),
+    z.object({ discarded: z.number() }),
+  ),
 
   'mapping/get': message(z.object({}), Roster.extend({ signedInTechnicianId: z.string().optional() })),
   /** Active and inactive CW members (paged fetch), for the per-technician dropdowns. */
@@ -175,10 +188,12 @@ export const optionsToBg = {
     z.object({ passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(200) }),
     z.object({ fileName: z.string(), text: z.string(), technicians: z.number() }),
   ),
+  /** Decrypts and verifies the file and says what it would change; applies nothing. */
+  'team/preview': message(TeamFileInput, z.custom<TeamPreview>()),
   'team/import': message(
-    z.object({
-      text: z.string().max(2_000_000, 'That file is too large to be a team setup file.'),
-      passphrase: z.string().min(1, 'Enter the passphrase.').max(200),
+    TeamFileInput.extend({
+      /** The technician accepted the file's AI assistant settings after seeing them in the preview. */
+      applyAi: z.boolean().default(false),
     }),
     z.object({ connection: PublicConnection, technicians: z.array(Technician) }),
   ),

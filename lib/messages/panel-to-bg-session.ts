@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROBLEM_MAX_CHARS } from '../session/model';
 import type { SessionView } from '../session/service';
 import { message } from './protocol';
 
@@ -53,21 +54,21 @@ export const LaneOpSchema = z.discriminatedUnion('op', [
       updatedAt: z.number(),
     }),
   }),
-  z.object({ op: z.literal('problem'), text: Text(4000) }),
+  z.object({ op: z.literal('problem'), text: Text(PROBLEM_MAX_CHARS) }),
 ]);
 
 const View = z.custom<SessionView>();
 const ById = z.object({ sessionId: Id });
 
 export const panelToBgSession = {
-  // The playbook list lives in the background so its data stays out of the content script.
+  // The playbook list lives in the background so its data stays out of the panel's bundle.
   'session/playbooks': message(z.object({}), z.array(z.object({ id: z.string(), title: z.string() }))),
   'session/get': message(z.object({ ticketKey: TicketKey }), View.nullable()),
   'session/start': message(
     z.object({
       ticketKey: TicketKey,
       ticketSummary: Text(500),
-      problem: Text(4000),
+      problem: Text(PROBLEM_MAX_CHARS),
       playbookId: z.string().max(64).optional(),
       company: z.object({ id: z.number().int().optional(), name: Text(200).optional() }).optional(),
       ticketType: Text(100).optional(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { DetectedTicket } from '../detect/resolve';
 import type { TicketSearchResult } from '../ticket/search';
 import type { TicketContext } from '../ticket/types';
 import { message } from './protocol';
 
-// Messages the content-script panel sends to the background worker, and the background's pushes to
-// one tab's panel. The panel imports only types from here, so zod stays out of the content script.
+// Messages the panel frame (panel.html docked in a CW tab) sends to the background worker, and the
+// background's pushes to that frame. The panel imports only types from here, so zod stays out of it.
 
 export const PanelStatus = z.object({
   connected: z.boolean(),
@@ -12,6 +13,8 @@ export const PanelStatus = z.object({
   site: z.string().optional(),
   /** Team roster present but nobody chosen as this browser's technician (Options → Member Mapping). */
   needsTechnician: z.boolean().optional(),
+  /** Problems with the administrator's policy, each naming its policy key (shown above the panel body). */
+  policyProblems: z.array(z.string()).optional(),
 });
 export type PanelStatus = z.infer<typeof PanelStatus>;
 
@@ -20,8 +23,17 @@ export const TicketRefSchema = z.object({
   id: z.number().int().positive().max(2_147_483_647),
 });
 
+/** The page's ticket as the tab's content script last reported it; `rev` orders it against pushes. */
+export interface PageTicket {
+  /** undefined: the content script has not reported yet. */
+  ticket?: DetectedTicket | null;
+  rev: number;
+}
+
 export const panelToBg = {
   'panel/status': message(z.object({}), PanelStatus),
+  /** The ticket on this tab's CW screen; later changes are pushed as `panel/pageTicket`. */
+  'panel/pageTicket': message(z.object({}), z.custom<PageTicket>()),
   'panel/openOptions': message(
     z.object({ tab: z.enum(['connection', 'mapping', 'flowpilot', 'history', 'activity']).optional() }),
     z.object({ opened: z.boolean() }),
@@ -44,7 +56,8 @@ export const panelToBg = {
   ),
 };
 
-/** Pushes from the background to the panel of one tab (tabs.sendMessage); no reply expected. */
+/** Pushes from the background to the panel frame of one tab (tabs.sendMessage); no reply expected. */
 export type BgToPanel =
   | { dir: 'bgToPanel'; type: 'panel/toggle' }
+  | ({ dir: 'bgToPanel'; type: 'panel/pageTicket' } & PageTicket)
   | { dir: 'bgToPanel'; type: 'ticket/contextPartial'; context: TicketContext };

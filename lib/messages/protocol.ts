@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 // The message protocol, declared once and shared by both ends. Messages are named by direction
-// (who sends, who receives): optionsToBg, panelToBg, bgToPages. Requests are validated with zod in
-// the background router; the content script imports only *types* from here, so zod stays out of it.
+// (who sends, who receives): optionsToBg (options page), panelToBg (the panel frame), pageToBg (the
+// content script on CW's page: detection only), bgToPages / bgToPanel / bgToPage (pushes). Requests are
+// validated with zod in the background router; the pages import only *types* from here, so zod stays
+// out of them.
 
 export interface MessageSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   req: Req;
@@ -16,7 +18,7 @@ export function message<Req extends z.ZodType, Res extends z.ZodType>(
   return { req, res };
 }
 
-export const Directions = ['optionsToBg', 'panelToBg'] as const;
+export const Directions = ['optionsToBg', 'panelToBg', 'pageToBg'] as const;
 export type Direction = (typeof Directions)[number];
 
 export const Envelope = z.object({

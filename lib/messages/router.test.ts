@@ -1,23 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CwError } from '../cw/errors';
-import { createRouter, type RouterDeps } from './router';
+import { createRouter, type HandlerContext, type RouterDeps } from './router';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
 const optionsPage = { id: EXT_ID, url: `${ORIGIN}options.html`, tab: { id: 3 } };
-const cwTab = {
-  id: EXT_ID,
-  url: 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx',
-  tab: { id: 7 },
-  frameId: 0,
-};
+const CW_PAGE = 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx';
+/** panel.html framed in a CW tab (what the content script docks). */
+const panelFrame = { id: EXT_ID, url: `${ORIGIN}panel.html`, tab: { id: 7, url: CW_PAGE }, frameId: 5 };
+const contentScript = { id: EXT_ID, url: CW_PAGE, tab: { id: 7, url: CW_PAGE }, frameId: 0 };
 
 function makeRouter(overrides: Partial<RouterDeps['handlers']['optionsToBg']> = {}) {
   const status = vi.fn(async () => ({ connected: false }));
+  const detected = vi.fn(async () => ({ ok: true as const }));
+  const seen: HandlerContext[] = [];
   const route = createRouter({
     extensionId: EXT_ID,
     extensionOrigin: ORIGIN,
-    isCwPageUrl: (url) => new URL(url).hostname.endsWith('.myconnectwise.net'),
+    // Connected to na.myconnectwise.net: other CW hosts are someone else's site.
+    isPanelHost: (url: string) => new URL(url).hostname === 'na.myconnectwise.net',
     handlers: {
       optionsToBg: {
         'connection/get': async () => null,
@@ -31,11 +32,24 @@ function makeRouter(overrides: Partial<RouterDeps['handlers']['optionsToBg']> = 
         },
         ...overrides,
       },
-      panelToBg: { 'panel/status': status },
+      panelToBg: {
+        'panel/status': async (_p, ctx) => {
+          seen.push(ctx);
+          return status();
+        },
+      },
+      pageToBg: { 'page/detected': detected },
     },
   });
-  return { route, status };
+  return { route, status, detected, seen };
 }
+
+const statusMsg = { dir: 'panelToBg', type: 'panel/status', payload: {} };
+const detectedMsg = {
+  dir: 'pageToBg',
+  type: 'page/detected',
+  payload: { ticket: { kind: 'service', id: 1001, source: 'url' } },
+};
 
 describe('router', () => {
   it('answers a valid message from an extension page', async () => {
@@ -46,27 +60,56 @@ describe('router', () => {
     });
   });
 
-  it('lets a content script on a CW page send panel messages only', async () => {
-    const { route, status } = makeRouter();
-    expect(await route({ dir: 'panelToBg', type: 'panel/status', payload: {} }, cwTab)).toEqual({
-      ok: true,
-      data: { connected: false },
-    });
-    const r = await route({ dir: 'optionsToBg', type: 'connection/get', payload: {} }, cwTab);
-    expect(r).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
+  it('gives the panel frame panel messages only, and tells handlers its tab, frame and page', async () => {
+    const { route, status, seen } = makeRouter();
+    expect(await route(statusMsg, panelFrame)).toEqual({ ok: true, data: { connected: false } });
+    expect(seen[0]?.sender).toEqual({ kind: 'panelFrame', url: CW_PAGE, tabId: 7, frameId: 5 });
+    for (const m of [{ dir: 'optionsToBg', type: 'connection/get', payload: {} }, detectedMsg]) {
+      expect(await route(m, panelFrame)).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
+    }
     expect(status).toHaveBeenCalledTimes(1);
   });
 
+  it('lets the content script only report the ticket on screen: no panel or options messages', async () => {
+    const { route, status, detected } = makeRouter();
+    expect(await route(detectedMsg, contentScript)).toEqual({ ok: true, data: { ok: true } });
+    expect(detected).toHaveBeenCalledTimes(1);
+    for (const m of [statusMsg, { dir: 'optionsToBg', type: 'connection/get', payload: {} }]) {
+      expect(await route(m, contentScript)).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
+    }
+    expect(status).not.toHaveBeenCalled();
+    // The options page does not report tickets.
+    expect(await route(detectedMsg, optionsPage)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbiddenSender' },
+    });
+  });
+
   it.each([
-    ['another extension', { ...optionsPage, id: 'otherextensionidotherextensionid' }],
-    ['a content script on a non-CW page', { ...cwTab, url: 'https://evil.example/' }],
-    ['a sub-frame', { ...cwTab, frameId: 4 }],
+    ['another extension', { ...panelFrame, id: 'otherextensionidotherextensionid' }],
+    [
+      'the panel frame on another CW site',
+      { ...panelFrame, tab: { id: 7, url: 'https://eu.myconnectwise.net/x' } },
+    ],
+    ['the panel frame on a non-CW page', { ...panelFrame, tab: { id: 7, url: 'https://evil.example/' } }],
+    ['panel.html opened on its own', { ...panelFrame, frameId: 0 }],
+    ['panel.html without a tab', { id: EXT_ID, url: `${ORIGIN}panel.html` }],
     ['a sender without url', { id: EXT_ID }],
-  ])('refuses %s', async (_name, sender) => {
+  ])('refuses panel messages from %s', async (_name, sender) => {
     const { route, status } = makeRouter();
-    const r = await route({ dir: 'panelToBg', type: 'panel/status', payload: {} }, sender);
+    const r = await route(statusMsg, sender);
     expect(r).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
     expect(status).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a content script on a non-CW page', { ...contentScript, url: 'https://evil.example/' }],
+    ['a content script on another CW site', { ...contentScript, url: 'https://eu.myconnectwise.net/x' }],
+    ['a sub-frame', { ...contentScript, frameId: 4 }],
+  ])('refuses ticket reports from %s', async (_name, sender) => {
+    const { route, detected } = makeRouter();
+    expect(await route(detectedMsg, sender)).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
+    expect(detected).not.toHaveBeenCalled();
   });
 
   it('rejects malformed envelopes, unknown types and invalid payloads with field issues', async () => {

@@ -1,10 +1,16 @@
 import { toErrorInfo } from '../errors';
 import { type Direction, Envelope, type Reply } from './protocol';
 import { type MessageType, type ParsedReq, protocol, type Res } from './registry';
-import { classifySender, type SenderLike } from './sender';
+import { classifySender, type SenderKind, type SenderLike } from './sender';
 
 export interface HandlerContext {
-  sender: { kind: 'extensionPage' | 'contentScript'; url: string; tabId?: number };
+  /** tabId/frameId: where the panel frame or content script that asked lives (for pushes back). */
+  sender: {
+    kind: 'extensionPage' | 'panelFrame' | 'contentScript';
+    url: string;
+    tabId?: number;
+    frameId?: number;
+  };
 }
 
 export type Handlers<D extends Direction> = {
@@ -14,9 +20,25 @@ export type Handlers<D extends Direction> = {
 export interface RouterDeps {
   extensionId: string;
   extensionOrigin: string;
-  /** Is this page URL a ConnectWise site the panel may run on (cloud, registered on-prem, e2e loopback)? */
-  isCwPageUrl: (url: string) => boolean | Promise<boolean>;
+  /**
+   * May a panel run on this page? The connected CW site and its region's hosts; while nothing is
+   * connected, any CW site the extension serves (cloud, registered on-prem, e2e loopback).
+   */
+  isPanelHost: (pageUrl: string) => boolean | Promise<boolean>;
   handlers: { [D in Direction]: Handlers<D> };
+}
+
+const OTHER_SITE =
+  'FlowPilot works only on the ConnectWise site it is connected to; this page is on another site.';
+
+function handlerSender(s: Exclude<SenderKind, { kind: 'foreign' }>): HandlerContext['sender'] {
+  if (s.kind === 'extensionPage') return s;
+  return {
+    kind: s.kind,
+    url: s.kind === 'panelFrame' ? s.pageUrl : s.url,
+    tabId: s.tabId,
+    frameId: s.frameId,
+  };
 }
 
 const fail = (kind: string, message: string, issues?: string[]): Reply<never> => ({
@@ -35,15 +57,22 @@ export function createRouter(deps: RouterDeps) {
     const { dir, type, payload } = env.data;
 
     const sender = classifySender(senderLike, deps.extensionId, deps.extensionOrigin);
+    // Who may send what: the options page everything it needs (it is our own top-level page), the panel
+    // frame only panel messages, the content script only its detection reports.
     if (sender.kind === 'foreign')
       return fail('forbiddenSender', 'Messages are only accepted from FlowPilot itself.');
-    if (sender.kind === 'contentScript') {
+    if (sender.kind === 'panelFrame') {
       if (dir !== 'panelToBg') return fail('forbiddenSender', 'The panel may not send this message.');
-      if (sender.frameId !== 0) return fail('forbiddenSender', 'FlowPilot runs in the top frame only.');
-      if (!(await deps.isCwPageUrl(sender.url))) {
-        return fail('forbiddenSender', 'FlowPilot only answers panels on ConnectWise pages.');
-      }
+      if (!(await deps.isPanelHost(sender.pageUrl))) return fail('forbiddenSender', OTHER_SITE);
     }
+    if (sender.kind === 'contentScript') {
+      if (dir !== 'pageToBg')
+        return fail('forbiddenSender', 'The ConnectWise page may only report its ticket.');
+      if (sender.frameId !== 0) return fail('forbiddenSender', 'FlowPilot runs in the top frame only.');
+      if (!(await deps.isPanelHost(sender.url))) return fail('forbiddenSender', OTHER_SITE);
+    }
+    if (sender.kind === 'extensionPage' && dir === 'pageToBg')
+      return fail('forbiddenSender', 'Only the ConnectWise page reports its ticket.');
 
     const specs = protocol[dir] as Record<string, { req: { safeParse(v: unknown): SafeParse } }>;
     const spec = specs[type];
@@ -56,12 +85,7 @@ export function createRouter(deps: RouterDeps) {
       return fail('invalidMessage', issues[0] ?? 'Invalid request.', issues);
     }
     try {
-      const data = await handler(parsed.data, {
-        sender:
-          sender.kind === 'contentScript'
-            ? { kind: sender.kind, url: sender.url, tabId: sender.tabId }
-            : sender,
-      });
+      const data = await handler(parsed.data, { sender: handlerSender(sender) });
       return { ok: true, data };
     } catch (e) {
       return { ok: false, error: toErrorInfo(e) };

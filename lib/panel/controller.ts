@@ -1,8 +1,8 @@
+import { effect, signal } from '@preact/signals';
 import type { PanelStatus } from '../messages/panel-to-bg';
 import type { ErrorInfo } from '../messages/protocol';
 import type { TicketSearchResult } from '../ticket/search';
 import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
-import { effect, signal } from './reactive';
 import type { PanelStore } from './store';
 
 // Connects the panel store to the background: connection status, the linked ticket's context

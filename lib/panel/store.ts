@@ -1,7 +1,7 @@
+import { computed, signal } from '@preact/signals';
 import type { DetectedTicket } from '../detect/resolve';
 import type { ErrorInfo } from '../messages/protocol';
 import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
-import { computed, signal } from './reactive';
 
 // The panel's state: what the page shows (detection), what the technician chose (Link Ticket), and
 // the linked ticket's context as the background reports it. Rules that decide what is linked live

@@ -1,14 +1,14 @@
-// The panel's CSS, injected into its shadow root: CW's styles cannot reach in and these cannot leak
-// out. Colours follow the system's light/dark setting. Written compactly: it counts against the content
-// script's 30 KB gzip budget. The collapsed tab sits at mid-height on the right edge, clear of CW's
-// toolbars and Save buttons.
+// The panel's CSS, in the panel frame's own document (panel.html): CW's styles cannot reach in and these
+// cannot leak out. Colours follow the system's light/dark setting. The panel fills the frame; the dock
+// in CW's page (lib/panel/dock.ts) sizes the frame, including the collapsed tab at mid-height on the
+// right edge, clear of CW's toolbars and Save buttons.
 export const PANEL_CSS = `
-:host{all:initial}
+html,body{margin:0;height:100%;background:transparent;overflow:hidden}
 .fp{--bg:#ffffff;--fg:#1d2330;--muted:#5b6474;--line:#dde2ea;--accent:#1f6feb;--accent-fg:#fff;--chip:#eef2f8;--warn-bg:#fff4e5;--warn-fg:#7a4b00;--err-bg:#fdecec;--err-fg:#9b1c1c;font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg)}
 @media (prefers-color-scheme:dark){.fp{--bg:#161b22;--fg:#e6edf3;--muted:#9aa4b2;--line:#30363d;--accent:#4c8dff;--accent-fg:#0d1117;--chip:#21262d;--warn-bg:#3a2a0a;--warn-fg:#f5c56b;--err-bg:#3c1618;--err-fg:#ffb4b4}
 }
 .fp *{box-sizing:border-box}
-.fp-panel{position:fixed;top:0;right:0;bottom:0;width:min(360px,90vw);z-index:2147483000;display:flex;flex-direction:column;background:var(--bg);color:var(--fg);border-left:1px solid var(--line);box-shadow:-4px 0 16px rgba(0,0,0,.12)}
+.fp-panel{position:fixed;inset:0;display:flex;flex-direction:column;background:var(--bg);color:var(--fg);border-left:1px solid var(--line)}
 .fp-header{padding:8px 10px;border-bottom:1px solid var(--line);display:flex;flex-direction:column;gap:6px}
 .fp-top{display:flex;align-items:center;gap:8px}
 .fp-brand{font-weight:700}
@@ -52,6 +52,6 @@ export const PANEL_CSS = `
 .fp-ctx-label{font-weight:600}
 .fp-ctx-summary[open]>summary{margin-bottom:8px}
 .fp-slot:empty{display:none}
-.fp-collapsed{position:fixed;right:0;top:50%;transform:translateY(-50%);z-index:2147483000}
-.fp-collapsed button{writing-mode:vertical-rl;padding:10px 4px;border-radius:6px 0 0 6px;border-right:0;background:var(--accent);color:var(--accent-fg);border-color:var(--accent);font-weight:600}
+.fp-collapsed{position:fixed;inset:0}
+.fp-collapsed button{width:100%;height:100%;writing-mode:vertical-rl;padding:10px 4px;border-radius:6px 0 0 6px;border-right:0;background:var(--accent);color:var(--accent-fg);border-color:var(--accent);font-weight:600}
 `;

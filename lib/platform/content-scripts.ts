@@ -6,7 +6,6 @@ import { browser } from 'wxt/browser';
 
 const SCRIPT_ID = 'flowpilot-onprem';
 const CONTENT_SCRIPT_FILE = 'content-scripts/cw.js';
-const CONTENT_STYLE_FILE = 'content-scripts/cw.css';
 
 export async function hasOriginPermission(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [pattern] });
@@ -16,17 +15,13 @@ export async function registerOnPremContentScript(pattern: string | undefined): 
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!pattern || !(await hasOriginPermission(pattern))) return;
-  const manifest = browser.runtime.getManifest();
-  const css = manifest.content_scripts?.some((c) => c.css?.includes(CONTENT_STYLE_FILE))
-    ? [CONTENT_STYLE_FILE]
-    : [];
+  // Same as the manifest's cloud entry (entrypoints/cw.content): top frame, document_start.
   await browser.scripting.registerContentScripts([
     {
       id: SCRIPT_ID,
       matches: [pattern],
       js: [CONTENT_SCRIPT_FILE],
-      css,
-      runAt: 'document_idle',
+      runAt: 'document_start',
       allFrames: false,
       persistAcrossSessions: true,
     },

@@ -112,6 +112,11 @@ export function refLookup(
   }
 }
 
+/** The smallest read of the ticket: its answer's Date header is CW's clock. */
+export function ticketRead(ticket: TicketRef): { path: string; query: ListQuery } {
+  return { path: ticketPath(ticket), query: { fields: ['id'] } };
+}
+
 /** Where a surplus copy of a created note or time entry is deleted. */
 export function deleteFor(ticket: TicketRef, kind: 'note' | 'timeEntry', id: number): string {
   return kind === 'note' ? `${ticketPath(ticket)}/notes/${id}` : `time/entries/${id}`;

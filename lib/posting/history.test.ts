@@ -101,6 +101,14 @@ describe('export', () => {
     );
   });
 
+  it('CSV neutralises a formula hidden behind leading blanks (issue 10 §4)', () => {
+    const row = postsToCsv([{ ...view, technicianName: ' \t=HYPERLINK("x")', summary: '\r@SUM(1)' }])
+      .trim()
+      .split('\r\n')[1];
+    expect(row).toContain(`"' \t=HYPERLINK(""x"")"`);
+    expect(row).toContain(`"'\r@SUM(1)"`);
+  });
+
   it('JSON round-trips with ISO dates', () => {
     const parsed = JSON.parse(postsToJson([view]));
     expect(parsed[0]).toMatchObject({

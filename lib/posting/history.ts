@@ -1,6 +1,7 @@
 // Post History: one page of posts through an index (fast with 10 000 rows), and CSV/JSON export.
 
 import Dexie from 'dexie';
+import { csvRow } from '../csv/cell';
 import type { FlowPilotDb, OutboxState, PostRecord } from '../db/schema';
 import { duplicateNotice } from './explain';
 import type { PostData, PostItemView } from './outbox';
@@ -36,6 +37,10 @@ export interface PostView {
   notices: PostNotice[];
   /** A waiting post stuck behind this failed post on the same ticket. */
   blockedBy?: string;
+  /** The connection it was made for (issue 10 §3). */
+  scope?: string;
+  /** Set when it waits for another connection than the current one: who it waits for, in words. */
+  waitingFor?: string;
 }
 
 export interface PostNotice {
@@ -77,6 +82,7 @@ export function toPostView(p: PostRecord): PostView {
   if (err) v.lastError = err.message;
   if (data.ticketUrl) v.ticketUrl = data.ticketUrl;
   if (data.sessionId) v.sessionId = data.sessionId;
+  if (p.scope) v.scope = p.scope;
   return v;
 }
 
@@ -150,18 +156,11 @@ const CSV_COLUMNS = [
   'ticketUrl',
 ];
 
-export function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  // Quote when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function postsToCsv(posts: readonly PostView[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const p of posts) {
     lines.push(
-      [
+      csvRow([
         new Date(p.createdAt).toISOString(),
         p.ticketId,
         p.technicianName,
@@ -170,9 +169,7 @@ export function postsToCsv(posts: readonly PostView[]): string {
         p.attempts,
         p.lastError,
         p.ticketUrl,
-      ]
-        .map(csvCell)
-        .join(','),
+      ]),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

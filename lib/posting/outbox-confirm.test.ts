@@ -13,6 +13,7 @@ import {
   plan,
   sandboxClient,
   sandboxViews,
+  T0,
   until,
 } from '../../tests/support/outbox-kit';
 import { CwClient, type RequestOptions } from '../cw/client';
@@ -198,6 +199,59 @@ describe('confirm after success', () => {
     expect(item.duplicatesRemoved).toBe(1);
     expect(v().notesWith(note!.ref)[0]!.id).toBe(item.cwId);
   });
+
+  it('the check runs while the worker keeps waking the outbox: a wake-up for a due check never keeps the write pass going (soak)', async () => {
+    // Wake-ups as the worker schedules them (lib/posting/service.ts): one timer that calls drain().
+    // In Chromium a 0 ms timer fires before IndexedDB answers a read. A check that was due asked for
+    // a wake-up "now"; it fired during the next write pass's first read, so the write pass (drains
+    // coalesce into it) went round again, asked again, and so on: the check pass, which only runs
+    // after the write pass, never ran. The hook below fires a due wake-up at the next read, as the
+    // browser does (fake-indexeddb answers faster than Node's 1 ms minimum timer).
+    let stopped = false;
+    let wakeNow = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timerAt = Number.POSITIVE_INFINITY;
+    const clock = { now: T0 };
+    const wake = () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      wakeNow = false;
+      timerAt = Number.POSITIVE_INFINITY;
+      if (!stopped) void o.drain();
+    };
+    const schedule = (at: number) => {
+      if (stopped || at >= timerAt) return;
+      if (timer) clearTimeout(timer);
+      timerAt = at;
+      wakeNow = at <= clock.now;
+      timer = setTimeout(wake, Math.max(0, at - clock.now));
+    };
+    const client = new ResendingClient(/notes$/);
+    const t = outboxKit(
+      sb,
+      { client: async () => client, schedule, now: () => clock.now },
+      {
+        beforeRead: () => {
+          // Fires while the read is outstanding, before its answer (a macrotask in fake-indexeddb).
+          if (wakeNow) queueMicrotask(wake);
+          wakeNow = false;
+        },
+      },
+    );
+    const o = t.outbox;
+    try {
+      const post = await o.enqueue(plan({ timeEntry: false, status: undefined }));
+      const [note] = await t.items(post.id);
+      void o.drain();
+      // Another wake-up while the first pass runs (a timer, the alarm or a new post does that).
+      void o.drain();
+      await until(() => sb.requests.some((r) => r.method === 'DELETE'), 10_000);
+      expect(v().notesWith(note!.ref)).toHaveLength(1);
+    } finally {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    }
+  }, 20_000);
 
   it('matches the full reference only: notes with the same text, or a longer ref, are never touched', async () => {
     const client = new ResendingClient(/notes$/);

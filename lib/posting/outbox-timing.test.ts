@@ -5,7 +5,7 @@
 // the queue nor shorten the unknown-outcome wait. FlowPilot's clock is injected; CW's (the sandbox's
 // Date header) moves with it through advance(), or alone when a test steps only the local clock.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
+import { type Sandbox, STATUS_IDS, startSandbox } from '../../tests/cw-sandbox/index';
 import {
   MINUTE,
   noteOnly,
@@ -32,7 +32,7 @@ const LIMIT = 10 * MINUTE; // past the unknown-outcome wait (5 min)
 /** The client gives up after 200 ms (20 s in the product); CW commits 700 ms after the request arrived. */
 const slowCw = () => sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: 700 });
 const quickClient = { client: async () => sandboxClient(sb, 200), timings: { requestTimeoutMs: 200 } };
-const committed = () => sb.requests.some((r) => r.lateCommit && r.status === 201);
+const committed = () => sb.requests.some((r) => r.lateCommit && r.status >= 200 && r.status < 300);
 
 describe('§3.1 unknown outcome: resend only after the server-side limit', () => {
   it('a commit that lands after the client gave up is found later, not posted again', async () => {
@@ -102,6 +102,46 @@ describe('§3.1 unknown outcome: resend only after the server-side limit', () =>
     expect(v().posts('/notes')).toHaveLength(2);
     expect(v().notesWith(note!.ref)).toHaveLength(1);
     expect(note!.state).toBe('sent');
+  });
+});
+
+describe('status changes after an unknown outcome', () => {
+  it('a status change CW applies late never overwrites a later status change on the same ticket', async () => {
+    const t = outboxKit(sb, quickClient);
+    // The first PATCH gets no answer (the client gives up after 200 ms); CW applies it 1.5 s after
+    // it arrived, as CW may until its server-side limit.
+    sb.faults.add({ method: 'PATCH', path: '^/service/tickets/1001$', lateCommitMs: 1_500 });
+    const status = (id: number, name: string) => noteOnly({ text: '', status: { id, name } });
+    const ticket = () => sb.state.tickets.find((x) => x.id === 1001)!.status.id;
+    const first = await t.outbox.enqueue(status(STATUS_IDS.helpDesk.inProgress, 'In Progress'));
+    const later = await t.outbox.enqueue(status(STATUS_IDS.helpDesk.waitingOnClient, 'Waiting on Client'));
+    await t.outbox.drain();
+    expect((await t.items(first.id))[0]!.lastError).toMatchObject({ kind: 'timeout' });
+    // Resent at once (a PATCH is idempotent): the ticket shows it without waiting for the limit.
+    t.advance(MINUTE);
+    await t.outbox.drain();
+    expect((await t.database.posts.get(first.id))?.state).toBe('sent');
+    expect(ticket()).toBe(STATUS_IDS.helpDesk.inProgress);
+    // The later change waits: CW may still apply the unanswered first PATCH.
+    expect((await t.database.posts.get(later.id))?.state).toBe('pending');
+    await until(committed);
+    t.advance(LIMIT);
+    await t.outbox.drain();
+    expect((await t.database.posts.get(later.id))?.state).toBe('sent');
+    expect(ticket()).toBe(STATUS_IDS.helpDesk.waitingOnClient);
+    const patches = sb.requests
+      .filter((r) => r.method === 'PATCH')
+      .map((r) => (r.body as { value: { id: number } }[])[0]!.value.id);
+    expect(patches).toEqual([
+      STATUS_IDS.helpDesk.inProgress,
+      STATUS_IDS.helpDesk.inProgress,
+      STATUS_IDS.helpDesk.waitingOnClient,
+    ]);
+    // The bound is dropped once over: a third status change goes out without waiting.
+    const third = await t.outbox.enqueue(status(STATUS_IDS.helpDesk.resolved, 'Resolved'));
+    await t.outbox.drain();
+    expect((await t.database.posts.get(third.id))?.state).toBe('sent');
+    expect(ticket()).toBe(STATUS_IDS.helpDesk.resolved);
   });
 });
 

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
 import { STATUS_IDS } from '../../tests/cw-sandbox/seed-constants';
+import { gate } from '../../tests/support/outbox-kit';
 import { CwClient } from '../cw/client';
 import { FlowPilotDb } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../settings/schema';
@@ -25,8 +26,9 @@ afterAll(async () => {
 });
 beforeEach(() => sb.reset());
 
-function client(timeoutMs = 5_000): CwClient {
+function client(timeoutMs = 5_000, scope?: string): CwClient {
   return new CwClient({
+    scope,
     apiBase: `${sb.url}/v2026_4/apis/3.0`,
     companyId: sb.companyId,
     publicKey: sb.keys.publicKey,
@@ -297,11 +299,20 @@ describe('outbox against the sandbox', () => {
     sb.faults.latencyMs = 40;
     let inFlight = 0;
     let peak = 0;
+    // The first POST waits until a second one is in flight (or 3 s pass): on a busy machine one lane
+    // could otherwise finish before the other starts and the overlap would go unseen. It proves nothing
+    // by itself: a third lane, if there were one, would still show up as a peak of 3.
+    const overlap = gate();
+    let firstPost = true;
     const counting: CwWriter = {
       get: (p, q) => client().get(p, q),
       post: async (p, b) => {
         peak = Math.max(peak, ++inFlight);
         try {
+          if (firstPost) {
+            firstPost = false;
+            await Promise.race([overlap.wait, new Promise((r) => setTimeout(r, 3_000))]);
+          } else overlap.open();
           return await client().post(p, b);
         } finally {
           inFlight--;
@@ -324,5 +335,52 @@ describe('outbox against the sandbox', () => {
     const last = (await refs(t, posts[3]!.id))[0]!;
     expect(last.seq).toBeGreaterThan(first.seq);
     expect(notesWith(last.ref)[0]!.id).toBeGreaterThan(notesWith(first.ref)[0]!.id);
+  }, 15_000);
+});
+
+describe('tenant scope (issue 10 §3)', () => {
+  const A = 'flowpilot@http://tenant-a.example';
+  const B = 'flowpilot@http://tenant-b.example';
+  const scoped = (scope: string | undefined) => client(5_000, scope);
+
+  it('an item of another connection is held, never sent; the same ticket number of this one is not blocked by it', async () => {
+    const now = { scope: B as string | undefined };
+    const t = setup({ scope: async () => now.scope, client: async () => scoped(now.scope) });
+    const held = await t.outbox.enqueue(
+      plan({ text: 'Tenant A only: VPN secret', timeEntry: false, status: undefined }),
+      {
+        scope: A,
+      },
+    );
+    const mine = await t.outbox.enqueue(
+      plan({ text: 'Tenant B note', timeEntry: false, status: undefined }),
+      {
+        scope: B,
+      },
+    );
+    await t.outbox.drain();
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant A only'))).toEqual([]);
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant B note'))).toHaveLength(1);
+    expect(await t.database.outbox.where('postId').equals(held.id).first()).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      scope: A,
+    });
+    expect((await t.database.posts.get(mine.id))?.scope).toBe(B);
+
+    // Back on tenant A: it goes out, once.
+    now.scope = A;
+    await t.outbox.drain();
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant A only'))).toHaveLength(1);
+  });
+
+  it('a connection switched between picking and sending holds the item (the client says whose it is)', async () => {
+    const t = setup({ scope: async () => A, client: async () => scoped(B) });
+    await t.outbox.enqueue(plan({ text: 'Switched underneath', timeEntry: false, status: undefined }), {
+      scope: A,
+    });
+    await t.outbox.drain();
+    expect(sb.state.notes.filter((x) => x.text.includes('Switched underneath'))).toEqual([]);
+    expect(writes()).toEqual([]);
   });
 });

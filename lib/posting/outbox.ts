@@ -17,7 +17,7 @@ import type { ListQuery } from '../cw/conditions';
 import { CwError } from '../cw/errors';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
 import { ticketKey } from '../ticket/types';
-import { type CwRefLookup, deleteFor, REFS_PER_LOOKUP, refLookup, toCwWrite } from './cw-writes';
+import { type CwRefLookup, deleteFor, REFS_PER_LOOKUP, refLookup, ticketRead, toCwWrite } from './cw-writes';
 import { type DiscardOutcomeName, duplicateNotice } from './explain';
 import {
   applyChange,
@@ -63,10 +63,14 @@ export interface PostMeta {
   ticketUrl?: string;
   /** Auto Push undo window: nothing is sent before now + holdMs. */
   holdMs?: number;
+  /** The connection (tenant) it is for: it is sent to that one only (issue 10 §3). */
+  scope?: string;
 }
 
 /** What the outbox needs from the CW client (CwClient satisfies it). */
 export interface CwWriter {
+  /** The connection this client talks to; an item of another scope is not sent or looked up through it. */
+  readonly scope?: string;
   get<T>(path: string, query?: ListQuery, opts?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   patch<T>(path: string, ops: PatchOperation[], opts?: RequestOptions): Promise<T>;
@@ -105,7 +109,14 @@ export interface OutboxDeps {
   log?: (e: ActivityEntry) => unknown;
   /** Asks for a wake-up at `at` (timer while the worker lives; the alarm covers the rest). */
   schedule?: (at: number) => void;
+  /** The connection of the moment: only its items are sent and checked; others wait (issue 10 §3). */
+  scope?: () => Promise<string | undefined>;
 }
+
+type Mine = (r: OutboxRecord) => boolean;
+/** Another tenant's item must not go to (or be looked up on) the CW this client talks to. */
+const otherTenant = (client: CwWriter, r: OutboxRecord) =>
+  client.scope !== undefined && client.scope !== r.scope;
 
 export type DiscardOutcome = DiscardOutcomeName;
 
@@ -217,6 +228,7 @@ export class Outbox {
         createdAt: now,
         updatedAt: now,
         rev: 0,
+        scope: meta.scope,
       }));
       await db.outbox.bulkAdd(records);
       const data: PostData = {
@@ -236,6 +248,7 @@ export class Outbox {
         createdAt: now,
         updatedAt: now,
         data,
+        scope: meta.scope,
       };
       await db.posts.add(rec);
       return rec;
@@ -429,17 +442,24 @@ export class Outbox {
     return r.checkAt !== undefined && (r.checkAt <= now || this.steppedBack(r.checkAt, r.updatedAt, now));
   }
 
-  /** The first unfinished item of a ticket; later items wait for it. */
-  private async headOf(key: string): Promise<OutboxRecord | undefined> {
+  /** Which items may be sent or checked now: the current connection's (all, without a scope dep). */
+  private async sendable(): Promise<Mine> {
+    if (!this.deps.scope) return () => true;
+    const scope = await this.deps.scope();
+    return (r) => r.scope === scope;
+  }
+
+  /** The first unfinished item of a ticket (of this connection); later items wait for it. */
+  private async headOf(key: string, mine: Mine): Promise<OutboxRecord | undefined> {
     return this.db.outbox
       .where('[ticketKey+seq]')
       .between([key, Dexie.minKey], [key, Dexie.maxKey])
-      .filter((r) => isOpen(r.state))
+      .filter((r) => isOpen(r.state) && mine(r))
       .first();
   }
 
-  private async heads(): Promise<OutboxRecord[]> {
-    const open = await this.db.outbox.where('state').anyOf(OPEN).toArray();
+  private async heads(mine: Mine): Promise<OutboxRecord[]> {
+    const open = (await this.db.outbox.where('state').anyOf(OPEN).toArray()).filter(mine);
     const byTicket = new Map<string, OutboxRecord>();
     for (const r of open) {
       const h = byTicket.get(r.ticketKey);
@@ -456,7 +476,8 @@ export class Outbox {
   private async drainOnce(): Promise<void> {
     const now = this.now();
     await this.loadThrottle();
-    const heads = await this.heads();
+    const mine = await this.sendable();
+    const heads = await this.heads(mine);
     if (this.throttled(now)) {
       if (heads.length) this.deps.schedule?.(this.throttle.until);
       return;
@@ -464,8 +485,8 @@ export class Outbox {
     const queue = heads.filter((h) => this.isDue(h, now)).map((h) => h.ticketKey);
     // allSettled: one lane failing (storage) must not end the drain while the others still work,
     // or a second drain would start and take the same tickets.
-    const results = await Promise.allSettled(this.lanes(queue, (key) => this.sendTicket(key)));
-    await this.scheduleNext();
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.sendTicket(key, mine)));
+    await this.scheduleNext('write', mine);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -474,11 +495,16 @@ export class Outbox {
   private async checkOnce(): Promise<void> {
     const now = this.now();
     await this.loadThrottle();
-    if (this.throttled(now)) return; // scheduleNext already asked for a wake-up at its end
-    const due = (await this.owedChecks()).filter((c) => this.checkDue(c, now));
+    if (this.throttled(now)) {
+      // The write pass asks for a wake-up at the throttle's end only when writes are waiting.
+      if ((await this.owedChecks()).length) this.deps.schedule?.(this.throttle.until);
+      return;
+    }
+    const mine = await this.sendable();
+    const due = (await this.owedChecks()).filter((c) => mine(c) && this.checkDue(c, now));
     const queue = [...new Set(due.map((c) => c.ticketKey))];
-    const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key)));
-    await this.scheduleNext();
+    const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key, mine)));
+    await this.scheduleNext('check', mine);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -500,22 +526,34 @@ export class Outbox {
   }
 
   /** A ticket's due items, strictly in order, until one is not done. */
-  private async sendTicket(key: string): Promise<void> {
+  private async sendTicket(key: string, mine: Mine): Promise<void> {
     for (;;) {
       if (this.throttled(this.now())) return;
-      const head = await this.headOf(key);
+      const head = await this.headOf(key, mine);
       if (!head || !this.isDue(head, this.now())) return;
       if (!(await this.process(head))) return;
     }
   }
 
-  /** Wake up for the earliest retry, lookup or check (or the end of throttling). */
-  private async scheduleNext(): Promise<void> {
+  /**
+   * Wake up for the earliest retry, lookup or check (or the end of throttling). After the write pass,
+   * checks that are due need no wake-up: the check pass follows it in the same drain. Asking for one
+   * would start the write pass again (it coalesces drains) before the check pass gets its turn, and
+   * with IndexedDB slower than a 0 ms timer that repeats for as long as a check is due: the writes
+   * loop and the check never runs (found by the fault soak). A check still due after the check pass
+   * could not run (not connected, or its item changed meanwhile): it is tried again after a pause.
+   */
+  private async scheduleNext(after: 'write' | 'check', mine: Mine): Promise<void> {
     const now = this.now();
-    const [heads, checks] = await Promise.all([this.heads(), this.owedChecks()]);
+    const [heads, checks] = await Promise.all([
+      this.heads(mine),
+      this.owedChecks().then((c) => c.filter(mine)),
+    ]);
     const waits = [
       ...heads.filter((h) => h.state === 'pending').map((h) => (this.isDue(h, now) ? now : h.nextAttemptAt)),
-      ...checks.map((c) => (this.checkDue(c, now) ? now : (c.checkAt as number))),
+      ...checks.flatMap((c) =>
+        !this.checkDue(c, now) ? [c.checkAt as number] : after === 'check' ? [now + MIN_RETRY_DELAY_MS] : [],
+      ),
     ];
     if (waits.length)
       this.deps.schedule?.(Math.max(Math.min(...waits), this.throttled(now) ? this.throttle.until : 0));
@@ -592,10 +630,13 @@ export class Outbox {
         await this.failSend(cur, e, false, this.now());
         return false;
       }
+      // The connection changed since the item was picked: it waits for its own.
+      if (otherTenant(client, cur)) return false;
       if (payloadOf(cur).unknownOutcome) {
         const next = await this.settleUnknown(client, cur);
         if (next !== 'send') return next === 'found';
       }
+      if (cur.kind === 'status' && !(await this.earlierStatusSettled(client, cur))) return false;
       return await this.send(client, cur);
     } finally {
       this.inFlight.delete(rec.id);
@@ -610,9 +651,10 @@ export class Outbox {
       attempts: r.attempts + 1,
       payload: {
         unknownOutcome: false,
-        unknownSince: undefined,
-        unknownSinceCw: undefined,
         lookups: undefined,
+        // A status change keeps the bound: its unanswered attempt may still land, and a later status
+        // change on the ticket waits for that (earlierStatusSettled).
+        ...(r.kind === 'status' ? {} : { unknownSince: undefined, unknownSinceCw: undefined }),
       },
     }));
     // Discarded, edited or retried since it was read: the lane reads it again.
@@ -669,6 +711,53 @@ export class Outbox {
     }
     await this.logAttempt(sending, 'ok', started, 'sent');
     return true;
+  }
+
+  /**
+   * A status change whose answer never came is resent at once (the PATCH is idempotent), but CW may
+   * still apply the unanswered attempt until the server-side limit. Sending a later status change on
+   * the same ticket before then could let CW apply the older one last and end on the wrong status. So
+   * the later one waits until every earlier unanswered attempt is past the limit on both clocks (CW's
+   * from a read of the ticket), then those bounds are dropped. True when it may be sent now.
+   */
+  private async earlierStatusSettled(client: CwWriter, cur: OutboxRecord): Promise<boolean> {
+    const earlier = (
+      await this.db.outbox
+        .where('[ticketKey+seq]')
+        .between([cur.ticketKey, Dexie.minKey], [cur.ticketKey, cur.seq], true, false)
+        .toArray()
+    ).filter((r) => r.kind === 'status' && payloadOf(r).unknownSince !== undefined);
+    if (earlier.length === 0) return true;
+    const started = this.now();
+    const read = ticketRead(payloadOf(cur).ticket);
+    const received: { serverDate?: number } = {};
+    try {
+      await client.get(read.path, read.query, this.requestOpts({ received }));
+    } catch (e) {
+      await this.failLookup(cur, e, started);
+      return false;
+    }
+    this.sawCwDate(received.serverDate);
+    let left = 0;
+    for (const r of earlier) {
+      const p = payloadOf(r);
+      const w = unknownWait(p, received.serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
+      left = Math.max(left, w.leftMs);
+      // Over: forgotten. Not yet: the bounds as measured (the first CW clock reading counts).
+      const change =
+        w.leftMs === 0
+          ? { unknownSince: undefined, unknownSinceCw: undefined }
+          : { unknownSince: w.since, unknownSinceCw: w.sinceCw };
+      if (w.leftMs === 0 || p.unknownSince !== w.since || p.unknownSinceCw !== w.sinceCw)
+        await this.update(r.id, { state: r.state, rev: revOf(r) }, { payload: change });
+    }
+    if (left === 0) return true;
+    await this.update(
+      cur.id,
+      { state: 'pending', rev: revOf(cur) },
+      { nextAttemptAt: this.now() + Math.max(MIN_RETRY_DELAY_MS, left), payload: { failures: 0 } },
+    );
+    return false;
   }
 
   private async failSend(rec: OutboxRecord, e: unknown, afterSend: boolean, started: number) {
@@ -822,16 +911,19 @@ export class Outbox {
   // ——— confirm after success ———
 
   /** The ticket's owed checks: one lookup per kind (up to REFS_PER_LOOKUP refs), then per item. */
-  private async runChecks(key: string): Promise<void> {
+  private async runChecks(key: string, mine: Mine): Promise<void> {
     const now = this.now();
-    const due = (await this.owedChecks()).filter((r) => r.ticketKey === key && this.checkDue(r, now));
-    if (due.length === 0) return;
+    const owed = (await this.owedChecks()).filter(
+      (r) => r.ticketKey === key && mine(r) && this.checkDue(r, now),
+    );
+    if (owed.length === 0) return;
     let client: CwWriter;
     try {
       client = await this.deps.client();
     } catch {
       return; // not connected: the checks wait for the next drain
     }
+    const due = owed.filter((r) => !otherTenant(client, r)); // switched meanwhile: they wait
     for (const kind of ['note', 'timeEntry'] as const) {
       const group = due.filter((r) => r.kind === kind);
       for (let i = 0; i < group.length; i += REFS_PER_LOOKUP) {
@@ -1030,11 +1122,13 @@ export class Outbox {
     let found: Found | undefined;
     if (l) {
       try {
-        found = await this.lookup(await client(), l, [r.ref]);
+        const c = await client();
+        // Another tenant's item is not looked up here: cancelled below, checked on its own connection.
+        if (!otherTenant(c, r)) found = await this.lookup(c, l, [r.ref]);
       } catch {
         return 'unchecked';
       }
-      const ids = found.byRef.get(r.ref) ?? [];
+      const ids = found?.byRef.get(r.ref) ?? [];
       if (ids.length) return (await this.markFound(r, ids, this.now())) ? 'landed' : this.nowIs(r.id);
     }
     // Not there (yet): cancel, and look once more after the wait in case CW applies it late.

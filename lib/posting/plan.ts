@@ -121,7 +121,11 @@ export interface PlanInput {
 }
 
 export class PlanError extends Error {
-  constructor(message: string) {
+  /** 'empty': nothing left to write (with a resubmit, everything may already be on the ticket). */
+  constructor(
+    message: string,
+    readonly code: 'empty' | 'invalid' = 'invalid',
+  ) {
     super(message);
     this.name = 'PlanError';
   }
@@ -280,7 +284,8 @@ export function buildPlan(input: PlanInput): PostPlan {
 
   if (input.status && !skip.has('status'))
     items.push({ kind: 'status', statusId: input.status.id, statusName: input.status.name });
-  if (items.length === 0) throw new PlanError('Nothing to post: write a note, add time or pick a status.');
+  if (items.length === 0)
+    throw new PlanError('Nothing to post: write a note, add time or pick a status.', 'empty');
   return { ticket: input.ticket, items };
 }
 

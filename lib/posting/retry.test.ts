@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import {
   backoffMs,
   classifyError,
+  classifyLookupError,
   DEFAULT_BACKOFF,
   decideAfterFailure,
   isRetryableStatus,
@@ -145,5 +146,16 @@ describe('decideAfterFailure', () => {
     const failed = decideAfterFailure(http(403), 1, now);
     expect(failed.state).toBe('failed');
     expect(failed.error.kind).toBe('forbidden');
+  });
+});
+
+describe('a redirect FlowPilot refused (issue 10 §4)', () => {
+  const refused = new CwError(
+    'redirect',
+    'ConnectWise answered with a redirect to https://elsewhere.example.',
+  );
+  it('is a refusal for writes and for reference lookups alike: a person has to fix the site', () => {
+    expect(classifyError(refused)).toMatchObject({ retryable: false, outcomeUnknown: false });
+    expect(classifyLookupError(refused).retryable).toBe(false);
   });
 });

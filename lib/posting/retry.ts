@@ -71,7 +71,7 @@ export function classifyError(e: unknown): Classified {
 }
 
 /** Lookups only read: anything but "a person must fix access" is worth another try later. */
-const LOOKUP_NEEDS_A_PERSON = new Set(['auth', 'missingClientId', 'forbidden', 'notFound']);
+const LOOKUP_NEEDS_A_PERSON = new Set(['auth', 'missingClientId', 'forbidden', 'notFound', 'redirect']);
 
 /** A failed reference lookup (or duplicate check): retryable unless access itself is broken. */
 export function classifyLookupError(e: unknown): Classified {

@@ -98,6 +98,22 @@ describe('resubmitting a post from the dialog (replacesPostId)', () => {
     expect(again.outcome).toBe('sent');
     expect(sandbox.state.tickets.find((t) => t.id === SPECIAL_TICKETS.quotes)?.status.id).toBe(102);
   });
+  it('a resubmit of a post that landed meanwhile reports it as sent and writes nothing again', async () => {
+    const req = {
+      ticketKey: 'service:1008',
+      noteKind: 'internalAnalysis' as const,
+      text: 'Landed before the resubmit',
+      timeEntry: false,
+      waitMs: 5_000,
+    };
+    const first = await submitPost(req);
+    expect(first.outcome).toBe('sent');
+    const again = await submitPost({ ...req, replacesPostId: first.post.id });
+    expect(again.outcome).toBe('sent');
+    expect(again.post.id).toBe(first.post.id);
+    expect(again.message).toContain('Already on the ticket: Internal Analysis note');
+    expect(notes('Landed before the resubmit')).toHaveLength(1);
+  });
 });
 
 describe('§3.6 a post waiting behind a failed one says so', () => {

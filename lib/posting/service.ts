@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { logActivity } from '../activity/log';
 import { pruneActivity } from '../activity/retention';
 import { broadcast } from '../background/broadcast';
-import { connectedClient } from '../connection/store';
+import { connectionScope, inScope } from '../connection/scope';
+import { connectedClient, currentScope } from '../connection/store';
 import type { CwClient } from '../cw/client';
 import { cond } from '../cw/conditions';
 import { db, type SessionRecord } from '../db/schema';
@@ -60,6 +61,8 @@ export function getOutbox(): Outbox {
   outbox ??= new Outbox({
     db,
     client: async () => (await connectedClient()).client,
+    // Items of another CW tenant wait for it; never sent to this one (issue 10 §3).
+    scope: currentScope,
     concurrency: 4,
     schedule,
     // A test build may shorten the waits (WXT_FP_OUTBOX_TIMINGS, e2e mode only; see timings.ts).
@@ -129,9 +132,15 @@ export interface PostContext {
   problems: string[];
 }
 
+/** The ticket's latest session on this connection: another tenant's ticket with the same number is not it. */
 async function latestSession(ticketKey: string): Promise<SessionRecord | undefined> {
-  const recs = await db().sessions.where('ticketKey').equals(ticketKey).toArray();
-  return recs.filter((r) => r.state !== 'abandoned').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  const [recs, scope] = await Promise.all([
+    db().sessions.where('ticketKey').equals(ticketKey).toArray(),
+    currentScope(),
+  ]);
+  return recs
+    .filter((r) => r.state !== 'abandoned' && inScope(r, scope))
+    .sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
 function sessionTime(s: SessionRecord | undefined) {
@@ -340,6 +349,12 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       skip: replaced ? partsToSkip(replaced) : undefined,
     });
   } catch (e) {
+    // A resubmit whose every part landed meanwhile (a late look-up found them): report the earlier
+    // post as it now stands rather than an error; nothing is written again.
+    if (e instanceof PlanError && e.code === 'empty' && req.replacesPostId && replaced?.items.length) {
+      const r = await resultOf(req.replacesPostId, ticket.id);
+      return { ...r, message: `${r.message}${alreadyThere(replaced)}` };
+    }
     if (e instanceof PlanError) throw new AppError('validation', `${e.message}${alreadyThere(replaced)}`);
     throw e;
   }
@@ -350,6 +365,7 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
     sessionId: session?.id,
     ticketUrl: conn ? ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket) : undefined,
     holdMs: req.holdMs,
+    scope: conn ? connectionScope(conn) : undefined,
   });
   if (req.holdMs) {
     return {
@@ -386,8 +402,12 @@ async function resultOf(postId: string, ticketId: number): Promise<PostResult> {
 }
 
 export async function postHistory(ticketKey: string, limit: number): Promise<PostView[]> {
-  const rows = await db().posts.where('ticketKey').equals(ticketKey).toArray();
+  const [rows, scope] = await Promise.all([
+    db().posts.where('ticketKey').equals(ticketKey).toArray(),
+    currentScope(),
+  ]);
   return rows
+    .filter((r) => inScope(r, scope))
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, limit)
     .map(toPostView);

@@ -2,8 +2,9 @@
 // Sessions tab), read one page at a time through an index like Post History, plus CSV/JSON export.
 
 import Dexie from 'dexie';
+import { inScope, type Scope } from '../connection/scope';
+import { csvCell } from '../csv/cell';
 import type { FlowPilotDb, SessionRecord } from '../db/schema';
-import { csvCell } from '../posting/history';
 import { parseTicketKey } from '../ticket/types';
 import { stretchActiveMs } from './away';
 import { activeMsAt, type Session, type SessionState, spansOf } from './model';
@@ -61,6 +62,8 @@ const CLOSED: SessionState[] = ['resolved', 'escalated', 'abandoned'];
 /** The ticket's earlier (closed) sessions, newest first. A ticket has few: read through its index, then sort. */
 export async function ticketSessions(
   database: FlowPilotDb,
+  /** The connected tenant's: ticket #1001 of another CW is another ticket (issue 10 §3). */
+  scope: Scope | undefined,
   ticketKey: string,
   offset: number,
   limit: number,
@@ -71,6 +74,7 @@ export async function ticketSessions(
     .anyOf(CLOSED.map((st) => [ticketKey, st]))
     .toArray();
   const page = recs
+    .filter((r) => inScope(r, scope))
     .sort((a, b) => (b.endedAt ?? b.updatedAt) - (a.endedAt ?? a.updatedAt))
     .slice(offset, offset + limit + 1);
   return { items: page.slice(0, limit).map((r) => toSummary(r, now)), hasMore: page.length > limit };
@@ -89,6 +93,8 @@ export interface SessionFilter {
 /** Newest first. Ticket, else state, else start time picks the index; the company is a filter on top. */
 export async function listSessionsPage(
   database: FlowPilotDb,
+  /** Only the connected tenant's sessions are listed or exported (issue 10 §3). */
+  scope: Scope | undefined,
   f: SessionFilter,
   offset: number,
   limit: number,
@@ -98,6 +104,7 @@ export async function listSessionsPage(
   const hi = f.to ?? Dexie.maxKey;
   const company = f.company?.trim().toLowerCase();
   const matches = (r: SessionRecord) => {
+    if (!inScope(r, scope)) return false;
     const s = r.data as Session;
     if (company && !s.company?.name?.toLowerCase().includes(company)) return false;
     if (f.state && r.state !== f.state) return false;
@@ -119,7 +126,8 @@ export async function listSessionsPage(
       ? database.sessions.where('[state+startedAt]').between([f.state, lo], [f.state, hi], true, true)
       : database.sessions.where('startedAt').between(lo, hi, true, true);
     const ordered = byIndex.reverse();
-    rows = await (company ? ordered.filter(matches) : ordered)
+    rows = await ordered
+      .filter(matches)
       .offset(offset)
       .limit(limit + 1)
       .toArray();

@@ -14,6 +14,9 @@ import {
 } from './away';
 
 export type SessionState = 'active' | 'paused' | 'resolved' | 'escalated' | 'abandoned';
+/** The longest problem statement a session keeps (the message schema enforces it too). */
+export const PROBLEM_MAX_CHARS = 4000;
+
 export const OPEN_STATES: readonly SessionState[] = ['active', 'paused'];
 
 export const LANE_SECTIONS = ['facts', 'questions', 'checks', 'fixes'] as const;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/schema';
 import { saveSettings } from '../settings/store';
 import { markAway, markBack } from './model';
@@ -165,5 +165,46 @@ describe('session service (IndexedDB)', () => {
     const id = a.session.lane.fixes[0]?.id ?? '';
     const r = await changeSession(v.session.id, { kind: 'lane', op: { op: 'move', id, delta: 1 } }, T0 + 2);
     expect(r.changed).toBe(false);
+  });
+});
+
+describe('sessions belong to their connection (issue 10 §3)', () => {
+  const connect = (port: number) =>
+    db().connections.put({
+      id: 'primary',
+      displayName: `CW ${port}`,
+      site: `127.0.0.1:${port}`,
+      scheme: 'http',
+      companyId: 'flowpilot',
+      codebase: 'v2026_4/',
+      apiBase: `http://127.0.0.1:${port}/v2026_4/apis/3.0`,
+      cloud: false,
+      serverVersion: 'v2026.4',
+      missingPermissions: [],
+      connectedAt: 1,
+      lastTestedAt: 1,
+    });
+  afterEach(() => db().connections.clear());
+
+  it("tenant A's session on ticket #1001 is not tenant B's ticket #1001", async () => {
+    await connect(4100);
+    const a = await start();
+    await changeSession(
+      a.session.id,
+      { kind: 'lane', op: { op: 'add', section: 'facts', text: 'A secret' } },
+      T0 + 1,
+    );
+
+    await connect(4200);
+    expect(await getSessionForTicket(KEY)).toBeNull();
+    await expect(changeSession(a.session.id, { kind: 'pause' }, T0 + 3)).rejects.toThrow(
+      /another ConnectWise/,
+    );
+    const b = await start(T0 + 4);
+    expect(b.session.id).not.toBe(a.session.id);
+    expect(b.session.lane.facts).toEqual([]);
+
+    await connect(4100);
+    expect((await getSessionForTicket(KEY))?.session.id).toBe(a.session.id);
   });
 });

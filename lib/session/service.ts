@@ -1,3 +1,5 @@
+import { inScope, type Scope } from '../connection/scope';
+import { currentScope } from '../connection/store';
 import { db, type SessionRecord } from '../db/schema';
 import { getSettings } from '../settings/store';
 import { buildSessionDoc, type SessionDoc } from './artifacts';
@@ -37,7 +39,7 @@ async function idleMs(): Promise<number> {
   return (await getSettings()).idleAutoPauseMinutes * 60_000;
 }
 
-export function toRecord(s: Session, doc?: SessionDoc): SessionRecord {
+export function toRecord(s: Session, doc?: SessionDoc, scope?: Scope): SessionRecord {
   const rec: SessionRecord = {
     id: s.id,
     ticketKey: s.ticketKey,
@@ -50,6 +52,7 @@ export function toRecord(s: Session, doc?: SessionDoc): SessionRecord {
   };
   if (s.endedAt !== undefined) rec.endedAt = s.endedAt;
   if (doc) rec.doc = doc;
+  if (scope !== undefined) rec.scope = scope;
   return rec;
 }
 
@@ -59,13 +62,15 @@ const view = (rec: SessionRecord, idle: number): SessionView => ({
   ...(rec.doc ? { doc: rec.doc } : {}),
 });
 
-async function openRecord(ticketKey: string): Promise<SessionRecord | undefined> {
+// Sessions belong to one CW tenant (issue 10 §3): ticket #1001 of another connection is another ticket.
+async function openRecord(ticketKey: string, scope: Scope | undefined): Promise<SessionRecord | undefined> {
   const recs = await db()
     .sessions.where('[ticketKey+state]')
     .anyOf([
       [ticketKey, 'active'],
       [ticketKey, 'paused'],
     ])
+    .filter((r) => inScope(r, scope))
     .toArray();
   return recs.sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
@@ -75,13 +80,13 @@ async function openRecord(ticketKey: string): Promise<SessionRecord | undefined>
  * documentation after a reload).
  */
 export async function getSessionForTicket(ticketKey: string): Promise<SessionView | null> {
-  const idle = await idleMs();
+  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
   return db().transaction('r', db().sessions, async () => {
-    const open = await openRecord(ticketKey);
+    const open = await openRecord(ticketKey, scope);
     if (open) return view(open, idle);
-    const last = (await db().sessions.where('ticketKey').equals(ticketKey).toArray()).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
+    const last = (await db().sessions.where('ticketKey').equals(ticketKey).toArray())
+      .filter((r) => inScope(r, scope))
+      .sort((a, b) => b.updatedAt - a.updatedAt)[0];
     return last ? view(last, idle) : null;
   });
 }
@@ -108,12 +113,12 @@ async function signedInTechnician(): Promise<Session['technician']> {
 
 /** Starts a session, or returns the ticket's open one: there is never more than one per ticket. */
 export async function startSessionFor(input: StartInput, now = Date.now()): Promise<SessionView> {
-  const idle = await idleMs();
+  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
   const pb = input.playbookId ? findPlaybook(input.playbookId) : undefined;
   if (input.playbookId && !pb) throw new SessionRuleError('That playbook does not exist.');
   const technician = await signedInTechnician();
   return db().transaction('rw', db().sessions, async () => {
-    const open = await openRecord(input.ticketKey);
+    const open = await openRecord(input.ticketKey, scope);
     if (open) return view(open, idle);
     let s = startSession({
       id: newId(),
@@ -131,7 +136,7 @@ export async function startSessionFor(input: StartInput, now = Date.now()): Prom
       const op: LaneOp = { op: 'add', section: 'fixes', source: 'similar', ...input.fix };
       s = { ...applyLaneOp(s, op, { newId: newId(), now }), rev: 1 };
     }
-    const rec = toRecord(s);
+    const rec = toRecord(s, undefined, scope);
     await db().sessions.add(rec);
     return view(rec, idle);
   });
@@ -174,11 +179,13 @@ export async function changeSession(
   change: SessionChange,
   now = Date.now(),
 ): Promise<SessionView & { changed: boolean }> {
-  const idle = await idleMs();
+  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
   const { includeDiagnosticSteps } = await getSettings();
   return db().transaction('rw', db().sessions, async () => {
     const rec = await db().sessions.get(sessionId);
     if (!rec) throw new SessionRuleError('That session no longer exists. Reload the page.');
+    if (!inScope(rec, scope))
+      throw new SessionRuleError('That session belongs to another ConnectWise connection. Reload the page.');
     const before = rec.data as Session;
     if (!isOpen(before)) {
       throw new SessionRuleError(`The session is ${before.state}; it can't be changed any more.`);
@@ -187,7 +194,7 @@ export async function changeSession(
     if (after === before) return { ...view(rec, idle), changed: false };
     const next: Session = { ...after, rev: before.rev + 1, updatedAt: now };
     const doc = buildSessionDoc(next, { includeDiagnosticSteps });
-    const out = toRecord(next, doc);
+    const out = toRecord(next, doc, rec.scope);
     await db().sessions.put(out);
     return { ...view(out, idle), changed: true };
   });
@@ -212,7 +219,7 @@ export async function updateOpenSessions(fn: (s: Session) => Session, now = Date
       const after = fn(before);
       if (after === before) continue;
       const next: Session = { ...after, rev: before.rev + 1, updatedAt: now };
-      await db().sessions.put(toRecord(next, buildSessionDoc(next, { includeDiagnosticSteps })));
+      await db().sessions.put(toRecord(next, buildSessionDoc(next, { includeDiagnosticSteps }), rec.scope));
       changed.push(next);
     }
     return changed;

@@ -1,5 +1,9 @@
+import { assertEndpointAllowed, saveAiConfig } from '../ai/config';
+import { checkAiBaseUrl } from '../ai/endpoint';
+import { AiError } from '../ai/provider';
 import { connect } from '../connection/service';
 import { loadConnection } from '../connection/store';
+import { normalizeSite, webOrigin } from '../cw/site';
 import type { TechnicianRecord } from '../db/schema';
 import { AppError } from '../errors';
 import { listTechnicians, replaceRoster } from '../mapping/roster';
@@ -7,7 +11,7 @@ import type { PublicConnection } from '../messages/options-to-bg';
 import { Settings } from '../settings/schema';
 import { getSettings, saveSettings } from '../settings/store';
 import { TeamCryptoError } from './crypto';
-import { buildTeamFile, openTeamFile } from './file';
+import { buildTeamFile, openTeamFile, type TeamSetup } from './file';
 
 // Export/import of the team setup (background only: it is where the keys live).
 
@@ -46,22 +50,109 @@ export async function exportTeamSetup(passphrase: string, now = new Date()) {
   }
 }
 
+type AiSettings = Settings['ai'];
+
+export interface TeamPreview {
+  displayName: string;
+  /** The CW site the file connects to, as a web origin (`https://na.myconnectwise.net`). */
+  site: string;
+  companyId: string;
+  technicians: number;
+  ai: {
+    file: AiSettings;
+    current: AiSettings;
+    /** What applying the file's AI settings would change, in words; empty when nothing would. */
+    changes: string[];
+    /** Why the file's AI settings cannot be applied at all (e.g. plain http to another host). */
+    refused?: string;
+  };
+}
+
+async function open(text: string, passphrase: string): Promise<TeamSetup> {
+  try {
+    return await openTeamFile(text, passphrase);
+  } catch (e) {
+    throw asAppError(e);
+  }
+}
+
+function fileSettings(setup: TeamSetup): Settings {
+  const parsed = Settings.safeParse(setup.readable.settings);
+  return parsed.success ? parsed.data : Settings.parse({});
+}
+
+/** What the file's AI settings would change here, for the technician to read before accepting. */
+export function aiChanges(current: AiSettings, file: AiSettings): string[] {
+  const out: string[] = [];
+  if (file.baseUrl !== current.baseUrl)
+    out.push(
+      file.baseUrl
+        ? `Changes the AI endpoint to ${file.baseUrl}${current.baseUrl ? ` (now ${current.baseUrl})` : ''}: ticket data is sent there.`
+        : 'Removes the AI endpoint.',
+    );
+  if (file.enabled !== current.enabled)
+    out.push(file.enabled ? 'Turns the AI assistant on.' : 'Turns the AI assistant off.');
+  if (file.model !== current.model && file.model) out.push(`Uses the model ${file.model}.`);
+  if (current.redactPii && !file.redactPii)
+    out.push('Turns redaction OFF: email addresses and phone numbers are sent to the AI as they are.');
+  if (!current.redactPii && file.redactPii)
+    out.push('Turns redaction of email addresses and phone numbers on.');
+  return out;
+}
+
+/** Why the file's AI settings cannot apply here: no endpoint, a refused URL, or the policy's allow-list. */
+async function aiRefusal(ai: AiSettings): Promise<string | undefined> {
+  if (ai.enabled && (!ai.baseUrl || !ai.model))
+    return 'The file turns the AI assistant on without an endpoint and a model.';
+  if (!ai.baseUrl) return undefined;
+  const c = checkAiBaseUrl(ai.baseUrl);
+  if (!c.ok) return c.message;
+  if (!ai.enabled) return undefined;
+  return assertEndpointAllowed(ai.baseUrl).then(
+    () => undefined,
+    (e: unknown) => (e instanceof Error ? e.message : 'Your organization’s policy does not allow it.'),
+  );
+}
+
 /**
- * Import: decrypt (wrong passphrase / tampered file → refused), test and save the connection (a
- * failing test saves nothing), then the roster and settings. The caller then asks "Who are you?".
+ * Step 1 of an import: decrypt and verify the file (wrong passphrase / edited file → refused) and say
+ * what it would do: which CW site it connects to and what it would change in the AI assistant. Nothing
+ * is applied, and the page asks for host access only after this succeeded.
+ */
+export async function previewTeamSetup(text: string, passphrase: string): Promise<TeamPreview> {
+  const setup = await open(text, passphrase);
+  const { connection: c, technicians } = setup.readable;
+  const site = normalizeSite(c.site);
+  if (!site.ok) throw new AppError('badSite', `The team setup file's site is not usable: ${site.message}`);
+  const current = (await getSettings()).ai;
+  const file = fileSettings(setup).ai;
+  const refused = await aiRefusal(file);
+  return {
+    displayName: c.displayName,
+    site: webOrigin(site.site),
+    companyId: c.companyId,
+    technicians: technicians.length,
+    ai: { file, current, changes: aiChanges(current, file), ...(refused ? { refused } : {}) },
+  };
+}
+
+/**
+ * Step 2: decrypt again, test and save the connection (a failing test saves nothing), then the roster
+ * and settings. The file's AI settings are applied only when the technician accepted them after the
+ * preview (`applyAi`), through the AI settings path that keeps the API key with its own endpoint.
+ * The caller then asks "Who are you?".
  */
 export async function importTeamSetup(
   text: string,
   passphrase: string,
+  opts: { applyAi?: boolean } = {},
   now = Date.now(),
 ): Promise<{ connection: PublicConnection; technicians: TechnicianRecord[] }> {
-  let setup: Awaited<ReturnType<typeof openTeamFile>>;
-  try {
-    setup = await openTeamFile(text, passphrase);
-  } catch (e) {
-    throw asAppError(e);
-  }
-  const { connection: c, technicians, settings } = setup.readable;
+  const setup = await open(text, passphrase);
+  const { connection: c, technicians } = setup.readable;
+  const { ai: fileAi, ...settings } = fileSettings(setup);
+  const refused = opts.applyAi ? await aiRefusal(fileAi) : undefined;
+  if (refused) throw new AiError('aiNotConfigured', `${refused} Nothing was changed.`);
   const connection = await connect({
     displayName: c.displayName,
     site: c.site,
@@ -70,8 +161,12 @@ export async function importTeamSetup(
     privateKey: setup.keys.privateKey,
     clientIdOverride: c.clientIdOverride,
   });
-  await replaceRoster(technicians.map((t) => ({ ...t, updatedAt: now })));
-  const parsed = Settings.safeParse(settings);
-  await saveSettings({ ...(parsed.success ? parsed.data : {}), signedInTechnicianId: undefined });
+  // Trimmed like every other way names come in (a stray blank hides a formula from CSV checks).
+  await replaceRoster(
+    technicians.map((t) => ({ ...t, name: t.name.trim(), email: t.email.trim(), updatedAt: now })),
+  );
+  // Settings the organization's policy locks keep the policy's value (the rest of the file applies).
+  await saveSettings({ ...settings, signedInTechnicianId: undefined }, { skipLocked: true });
+  if (opts.applyAi) await saveAiConfig(fileAi, { skipLocked: true });
   return { connection, technicians: await listTechnicians() };
 }

@@ -1,6 +1,12 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, SPECIAL_TICKETS, startSandbox, XSS_PAYLOAD } from '../../tests/cw-sandbox/index';
+import {
+  LONG_TICKET,
+  type Sandbox,
+  SPECIAL_TICKETS,
+  startSandbox,
+  XSS_PAYLOAD,
+} from '../../tests/cw-sandbox/index';
 import { CwClient } from '../cw/client';
 import { CwError } from '../cw/errors';
 import { loadTicketContext } from './context';
@@ -36,6 +42,38 @@ function waves(sandbox: Sandbox, gapMs: number): number {
 }
 
 describe('loadTicketContext against the sandbox', () => {
+  it('a very long ticket: the five latest notes, the whole description, every device, still two waves', async () => {
+    const ctx = await load(LONG_TICKET.id);
+    expect(ctx.summary).toBe(LONG_TICKET.summary);
+    expect(ctx.notes).toHaveLength(5);
+    expect(ctx.notes[0]?.text).toMatch(/^Update 199:/);
+    expect(ctx.initialDescription).toHaveLength(LONG_TICKET.descriptionChars);
+    expect(ctx.configurations).toHaveLength(LONG_TICKET.configurations);
+    expect(ctx.configurations.every((c) => c.serialNumber)).toBe(true);
+    // The notes list asks for five, never the whole history.
+    const noteLists = sb.requests.filter((r) => r.apiPath === `/service/tickets/${LONG_TICKET.id}/notes`);
+    expect(noteLists.map((r) => r.query.pageSize)).toEqual(['5', '1']);
+  });
+
+  it('each second-wave request starts as soon as the answer it needs is in, not after the slowest of wave 1', async () => {
+    sb.faults.latencyMs = 200;
+    // The two notes lists are slow; the company, contact and device details do not need them.
+    sb.faults.add({ method: 'GET', path: '^/service/tickets/1001/notes$', latencyMs: 2000, times: 2 });
+    let partialAt = 0;
+    const started = Date.now();
+    const ctx = await load(SPECIAL_TICKETS.standard, 'service', () => {
+      partialAt = Date.now() - started;
+    });
+    const at = (p: RegExp) => Date.parse(sb.requests.find((r) => p.test(r.apiPath))?.at ?? '');
+    const ticketAt = at(/^\/service\/tickets\/1001$/);
+    expect(at(/^\/company\/companies\//) - ticketAt).toBeLessThan(1500);
+    expect(at(/^\/company\/configurations$/) - ticketAt).toBeLessThan(1500);
+    // The first-wave push still waits for the whole first wave (it shows the notes).
+    expect(partialAt).toBeGreaterThanOrEqual(2000);
+    expect(ctx.notes).toHaveLength(3);
+    expect(ctx.company?.phone).toBeTruthy();
+  });
+
   it('loads every section of the standard ticket in two waves, each response trimmed with fields', async () => {
     // A long latency keeps the wave gaps far above scheduling jitter on a busy machine.
     sb.faults.latencyMs = 600;

@@ -27,7 +27,9 @@ import type { TicketContext, TicketRef } from './types';
 // Loads a TicketContext in two waves of parallel requests: wave 1 needs only the ticket id (ticket,
 // latest notes, initial description, attached configurations); wave 2 needs wave 1's answers
 // (configuration details in one `id in (…)` list call, company phone, contact channels when the
-// ticket lacks them). A failing section is recorded in `problems`; only the ticket itself is fatal.
+// ticket lacks them). Each wave-2 request leaves as soon as the answer it needs is in (company and
+// contact after the ticket, device details after the attached list), not after the slowest of wave 1.
+// A failing section is recorded in `problems`; only the ticket itself is fatal.
 
 export interface LoadOptions {
   client: CwClient;
@@ -55,17 +57,36 @@ export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Prom
   const now = opts.now ?? Date.now;
   const get = <T>(r: Request) => client.get<T>(r.path, r.query, { signal });
   const configsReq = ticketConfigurationsRequest(ref);
+  type Refs = { id: number; deviceIdentifier?: string }[];
 
   // Wave 1.
-  const [ticket, notes, initial, configRefs] = await Promise.all([
-    get<CwTicket>(ticketRequest(ref)),
-    section(get<CwNote[]>(latestNotesRequest(ref))),
-    section(get<CwNote[]>(initialDescriptionRequest(ref))),
-    configsReq
-      ? section(get<{ id: number; deviceIdentifier?: string }[]>(configsReq))
-      : Promise.resolve<Section<{ id: number; deviceIdentifier?: string }[]>>({ ok: true, value: [] }),
-  ]);
+  const ticketP = get<CwTicket>(ticketRequest(ref));
+  const notesP = section(get<CwNote[]>(latestNotesRequest(ref)));
+  const initialP = section(get<CwNote[]>(initialDescriptionRequest(ref)));
+  const refsP: Promise<Section<Refs>> = configsReq
+    ? section(get<Refs>(configsReq))
+    : Promise.resolve({ ok: true, value: [] });
 
+  // Wave 2, each part started by the answer it depends on.
+  const detailsP = refsP.then((refs) => {
+    const req = refs.ok ? configurationDetailsRequest((refs.value ?? []).map((r) => r.id)) : undefined;
+    return req ? section(get<CwConfiguration[]>(req)) : undefined;
+  });
+  const peopleP = ticketP.then((t) => {
+    const base = contextFromTicket(ref, t, opts.webOrigin, now());
+    const companyId = base.company?.id;
+    const contactId = base.contact?.id;
+    const needContact = contactId !== undefined && (!base.contact?.email || !base.contact?.phone);
+    return Promise.all([
+      companyId !== undefined ? section(get<CwCompany>(companyRequest(companyId))) : undefined,
+      needContact ? section(get<CwContact>(contactRequest(contactId))) : undefined,
+    ]);
+  });
+  // A fatal ticket error (or a cancel) must not leave these rejecting unobserved.
+  peopleP.catch(() => undefined);
+  detailsP.catch(() => undefined);
+
+  const [ticket, notes, initial, configRefs] = await Promise.all([ticketP, notesP, initialP, refsP]);
   let ctx = contextFromTicket(ref, ticket, opts.webOrigin, now());
   if (notes.ok) ctx.notes = (notes.value ?? []).map(toNoteView);
   else ctx.problems.push({ section: 'notes', message: notes.message });
@@ -78,17 +99,7 @@ export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Prom
   );
   opts.onPartial?.(structuredClone(ctx));
 
-  // Wave 2.
-  const detailsReq = configurationDetailsRequest(refs.map((r) => r.id));
-  const companyId = ctx.company?.id;
-  const needContact = ctx.contact?.id !== undefined && (!ctx.contact.email || !ctx.contact.phone);
-  const [details, company, contact] = await Promise.all([
-    detailsReq ? section(get<CwConfiguration[]>(detailsReq)) : undefined,
-    companyId !== undefined ? section(get<CwCompany>(companyRequest(companyId))) : undefined,
-    needContact && ctx.contact?.id !== undefined
-      ? section(get<CwContact>(contactRequest(ctx.contact.id)))
-      : undefined,
-  ]);
+  const [details, [company, contact]] = await Promise.all([detailsP, peopleP]);
   if (details?.ok) {
     const byId = new Map((details.value ?? []).map((c) => [c.id, c]));
     // Keep the ticket's order; a configuration the API member can't read keeps its device name.

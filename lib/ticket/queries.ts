@@ -5,6 +5,10 @@ import type { TicketRef } from './types';
 // use. Service and project tickets live under different endpoints (cw-api.md §3.11).
 
 export const NOTES_SHOWN = 5;
+/** Attached configurations read per ticket (one page; CW's default page of 25 cut longer lists short). */
+export const CONFIGURATIONS_MAX = 1000;
+/** Configurations whose details are fetched (one `id in (…)` call; the URL stays well under 2,000 chars). */
+export const CONFIGURATION_DETAILS_MAX = 100;
 
 const TICKET_FIELDS = [
   'id',
@@ -93,17 +97,22 @@ export function initialDescriptionRequest(ref: TicketRef): Request {
 /** Only service tickets have attached configurations in the API. */
 export function ticketConfigurationsRequest(ref: TicketRef): Request | undefined {
   if (ref.kind !== 'service') return undefined;
-  return { path: `service/tickets/${ref.id}/configurations`, query: { fields: ['id', 'deviceIdentifier'] } };
+  return {
+    path: `service/tickets/${ref.id}/configurations`,
+    query: { fields: ['id', 'deviceIdentifier'], pageSize: CONFIGURATIONS_MAX },
+  };
 }
 
-export function configurationDetailsRequest(ids: readonly number[]): Request | undefined {
+/** Details of the first CONFIGURATION_DETAILS_MAX configurations; the rest keep their device names. */
+export function configurationDetailsRequest(all: readonly number[]): Request | undefined {
+  const ids = all.slice(0, CONFIGURATION_DETAILS_MAX);
   if (ids.length === 0) return undefined;
   return {
     path: 'company/configurations',
     query: {
       conditions: cond.in('id', ids),
       fields: CONFIGURATION_FIELDS,
-      pageSize: Math.min(ids.length, 1000),
+      pageSize: ids.length,
     },
   };
 }

@@ -222,3 +222,49 @@ describe('queries', () => {
     expect(entries).toEqual([]);
   });
 });
+
+describe('redirects (issue 10 §4)', () => {
+  let other: Sandbox;
+  beforeAll(async () => {
+    other = await startSandbox({ port: 0 });
+  });
+  afterAll(() => other.close());
+
+  it('a redirect to another origin is refused: the other host receives nothing, not even the note', async () => {
+    const before = sandbox.state.notes.length;
+    sandbox.faults.add({
+      method: 'POST',
+      path: 'notes$',
+      status: 307,
+      redirect: `${other.url}/v2026_4/apis/3.0/service/tickets/${SPECIAL_TICKETS.standard}/notes`,
+    });
+    const e = await failure(
+      client.post(`service/tickets/${SPECIAL_TICKETS.standard}/notes`, {
+        text: 'Internal: the customer’s VPN secret is hunter2',
+        internalAnalysisFlag: true,
+      }),
+    );
+    expect(e).toMatchObject({ kind: 'redirect', retryable: false });
+    expect(e.message).toContain(other.url);
+    expect(e.outcomeUnknown).toBeFalsy();
+    expect(other.requests).toEqual([]);
+    expect(sandbox.state.notes.length).toBe(before);
+
+    sandbox.faults.add({ path: '^/system/info$', status: 302, redirect: `${other.url}/login` });
+    expect((await failure(client.get('system/info'))).kind).toBe('redirect');
+    sandbox.faults.add({ status: 301, redirect: `${other.url}/` });
+    expect((await failure(client.get('service/boards'))).kind).toBe('redirect');
+    expect(other.requests).toEqual([]);
+  });
+
+  it('a same-origin redirect is followed where the runtime shows its target (Node)', async () => {
+    sandbox.faults.add({
+      path: '^/system/info$',
+      status: 307,
+      redirect: '/v4_6_release/apis/3.0/system/info',
+    });
+    expect(await client.get<{ version: string }>('system/info')).toMatchObject({
+      version: expect.any(String),
+    });
+  });
+});

@@ -48,6 +48,25 @@ describe('status faults', () => {
     expect(sb.faults.rules).toHaveLength(1);
   });
 
+  it('redirect: answers 307 (or the given status) with the Location, once', async () => {
+    sb.faults.add({ path: '^/system/info$', redirect: 'http://127.0.0.1:9/elsewhere' });
+    sb.faults.add({
+      path: '^/service/boards$',
+      status: 301,
+      redirect: '/v4_6_release/apis/3.0/service/boards',
+    });
+    const headers = { Authorization: 'Basic x', clientId: sb.clientId };
+    const first = await fetch(`${sb.url}/v2026_4/apis/3.0/system/info`, { headers, redirect: 'manual' });
+    expect([first.status, first.headers.get('location')]).toEqual([307, 'http://127.0.0.1:9/elsewhere']);
+    const boards = await fetch(`${sb.url}/v2026_4/apis/3.0/service/boards`, { headers, redirect: 'manual' });
+    expect([boards.status, boards.headers.get('location')]).toEqual([
+      301,
+      '/v4_6_release/apis/3.0/service/boards',
+    ]);
+    expect((await cw(sb, '/system/info')).status).toBe(200);
+    expect(sb.requests.at(-3)).toMatchObject({ status: 307, fault: true });
+  });
+
   it('method filter', async () => {
     sb.faults.add({ method: 'POST', path: 'notes', status: 409 });
     expect((await cw(sb, notePath)).status).toBe(200);
@@ -63,6 +82,19 @@ describe('status faults', () => {
     expect((await post('internal')).status).toBe(201);
     expect((await post('for the customer')).status).toBe(400);
     expect((await post('for the customer')).status).toBe(201);
+  });
+
+  it('the label of a rule is recorded on the request it hit, so a test can count which faults fired', async () => {
+    sb.faults.add({ method: 'POST', path: 'notes$', bodyMatch: 'second', status: 500, label: 'soak:500' });
+    const post = (text: string) =>
+      cw(sb, notePath, { method: 'POST', body: { text, internalAnalysisFlag: true } });
+    await post('first');
+    await post('second');
+    const notes = sb.requests.filter((r) => r.apiPath === notePath);
+    expect(notes.map((r) => [r.status, r.faultLabel])).toEqual([
+      [201, undefined],
+      [500, 'soak:500'],
+    ]);
   });
 
   it('429 with Retry-After and the CW throttling body', async () => {

@@ -71,10 +71,16 @@ export async function handleApi(core: SandboxCore, r: ApiRequest): Promise<void>
   const fault = core.faults.take(method, r.apiPath, r.rawBody.toString('utf8'));
   if (fault) {
     rec.fault = true;
+    if (fault.label !== undefined) rec.faultLabel = fault.label;
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.reset === 'before') {
       rec.reset = 'before';
       r.req.socket.destroy();
+      return;
+    }
+    if (fault.redirect !== undefined) {
+      rec.status = fault.status ?? 307;
+      r.res.writeHead(rec.status, { Location: fault.redirect, 'Content-Length': '0' }).end();
       return;
     }
     if (fault.html) {

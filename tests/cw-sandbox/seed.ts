@@ -2,6 +2,7 @@
 import { createRng } from './prng.ts';
 import { seedConfigurations } from './seed-configs.ts';
 import { SPECIAL_MEMBERS } from './seed-constants.ts';
+import { seedLongTicket } from './seed-long-ticket.ts';
 import { seedCompanies, seedContacts, seedMembers } from './seed-people.ts';
 import { seedProjects } from './seed-projects.ts';
 import { seedResolvedTickets } from './seed-resolved.ts';
@@ -35,8 +36,8 @@ export function createSeedState(extraMembers = 0): SandboxState {
   };
   const service = seedServiceTickets(base, rng);
   const projects = seedProjects(base, service.timeEntryId);
-  seedResolvedTickets(service, base); // last: nothing seeded before it changes
-  return {
+  seedResolvedTickets(service, base); // after the random seeding: nothing seeded before it changes
+  const state: SandboxState = {
     ...base,
     tickets: service.tickets,
     hiddenTickets: service.hidden,
@@ -50,4 +51,6 @@ export function createSeedState(extraMembers = 0): SandboxState {
     timeEntryNotes: {},
     nextIds: { note: service.noteId, projectNote: projects.nextNoteId, timeEntry: projects.nextTimeEntryId },
   };
+  seedLongTicket(state);
+  return state;
 }

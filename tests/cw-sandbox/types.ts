@@ -341,6 +341,8 @@ export interface RecordedRequest {
   /** The late-commit fault held this request: no answer was sent. */
   lateCommit?: boolean;
   fault?: boolean;
+  /** The `label` of the fault rule that matched, if it had one. */
+  faultLabel?: string;
 }
 
 export interface FaultRule {
@@ -367,6 +369,10 @@ export interface FaultRule {
   lateCommitMs?: number;
   /** Answer with a CW login page (text/html), like an SSO/proxy page. */
   html?: boolean;
+  /** Copied to the matching request's record (`faultLabel`), so a test can count which faults fired. */
+  label?: string;
+  /** Answer with a redirect to this URL (absolute, or a path on the sandbox); `status` 307 unless given. */
+  redirect?: string;
 }
 
 export interface FaultSettings {

@@ -3,11 +3,12 @@ import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { askBg, connectExtensionToSandbox } from './connect';
 import { lowContrast } from './contrast';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 
 // axe-core over every options tab and the panel (open session, Update dialog), in light and dark:
 // 0 violations (WCAG A/AA rules). Text contrast is also measured directly (./contrast.ts): axe leaves
-// the panel's text "incomplete" because it can't find the background of a fixed shadow-root layer.
+// the panel's text "incomplete" because it can't find the background of a fixed layer. The panel lives
+// in its own frame (panel.html): axe follows the dock's frame; the dialogs are in that frame too.
 
 const TABS = ['connection', 'mapping', 'flowpilot', 'history', 'activity'];
 
@@ -99,21 +100,27 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await lowContrast(page, 'panel'), `panel with a session contrast (${scheme})`).toEqual([]);
 
     await s.getByRole('button', { name: 'Resolve', exact: true }).click();
-    await expect(page.getByRole('dialog', { name: 'Resolve the session' })).toBeVisible();
+    await expect(panelFrame(page).getByRole('dialog', { name: 'Resolve the session' })).toBeVisible();
     // Dialogs and lane inputs follow the scheme (they used to stay light in dark mode).
     const dark = (l: number) => (scheme === 'dark' ? l < 0.1 : l > 0.8);
-    expect(dark(await bgLuminance(page.getByRole('dialog', { name: 'Resolve the session' })))).toBe(true);
-    expect(dark(await bgLuminance(page.getByLabel('Root cause')))).toBe(true);
+    expect(
+      dark(await bgLuminance(panelFrame(page).getByRole('dialog', { name: 'Resolve the session' }))),
+    ).toBe(true);
+    expect(dark(await bgLuminance(panelFrame(page).getByLabel('Root cause')))).toBe(true);
     expect(dark(await bgLuminance(s.getByLabel('Add to What we know')))).toBe(true);
     expect(await axe(page, 'flowpilot-panel'), `Resolve dialog (${scheme})`).toEqual([]);
     expect(await lowContrast(page, 'panel'), `Resolve dialog contrast (${scheme})`).toEqual([]);
-    await page.getByRole('button', { name: 'Resolve session' }).click();
+    await panelFrame(page).getByRole('button', { name: 'Resolve session' }).click();
     await expect(s.getByText('Not posted to ConnectWise yet')).toBeVisible();
     expect(await axe(page, 'flowpilot-panel'), `resolved session (${scheme})`).toEqual([]);
     expect(await lowContrast(page, 'panel'), `resolved session contrast (${scheme})`).toEqual([]);
 
     await p.getByRole('button', { name: 'Update' }).click();
-    await expect(page.getByRole('dialog', { name: /Update ticket/ }).getByLabel('Note Type')).toBeVisible();
+    await expect(
+      panelFrame(page)
+        .getByRole('dialog', { name: /Update ticket/ })
+        .getByLabel('Note Type'),
+    ).toBeVisible();
     expect(await axe(page, 'flowpilot-panel'), `Update dialog (${scheme})`).toEqual([]);
     expect(await lowContrast(page, 'panel'), `Update dialog contrast (${scheme})`).toEqual([]);
   });

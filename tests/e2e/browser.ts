@@ -37,14 +37,15 @@ export interface ExtensionBrowser {
 }
 
 /**
- * Launches Chromium with the e2e build loaded. Pass an existing userDataDir to "restart the browser"
- * with the same profile (IndexedDB, storage) as a user would.
+ * Launches Chromium with the e2e build loaded (or another build: `extensionDir`). Pass an existing
+ * userDataDir to "restart the browser" with the same profile (IndexedDB, storage) as a user would.
  */
 export async function launchWithExtension(
-  opts: { userDataDir?: string; headless?: boolean } = {},
+  opts: { userDataDir?: string; headless?: boolean; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No e2e build at ${EXTENSION_DIR}. Run "npm run build:e2e" first.`);
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No e2e build at ${extensionDir}. Run "npm run build:e2e" first.`);
   }
   const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'flowpilot-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -52,8 +53,8 @@ export async function launchWithExtension(
     headless: opts.headless ?? true,
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
     viewport: { width: 1400, height: 900 },
   });

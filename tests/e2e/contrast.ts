@@ -1,13 +1,16 @@
 import type { Page } from '@playwright/test';
 
 /**
- * WCAG 2 contrast of every visible text in the panel's shadow root (or the whole page): text colour
- * against the first opaque background behind it, ≥ 4.5:1 (3:1 for large text). axe-core leaves most
- * panel text "incomplete" (it can't find the background of a fixed layer in a shadow root), so this
+ * WCAG 2 contrast of every visible text in the panel (its frame's document, panel.html) or the whole
+ * page: text colour against the first opaque background behind it, ≥ 4.5:1 (3:1 for large text).
+ * axe-core leaves most panel text "incomplete" (it can't find the background of a fixed layer), so this
  * measures it directly. Disabled controls are exempt, as in WCAG. Returns the offenders, described.
  */
 export async function lowContrast(page: Page, scope: 'panel' | 'page'): Promise<string[]> {
-  return page.evaluate((scope) => {
+  const target =
+    scope === 'panel' ? page.frames().find((f) => new URL(f.url()).pathname === '/panel.html') : page;
+  if (!target) return ['no panel'];
+  return target.evaluate(() => {
     type RGBA = [number, number, number, number];
     const parse = (c: string): RGBA => {
       const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
@@ -44,9 +47,7 @@ export async function lowContrast(page: Page, scope: 'panel' | 'page'): Promise<
       for (const l of layers.reverse()) base = over(l, base);
       return base;
     };
-    const root: ParentNode | null | undefined =
-      scope === 'panel' ? document.querySelector('flowpilot-panel')?.shadowRoot : document;
-    if (!root) return ['no panel'];
+    const root: ParentNode = document;
     const bad: string[] = [];
     const all = [...root.querySelectorAll('*')];
     // Open dialogs' content too (they are in the same tree).
@@ -74,5 +75,5 @@ export async function lowContrast(page: Page, scope: 'panel' | 'page'): Promise<
       }
     }
     return bad;
-  }, scope);
+  });
 }

@@ -40,7 +40,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 export const expect = test.expect;
 
-/** The panel lives in an open shadow root; Playwright's locators pierce it. */
+/**
+ * The panel frame: panel.html, an extension page docked in CW's page (inside the dock's open shadow
+ * root, which Playwright's selectors pierce). Dialogs the panel opens live in it too.
+ */
+export function panelFrame(page: Page) {
+  return page.frameLocator('flowpilot-panel iframe[title="FlowPilot"]');
+}
+
+/** The panel itself: the "FlowPilot" landmark inside the panel frame. */
 export function panel(page: Page) {
-  return page.getByRole('complementary', { name: 'FlowPilot' });
+  return panelFrame(page).getByRole('complementary', { name: 'FlowPilot' });
 }

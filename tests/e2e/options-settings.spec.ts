@@ -153,6 +153,12 @@ test('team setup: export, then import into a fresh profile (wrong passphrase and
     await page.getByLabel('Team setup file').setInputFiles(file);
     await page.getByLabel('Import passphrase').fill('team passphrase 1');
     await importBtn.click();
+    // The verified file is shown before anything is applied (issue 10 §2): its site, then Apply.
+    const preview = page.getByRole('region', { name: 'Team setup to import' });
+    await expect(preview).toContainText(`http://${sandbox.site}`);
+    await expect(preview).toContainText('The AI assistant settings are the same as in this browser.');
+    await expect(page.getByText('Not connected')).toBeVisible();
+    await page.getByRole('button', { name: 'Apply team setup' }).click();
     await expectConnected(page);
     // The required choice is brought into view and focused (it used to sit below the fold, focus on body).
     const who = page.getByLabel('Who are you?');

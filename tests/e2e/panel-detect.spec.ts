@@ -129,3 +129,14 @@ test('not connected: says so and opens the options page', async ({ ext, sandbox 
   await p.getByRole('button', { name: 'Open FlowPilot options' }).click();
   expect((await opened).url()).toContain('/options.html');
 });
+
+test("follows the system's dark mode inside its frame", async ({ ext, sandbox }) => {
+  const page = await ext.context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const p = panel(page);
+  await expect(p).toBeVisible();
+  await expect(p).toHaveCSS('background-color', 'rgb(22, 27, 34)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(p).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+});

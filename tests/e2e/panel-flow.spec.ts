@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS, STATUS_IDS } from '../cw-sandbox/index';
 import { connectExtensionToSandbox } from './connect';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
+import { panelFrameOf } from './panel-helpers';
 
 // Issue 11: the technician's flow without lost clicks, double billing or lost focus.
 
@@ -15,12 +16,12 @@ async function open(page: Page, url: string) {
   return session(page);
 }
 
-/** The focused element inside the panel's shadow root, described by its accessible label or text. */
+/** The focused element inside the panel frame, described by its accessible label or text. */
 async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root = document.querySelector('flowpilot-panel')?.shadowRoot;
-    const el = root?.activeElement as HTMLElement | null | undefined;
-    return el
+  const frame = await panelFrameOf(page);
+  return frame.evaluate(() => {
+    const el = document.hasFocus() ? (document.activeElement as HTMLElement | null) : null;
+    return el && el !== document.body
       ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim()
       : '(outside the panel)';
   });
@@ -96,13 +97,13 @@ test('Resolve → "Not posted yet — Post to ticket" → posted line; the ticke
 
   await s.getByRole('button', { name: 'Start Session' }).click();
   await s.getByRole('button', { name: 'Resolve', exact: true }).click();
-  await page.getByLabel('Resolution').fill('Rebuilt the Outlook profile.');
-  await page.getByRole('button', { name: 'Resolve session' }).click();
+  await panelFrame(page).getByLabel('Resolution').fill('Rebuilt the Outlook profile.');
+  await panelFrame(page).getByRole('button', { name: 'Resolve session' }).click();
 
   // Auto Push is off (the default): the next step is said right under the outcome.
   await expect(s.getByText('Not posted to ConnectWise yet')).toBeVisible();
   await s.getByRole('button', { name: 'Post to ticket' }).click();
-  const dialog = page.getByRole('dialog', { name: /Update ticket #1001/ });
+  const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket #1001/ });
   await expect(dialog.getByLabel('Preview')).toHaveValue(/Rebuilt the Outlook profile/);
   await expect(dialog.getByLabel('Add a time entry')).toBeChecked();
   await dialog.getByRole('button', { name: 'Post to Ticket #1001' }).click();
@@ -157,14 +158,14 @@ test('closed tickets say so up front and start a session only after a confirmati
   await expect(p.getByRole('note').filter({ hasText: 'This ticket is closed' })).toBeVisible();
 
   await s.getByRole('button', { name: 'Start Session' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Start a session on a closed ticket?' });
+  const confirm = panelFrame(page).getByRole('dialog', { name: 'Start a session on a closed ticket?' });
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(s.getByRole('timer')).toHaveCount(0);
 
   // The status refuses time: the Update dialog starts with the time entry off.
   await p.getByRole('button', { name: 'Update' }).click();
-  const dialog = page.getByRole('dialog', { name: /Update ticket #1003/ });
+  const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket #1003/ });
   await expect(dialog.getByLabel('Add a time entry')).not.toBeChecked();
   await expect(dialog).toContainText('does not accept time entries');
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { expect, panel } from './fixtures';
 
 /** The linked ticket's heading in the panel header ("#1001 Outlook not syncing…"). */
@@ -20,4 +20,12 @@ export async function expectLinked(page: Page, id: number | null) {
 export async function bannerId(page: Page): Promise<number> {
   const text = (await page.locator('.cw_BannerView .detailLabel').textContent()) ?? '';
   return Number(/#(\d+)/.exec(text)?.[1]);
+}
+
+/** The panel frame as a Playwright Frame (to run code inside it, as the panel's own document). */
+export async function panelFrameOf(page: Page): Promise<Frame> {
+  await expect(panel(page)).toBeAttached();
+  const frame = page.frames().find((f) => new URL(f.url()).pathname === '/panel.html');
+  if (!frame) throw new Error('No panel frame on the page.');
+  return frame;
 }

@@ -1,7 +1,7 @@
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
-import { ticketHeading } from './panel-helpers';
+import { panelFrameOf, ticketHeading } from './panel-helpers';
 
 const searches = (requests: { apiPath: string; query: Record<string, string> }[]) =>
   requests.filter((r) => /^\/(service|project)\/tickets$/.test(r.apiPath) && r.query.conditions);
@@ -87,14 +87,14 @@ test('typing fast never shows results of an older query; throttling and errors h
   await p.getByRole('button', { name: 'Link Ticket' }).click();
   const box = p.getByRole('searchbox', { name: 'Search tickets' });
 
-  // Record every result the panel ever shows.
-  await page.evaluate(() => {
+  // Record every result the panel ever shows (inside the panel frame's own document).
+  const frame = await panelFrameOf(page);
+  await frame.evaluate(() => {
     const w = window as unknown as { shown: string[] };
     w.shown = [];
-    const root = document.querySelector('flowpilot-panel')!.shadowRoot!;
     new MutationObserver(() => {
-      for (const b of root.querySelectorAll('.fp-results button')) w.shown.push(b.textContent ?? '');
-    }).observe(root, { childList: true, subtree: true, characterData: true });
+      for (const b of document.querySelectorAll('.fp-results button')) w.shown.push(b.textContent ?? '');
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
 
   // The first query ("printer") is slow; the second ("outlook") answers first.
@@ -106,7 +106,7 @@ test('typing fast never shows results of an older query; throttling and errors h
   await expect(results.first()).toContainText('Ticket #1038');
   await page.waitForTimeout(1700); // the slow answer's latency: it must not replace the newer results
   await expect(results.first()).toContainText('Ticket #1038');
-  const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+  const shown = await frame.evaluate(() => (window as unknown as { shown: string[] }).shown);
   expect(shown.some((t) => /printer/i.test(t))).toBe(false);
 
   sandbox.faults.add({ method: 'GET', path: '^/service/tickets$', status: 429, retryAfter: 30, times: 1 });

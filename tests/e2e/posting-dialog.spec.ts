@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { askBg, connectExtensionToSandbox } from './connect';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 
 async function openUpdate(page: Page, url: string) {
   await page.goto(url);
   await expect(panel(page)).toHaveAttribute('data-context', 'ready');
   await panel(page).getByRole('button', { name: 'Update' }).click();
-  const dialog = page.getByRole('dialog', { name: /Update ticket/ });
+  const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket/ });
   await expect(dialog.getByLabel('Note Type')).toBeVisible();
   return dialog;
 }
@@ -62,8 +62,8 @@ test('Auto Push posts the documentation after Resolve, after an undo window', as
   const s = panel(page).getByRole('region', { name: 'FlowPilot session' });
   await s.getByRole('button', { name: 'Start Session' }).click();
   await s.getByRole('button', { name: 'Resolve' }).click();
-  await page.getByLabel('Resolution').fill('Auto pushed resolution text.');
-  await page.getByRole('button', { name: 'Resolve session' }).click();
+  await panelFrame(page).getByLabel('Resolution').fill('Auto pushed resolution text.');
+  await panelFrame(page).getByRole('button', { name: 'Resolve session' }).click();
 
   const toast = panel(page).getByRole('status').filter({ hasText: 'Posting to ticket #1007' });
   await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { askBg, connectExtensionToSandbox } from './connect';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 
 // Chromium resends a POST by itself when a kept-alive socket that carried an earlier request is reset
 // before any answer byte (issue 9 §2): fetch then resolves with the second answer and CW holds two
@@ -17,7 +17,7 @@ async function openUpdate(page: Page, url: string) {
   await expect(panel(page)).toHaveAttribute('data-context', 'ready');
   // The dialog's reads run on the same kept-alive sockets the POSTs will reuse (and be reset on).
   await panel(page).getByRole('button', { name: 'Update' }).click();
-  const dialog = page.getByRole('dialog', { name: /Update ticket/ });
+  const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket/ });
   await expect(dialog.getByLabel('Note Type')).toBeVisible();
   return dialog;
 }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS, STATUS_IDS } from '../cw-sandbox/index';
 import { connectExtensionToSandbox } from './connect';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 import { signInAsJsmith } from './posting-helpers';
 
 function session(page: Page) {
@@ -24,12 +24,12 @@ test('checklist Step 8: session → resolve → Update → Post to Ticket lands 
   await fact.fill('Webmail shows the new messages');
   await fact.press('Enter');
   await s.getByRole('button', { name: 'Resolve' }).click();
-  await page.getByLabel('Resolution').fill('Re-created the Outlook profile; mail syncs again.');
-  await page.getByRole('button', { name: 'Resolve session' }).click();
+  await panelFrame(page).getByLabel('Resolution').fill('Re-created the Outlook profile; mail syncs again.');
+  await panelFrame(page).getByRole('button', { name: 'Resolve session' }).click();
   await expect(s.getByRole('region', { name: 'Session documentation' })).toBeVisible();
 
   await panel(page).getByRole('button', { name: 'Update' }).click();
-  const dialog = page.getByRole('dialog', { name: /Update ticket #1001/ });
+  const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket #1001/ });
   await expect(dialog.getByLabel('Preview')).toHaveValue(/Re-created the Outlook profile/);
   await expect(dialog.getByLabel('Note Type')).toHaveValue('internalAnalysis');
   // Prompt Status on Resolution (default on) preselects the board's Resolved status.
@@ -85,7 +85,7 @@ test('checklist Step 8: session → resolve → Update → Post to Ticket lands 
     ['Description', 'Type check: description'],
   ] as const) {
     await panel(page).getByRole('button', { name: 'Update' }).click();
-    const d = page.getByRole('dialog', { name: /Update ticket #1004/ });
+    const d = panelFrame(page).getByRole('dialog', { name: /Update ticket #1004/ });
     await expect(d).toContainText('Posted as John Smith');
     await d.getByLabel('Preview').fill(text);
     await d.getByLabel('Note Type').selectOption({ label });

@@ -5,7 +5,7 @@ import { FAKE_AI_KEY, FAKE_AI_MODEL, type FakeAi, startFakeAi } from '../ai-fake
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { launchWithExtension } from './browser';
 import { connectExtensionToSandbox } from './connect';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/session.png');
 
@@ -188,7 +188,7 @@ test.describe('with the assistant', () => {
     }
 
     await s.getByRole('button', { name: 'Resolve', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Resolve the session' });
+    const dialog = panelFrame(page).getByRole('dialog', { name: 'Resolve the session' });
     await expect(dialog.getByLabel('Resolution')).toHaveValue(
       'Re-create the Outlook profile\nVerified: Check the network cable is connected',
     );

@@ -6,16 +6,13 @@ import { createRouter } from '@/lib/messages/router';
 
 // The real background (router, handlers, session/posting services on fake-indexeddb) in the test's own
 // process, for component tests of the panel: the panel's messages go through the real router and its
-// broadcasts come back to the panel's listeners, as between a content script and the worker.
+// broadcasts come back to the panel's listeners, as between the panel frame and the worker.
 
 const ID = 'flowpilottestextensionidaaaaaaaa';
 const ORIGIN = `chrome-extension://${ID}/`;
-const CW_TAB = {
-  id: ID,
-  url: 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx',
-  tab: { id: 1 },
-  frameId: 0,
-};
+const CW_PAGE = 'https://na.myconnectwise.net/v4_6_release/ConnectWise.aspx';
+/** The panel frame (panel.html) docked in a CW tab, as the router sees it. */
+const PANEL_FRAME = { id: ID, url: `${ORIGIN}panel.html`, tab: { id: 1, url: CW_PAGE }, frameId: 3 };
 
 export interface FakeBackground {
   /** Every message the panel sent, in order. */
@@ -26,7 +23,7 @@ export function startFakeBackground(): FakeBackground {
   const route = createRouter({
     extensionId: ID,
     extensionOrigin: ORIGIN,
-    isCwPageUrl: () => true,
+    isPanelHost: () => true,
     handlers,
   });
   const sent: FakeBackground['sent'] = [];
@@ -37,7 +34,7 @@ export function startFakeBackground(): FakeBackground {
       return undefined;
     }
     sent.push(msg);
-    return route(m, CW_TAB);
+    return route(m, PANEL_FRAME);
   }) as typeof browser.runtime.sendMessage);
   vi.spyOn(browser.tabs, 'query').mockImplementation((() =>
     Promise.resolve([])) as typeof browser.tabs.query);

@@ -191,7 +191,10 @@ export function PostHistoryTab() {
                     </div>
                   ))}
                 </td>
-                <td>{STATE_LABELS[p.state]}</td>
+                <td>
+                  {STATE_LABELS[p.state]}
+                  {p.waitingFor && <> · waiting for connection {p.waitingFor}</>}
+                </td>
                 <td>{attemptsText(p.items)}</td>
                 <td>
                   {p.state === 'sent'

@@ -1,5 +1,5 @@
-// Post dialog styles, injected inside the panel's shadow root. Colours are the panel's variables, so
-// the dialog follows dark mode like the rest of the panel.
+// Post dialog styles, injected into the panel frame's document (panel.html). Colours are the panel's
+// variables, so the dialog follows dark mode like the rest of the panel.
 export const POST_CSS = `
 .fp-p-dialog { border: 1px solid var(--line); border-radius: 8px; width: min(520px, 92vw); font-size: 13px; background: var(--bg); color: var(--fg); }
 .fp-p-dialog::backdrop { background: rgb(0 0 0 / .4); }

@@ -13,6 +13,7 @@ import {
   LANE_SECTIONS,
   type LaneItem,
   type LaneSection as LaneSectionName,
+  PROBLEM_MAX_CHARS,
   type Session,
 } from '@/lib/session/model';
 import type { SessionView as View } from '@/lib/session/service';
@@ -81,7 +82,9 @@ type Send = ReturnType<typeof useSession>['send'];
 function prefillProblem(ctx: TicketContext | undefined): string {
   if (!ctx) return '';
   const desc = ctx.initialDescription?.trim();
-  return desc && desc !== ctx.summary.trim() ? `${ctx.summary}\n\n${desc}` : ctx.summary;
+  const text = desc && desc !== ctx.summary.trim() ? `${ctx.summary}\n\n${desc}` : ctx.summary;
+  // A pasted log can be far longer than a session's problem statement holds.
+  return text.length > PROBLEM_MAX_CHARS ? `${text.slice(0, PROBLEM_MAX_CHARS - 1).trimEnd()}…` : text;
 }
 
 function StartForm({
@@ -141,7 +144,7 @@ function StartForm({
         <textarea
           id="fp-s-problem"
           rows={3}
-          maxLength={4000}
+          maxLength={PROBLEM_MAX_CHARS}
           value={problem}
           onInput={(e) => {
             setTouched(true);
@@ -342,7 +345,7 @@ function ProblemField({ session, onOp }: { session: Session; onOp: (op: LaneOpIn
       <textarea
         id="fp-s-problem-edit"
         rows={2}
-        maxLength={4000}
+        maxLength={PROBLEM_MAX_CHARS}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
         onBlur={() => text.trim() !== session.problem && void onOp({ op: 'problem', text })}

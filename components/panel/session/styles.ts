@@ -1,4 +1,4 @@
-// Session styles, injected inside the panel's shadow root (CW's CSS can't reach in, ours can't leak out).
+// Session styles, injected into the panel frame's document (panel.html: CW's CSS can't reach in).
 // Colours come from the panel's variables (lib/panel/styles.ts), so dialogs and inputs follow dark mode
 // too; every text colour meets WCAG AA (4.5:1) against its background in both schemes.
 export const SESSION_CSS = `

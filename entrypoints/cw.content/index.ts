@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import { CLOUD_HOST_PATTERNS } from '@/lib/cw/hosts';
+import { DETECTED_SUMMARY_MAX, type DetectedTicket } from '@/lib/detect/resolve';
+import { watchTicketOnScreen } from '@/lib/detect/watch';
+import { askFromPage } from '@/lib/messages/client';
+import type { BgToPage, PageReport } from '@/lib/messages/page-to-bg';
+import { loadCollapsed, onCollapsedChange } from '@/lib/panel/collapse';
+import { createDock, type Dock } from '@/lib/panel/dock';
+
+// What runs in CW's page: detection and the dock, nothing else. The panel itself is panel.html in an
+// extension-origin frame (entrypoints/panel/), which CW's scripts cannot read or drive; it learns the
+// ticket on screen from this script through the background, never from the page.
+// Top frame only (CW nests iframes; the panel must exist once). Loopback matches are added to the e2e
+// build in wxt.config.ts; on-prem hosts are registered at run time (lib/platform/content-scripts).
+// document_start: the ticket id is in the URL long before CW renders, so the context starts loading
+// at once; the banner check corrects it when CW's URL is stale.
+export default defineContentScript({
+  matches: CLOUD_HOST_PATTERNS,
+  allFrames: false,
+  runAt: 'document_start',
+  main(ctx) {
+    const ac = new AbortController();
+    let onScreen: DetectedTicket | null = null;
+    let dock: Dock | undefined;
+
+    const report = (t: DetectedTicket | null) => {
+      onScreen =
+        t && t.summary !== undefined ? { ...t, summary: t.summary.slice(0, DETECTED_SUMMARY_MAX) } : t;
+      askFromPage('page/detected', { ticket: onScreen }).catch(() => undefined);
+    };
+    watchTicketOnScreen({
+      win: window,
+      signal: ac.signal,
+      onChange: report,
+      afterCheck: () => dock?.ensureAttached(),
+    });
+
+    // After a worker restart the background asks again what is on screen (for a starting panel frame).
+    const onMessage = (msg: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      const m = msg as BgToPage | undefined;
+      if (m?.dir === 'bgToPage' && m.type === 'page/report')
+        return Promise.resolve<PageReport>({ ticket: onScreen });
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    // One frame per tab, created at once so it loads while CW does: CW's in-app navigation only changes
+    // what the frame is told. At document_start nothing is painted yet, so the saved collapsed state
+    // (a storage read away) is applied before anyone sees the dock.
+    dock = createDock(document, browser.runtime.getURL('/panel.html'), false);
+    const stopCollapse = onCollapsedChange((c) => dock?.setCollapsed(c));
+    void loadCollapsed().then((c) => dock?.setCollapsed(c));
+
+    ctx.onInvalidated(() => {
+      ac.abort();
+      browser.runtime.onMessage.removeListener(onMessage);
+      stopCollapse();
+      dock?.remove();
+    });
+  },
+});

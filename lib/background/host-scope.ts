@@ -1,0 +1,15 @@
+import { aiHostPermission } from '../ai/endpoint';
+import { db } from '../db/schema';
+import { pruneHostPermissions } from '../platform/host-permissions';
+import { getSettings } from '../settings/store';
+
+/** The optional hosts still in use: the connected on-prem CW site and the saved AI endpoint's host. */
+export async function neededHostOrigins(): Promise<(string | undefined)[]> {
+  const [conn, { ai }] = await Promise.all([db().connections.get('primary'), getSettings()]);
+  return [conn?.grantedOrigin, ai.baseUrl ? aiHostPermission(ai.baseUrl) : undefined];
+}
+
+/** After Disconnect, a site change or an AI endpoint change. Never fails the action it follows. */
+export async function releaseUnusedHosts(): Promise<void> {
+  await pruneHostPermissions(await neededHostOrigins()).catch(() => undefined);
+}
