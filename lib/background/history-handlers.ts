@@ -1,7 +1,6 @@
-import { connectedClient } from '../connection/store';
+import { connectedClient, currentScope } from '../connection/store';
 import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
-import { currentScope } from '../connection/store';
 import { getChat } from '../session/chat-store';
 import { listSessionsPage, sessionsToCsv, sessionsToJson, ticketSessions } from '../session/history';
 import { similarFor } from '../similar/service';
