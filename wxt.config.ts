@@ -19,7 +19,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'public/icon.svg' },
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // No dev JSX (file names and line numbers on every element) in any build: the e2e build then ships the
+    // same panel code as production, and `npm run bench` measures the content script that users load.
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', jsxDev: false },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
   zip: {
@@ -42,7 +44,8 @@ export default defineConfig({
       short_name: 'FlowPilot',
       description:
         'Troubleshoot ConnectWise PSA tickets in a side panel and post the documentation, status and time back in one click.',
-      permissions: ['storage', 'alarms', 'scripting'],
+      // idle: away time is measured at the machine, not from clicks in the panel (issue 13).
+      permissions: ['storage', 'alarms', 'scripting', 'idle'],
       host_permissions: [...CLOUD_HOST_PATTERNS, ...loopback],
       // On-prem CW servers and AI endpoints are asked for at run time, inside the admin's Connect or
       // AI Save/Test click. A local AI server (Ollama, LM Studio) is the only loopback access a

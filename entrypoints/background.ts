@@ -3,8 +3,10 @@ import { registerAiChatPort } from '@/lib/background/ai-chat-port';
 import { registerPanelCommands } from '@/lib/background/commands';
 import { isPanelHost } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
+import { startIdleWatch } from '@/lib/background/idle';
 import { forgetTab } from '@/lib/background/page-tickets';
 import { applyPolicyAndBroadcast } from '@/lib/background/policy-handlers';
+import { installTestHooks } from '@/lib/background/test-hooks';
 import { getConnection } from '@/lib/connection/service';
 import { createRouter } from '@/lib/messages/router';
 import { registerOnPremContentScript } from '@/lib/platform/content-scripts';
@@ -34,6 +36,9 @@ export default defineBackground(() => {
   });
   registerPanelCommands();
   startOutbox(); // alarm + online wake-ups, recover items left "sending", drain (lib/posting)
+  startIdleWatch(); // away time from the machine's idle state and a heartbeat (lib/background/idle)
+  // Playwright drives idle state and time through this; never part of a production bundle.
+  if (import.meta.env.MODE === 'e2e') installTestHooks();
 
   // The administrator's policy: applied at every start and whenever the browser publishes a new one
   // (Chrome/Edge refresh it live; Firefox reads policies.json at browser start).

@@ -6,6 +6,7 @@ import { SetByOrg } from '@/components/ui/SetByOrg';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { SettingsPatch } from '@/lib/messages/options-to-bg';
+import { CHAT_CAP } from '@/lib/session/chat';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '@/lib/time/rounding';
 import { errorText } from './api';
@@ -86,6 +87,7 @@ function patchOf(s: Settings): SettingsPatch {
     billableOption: s.billableOption,
     minimumBillableMinutes: s.minimumBillableMinutes,
     idleAutoPauseMinutes: s.idleAutoPauseMinutes,
+    keepAssistantChats: s.keepAssistantChats,
   };
 }
 
@@ -333,8 +335,9 @@ export function FlowPilotTab({ children }: Props) {
         <h2 id="fp-session-title">Sessions</h2>
         <Field
           id="fp-idle"
-          label="Idle auto-pause"
-          help={`In minutes (1–240, default ${DEFAULT_SETTINGS.idleAutoPauseMinutes}). A session with no activity for this long pauses itself; that time is not counted.`}
+          label="Away after"
+          managed={isLocked('idleAutoPauseMinutes')}
+          help={`In minutes (1–240, default ${DEFAULT_SETTINGS.idleAutoPauseMinutes}). No keyboard or mouse use anywhere on this computer (or a locked screen) for this long is away time: the session's clock stops from when the computer went idle, and back at it the technician is asked whether to keep that time. Unanswered, it is not counted.`}
         >
           <input
             id="fp-idle"
@@ -343,6 +346,7 @@ export function FlowPilotTab({ children }: Props) {
             max={240}
             step={1}
             value={form.idleAutoPauseMinutes}
+            disabled={isLocked('idleAutoPauseMinutes')}
             onInput={(e) => {
               const n = Number(e.currentTarget.value);
               if (Number.isInteger(n) && n >= 1 && n <= 240) set('idleAutoPauseMinutes', n);
@@ -350,6 +354,14 @@ export function FlowPilotTab({ children }: Props) {
             aria-describedby={helpId('fp-idle')}
           />
         </Field>
+        <Check
+          id="fp-keep-chats"
+          label="Keep assistant conversations"
+          checked={form.keepAssistantChats}
+          onChange={(v) => set('keepAssistantChats', v)}
+          managed={isLocked('keepAssistantChats')}
+          help={`Save each session's assistant conversation with the session (the last ${CHAT_CAP} messages), so it is there again after a reload or a browser restart. Off: a conversation lives only in the open panel, and saved ones are deleted. Conversations never go into the Activity log.`}
+        />
       </section>
 
       {/* Slot for sections other features own (the AI assistant settings go here). */}

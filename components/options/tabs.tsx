@@ -5,6 +5,7 @@ import { ConnectionTab } from './ConnectionTab';
 import { FlowPilotTab } from './FlowPilotTab';
 import { PostHistoryTab } from './history/PostHistoryTab';
 import { MappingTab } from './MappingTab';
+import { SessionsTab } from './sessions/SessionsTab';
 
 export interface OptionsTab {
   /** The URL hash that opens it: options.html#mapping. */
@@ -28,6 +29,7 @@ export const OPTIONS_TABS: OptionsTab[] = [
     ),
   },
   { id: 'history', label: 'Post History', render: () => <PostHistoryTab /> },
+  { id: 'sessions', label: 'Sessions', render: () => <SessionsTab /> },
   { id: 'activity', label: 'Activity', render: () => <ActivityTab /> },
 ];
 

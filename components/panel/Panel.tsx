@@ -8,7 +8,7 @@ import type { TicketSearchResult } from '@/lib/ticket/search';
 import type { TicketContext } from '@/lib/ticket/types';
 import { PanelHeader } from './PanelHeader';
 import { PolicyAlert } from './PolicyAlert';
-import { SessionSlot } from './slots';
+import { HistorySlot, SessionSlot } from './slots';
 import { TicketContextView } from './TicketContextView';
 import { TicketSearch } from './TicketSearch';
 import { focusIfToggled, toggleCollapsed } from './toggle-focus';
@@ -202,6 +202,15 @@ export function Panel({ store, controller, search }: Props) {
             ) : null;
           return [body, sessionSlot];
         })()}
+        {/* What fixed it last time (issue 13): similar resolved tickets and the ticket's earlier sessions. */}
+        {connected && linked && (
+          <HistorySlot
+            ticket={linked.ref}
+            context={
+              ctx.status === 'ready' ? ctx.context : ctx.status === 'loading' ? ctx.partial : undefined
+            }
+          />
+        )}
       </div>
     </aside>
   );

@@ -45,16 +45,16 @@ function lane() {
     problem: 'Password prompts',
     now: 0,
   });
-  s = applyLaneOp(s, { op: 'add', section: 'facts', text: 'OWA works' }, { newId: 'a', now: 1, idleMs: 1e9 });
+  s = applyLaneOp(s, { op: 'add', section: 'facts', text: 'OWA works' }, { newId: 'a', now: 1 });
   s = applyLaneOp(
     s,
     { op: 'add', section: 'questions', text: 'Password changed?', answer: 'Yes' },
-    { newId: 'b', now: 1, idleMs: 1e9 },
+    { newId: 'b', now: 1 },
   );
   s = applyLaneOp(
     s,
     { op: 'add', section: 'checks', text: 'Credential Manager', result: 'fail', note: 'stale entry' },
-    { newId: 'c', now: 1, idleMs: 1e9 },
+    { newId: 'c', now: 1 },
   );
   return s;
 }
@@ -160,5 +160,50 @@ describe('parseSuggestions', () => {
   it('hides a half-streamed block', () => {
     expect(visibleWhileStreaming('Answer\n```flowpilot-lane\n{"che')).toBe('Answer');
     expect(visibleWhileStreaming('Answer so far')).toBe('Answer so far');
+  });
+});
+
+describe('similar resolved tickets in the prompt', () => {
+  it('gives the top three, marked and redacted like the rest of the context', () => {
+    const similar = [1, 2, 3, 4].map((i) => ({
+      source: (i === 2 ? 'flowpilot' : 'cw') as 'cw' | 'flowpilot',
+      ticketId: 1400 + i,
+      summary: `Outlook not syncing ${i}`,
+      company: 'Contoso Ltd.',
+      closedAt: '2026-10-11T10:00:00.000Z',
+      resolution: `Rebuilt the OST.\nCalled the user back on 415-555-0199. Case ${i}.`,
+    }));
+    const sys =
+      buildPrompt({
+        context: ctx,
+        similar,
+        problem: 'p',
+        lane: lane().lane,
+        history: [],
+        message: 'Has this happened before?',
+        redact: true,
+      })[0]?.content ?? '';
+    expect(sys).toContain('Similar resolved tickets (most similar first');
+    expect(sys).toContain(
+      '- #1401 Outlook not syncing 1 (Contoso Ltd., resolved 2026-10-11): Rebuilt the OST. Called the user back on [phone]. Case 1.',
+    );
+    expect(sys).toContain(
+      '- #1402 Outlook not syncing 2 (Contoso Ltd., resolved 2026-10-11, FlowPilot session)',
+    );
+    expect(sys).toContain('#1403');
+    expect(sys).not.toContain('#1404');
+    expect(sys).not.toContain('415-555-0199');
+  });
+
+  it('says nothing about similar tickets when there are none', () => {
+    const sys = buildPrompt({
+      context: ctx,
+      problem: 'p',
+      lane: lane().lane,
+      history: [],
+      message: 'x',
+      redact: false,
+    })[0];
+    expect(sys?.content).not.toContain('Similar resolved tickets');
   });
 });

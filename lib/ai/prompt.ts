@@ -9,6 +9,9 @@ import type { ChatMessage } from './provider';
 export const NOTES_IN_PROMPT = 5;
 export const NOTE_CHARS_IN_PROMPT = 600;
 export const HISTORY_TURNS = 10;
+/** "Has this happened before?": the most similar resolved tickets the panel shows (lib/similar). */
+export const SIMILAR_IN_PROMPT = 3;
+const RESOLUTION_CHARS_IN_PROMPT = 500;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // Digit groups joined by spaces, dashes or brackets, optionally with +country (not dots: those are
@@ -98,8 +101,40 @@ function laneLines(problem: string, lane: Lane): string[] {
   return lines;
 }
 
+/** A similar resolved ticket as the prompt uses it (lib/similar/load.ts SimilarTicket fits). */
+export interface SimilarForPrompt {
+  source: 'cw' | 'flowpilot';
+  ticketId: number;
+  summary: string;
+  company?: string;
+  closedAt?: string;
+  resolution?: string;
+}
+
+function similarLines(similar: readonly SimilarForPrompt[]): string[] {
+  const top = similar.slice(0, SIMILAR_IN_PROMPT);
+  if (top.length === 0) return [];
+  const lines = [
+    'Similar resolved tickets (most similar first; use them when asked whether this happened before):',
+  ];
+  for (const t of top) {
+    const about = [
+      t.company,
+      t.closedAt && `resolved ${t.closedAt.slice(0, 10)}`,
+      t.source === 'flowpilot' && 'FlowPilot session',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const fix = t.resolution ? oneLine(t.resolution, RESOLUTION_CHARS_IN_PROMPT) : 'no resolution note';
+    lines.push(`- #${t.ticketId} ${oneLine(t.summary, 200)}${about ? ` (${about})` : ''}: ${fix}`);
+  }
+  return lines;
+}
+
 export interface PromptInput {
   context: TicketContext | undefined;
+  /** Similar resolved tickets, best first; the top three go in (redacted like the rest). */
+  similar?: readonly SimilarForPrompt[];
   problem: string;
   lane: Lane;
   /** Earlier turns of this chat, oldest first. */
@@ -115,6 +150,7 @@ export function buildPrompt(input: PromptInput): ChatMessage[] {
     '',
     '## Ticket context',
     ...(input.context ? contextLines(input.context) : ['(not loaded)']),
+    ...similarLines(input.similar ?? []),
     '',
     '## Task lane',
     ...laneLines(input.problem, input.lane),

@@ -19,6 +19,7 @@ beforeEach(async () => {
   await db().sessions.clear();
   await db().settings.clear();
   await db().secrets.clear();
+  await db().chats.clear();
 });
 
 const ctx = (id: number): TicketContext => ({
@@ -35,7 +36,11 @@ const ctx = (id: number): TicketContext => ({
   problems: [],
 });
 
-async function ask(message: string, context: TicketContext) {
+async function ask(
+  message: string,
+  context: TicketContext,
+  opts: { signal?: AbortSignal; similar?: NonNullable<Parameters<typeof answer>[3]>['similar'] } = {},
+) {
   const v = await startSessionFor({
     ticketKey: 'service:1001',
     ticketSummary: 'Printer offline',
@@ -51,7 +56,9 @@ async function ask(message: string, context: TicketContext) {
     message,
   });
   if (req.type !== 'ask') throw new Error('parse');
-  await answer(req, (m) => posts.push(m), new AbortController().signal);
+  await answer(req, (m) => posts.push(m), opts.signal ?? new AbortController().signal, {
+    similar: opts.similar,
+  });
   return posts;
 }
 
@@ -93,6 +100,69 @@ describe('assistant answers over the port', () => {
     expect(fake.requests[0]?.body.messages?.[0]?.content).not.toContain('Northwind');
     await saveAiConfig({ enabled: false, baseUrl: '', model: '', redactPii: true });
     await expect(ask('hi', ctx(1001))).rejects.toMatchObject({ kind: 'aiNotConfigured' });
+  });
+
+  it('saves the question and the answer with the session, in order with their times', async () => {
+    await saveAiConfig({
+      enabled: true,
+      baseUrl: fake.baseUrl,
+      model: FAKE_AI_MODEL,
+      redactPii: true,
+      apiKey: FAKE_AI_KEY,
+    });
+    const before = Date.now();
+    await ask('What do we know about this ticket?', ctx(1001));
+    const [chat] = await db().chats.toArray();
+    expect(chat?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(chat?.messages[0]?.content).toBe('What do we know about this ticket?');
+    expect(chat?.messages[1]?.content).toContain('Northwind Traders');
+    expect(chat?.messages[1]?.content).not.toContain('flowpilot-lane');
+    expect(chat?.messages[0]?.at).toBeGreaterThanOrEqual(before);
+    expect(chat!.messages[1]!.at).toBeGreaterThanOrEqual(chat!.messages[0]!.at);
+    // Never in the activity log.
+    expect(JSON.stringify(await db().activity.toArray())).not.toContain('What do we know');
+  });
+
+  it('keeps what came before Stop, marked as stopped', async () => {
+    await saveAiConfig({
+      enabled: true,
+      baseUrl: fake.baseUrl,
+      model: FAKE_AI_MODEL,
+      redactPii: true,
+      apiKey: FAKE_AI_KEY,
+    });
+    fake.stallMs = 5_000;
+    const stop = new AbortController();
+    const asking = ask('Tell me more', ctx(1001), { signal: stop.signal });
+    await expect.poll(() => fake.requests.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 300)); // a few words are out before the stall
+    stop.abort();
+    await expect(asking).rejects.toMatchObject({ kind: 'aiStopped' });
+    const [chat] = await db().chats.toArray();
+    expect(chat?.messages.at(-1)?.content).toMatch(/\[stopped\]$/);
+    fake.stallMs = 0;
+  });
+
+  it('gives the model the ticket’s similar resolved tickets', async () => {
+    await saveAiConfig({
+      enabled: true,
+      baseUrl: fake.baseUrl,
+      model: FAKE_AI_MODEL,
+      redactPii: true,
+      apiKey: FAKE_AI_KEY,
+    });
+    const similar = async (c: TicketContext) => [
+      {
+        source: 'cw' as const,
+        ticketId: 1408,
+        summary: `Like ${c.summary}`,
+        resolution: 'Reserved the IP in DHCP.',
+      },
+    ];
+    await ask('Has this happened before?', ctx(1001), { similar });
+    expect(fake.requests[0]?.body.messages?.[0]?.content).toContain(
+      '- #1408 Like Printer offline: Reserved the IP in DHCP.',
+    );
   });
 
   it('checks the port sender like the router does', async () => {

@@ -2,13 +2,16 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { logActivity } from '../activity/log';
 import { chatEndpoint, explainWithheldKey } from '../ai/config';
-import { buildPrompt, parseSuggestions } from '../ai/prompt';
+import type { SimilarForPrompt } from '../ai/prompt';
+import { buildPrompt, parseSuggestions, visibleWhileStreaming } from '../ai/prompt';
 import { AiError, streamChat } from '../ai/provider';
 import { db } from '../db/schema';
 import { toErrorInfo } from '../errors';
 import { AI_CHAT_PORT, type BgToPanelChat } from '../messages/ai-chat-port';
 import { classifySender, type SenderLike } from '../messages/sender';
+import { appendChat } from '../session/chat-store';
 import type { Session } from '../session/model';
+import { similarForAssistant } from '../similar/service';
 import { type TicketContext, ticketKey } from '../ticket/types';
 
 // Streams assistant answers to the panel over a Port. The sender is checked exactly like the router
@@ -52,31 +55,53 @@ export async function isAllowedPortSender(sender: SenderLike | undefined, deps: 
   return !!(await deps.isPanelHost(s.pageUrl));
 }
 
-/** One answer: prompt from the stored session + the panel's context, streamed back piece by piece. */
+/**
+ * One answer: prompt from the stored session, the panel's context and the ticket's similar resolved
+ * tickets, streamed back piece by piece. The question and the answer (or what came before Stop) are
+ * saved with the session when "Keep assistant conversations" is on (lib/session/chat.ts).
+ */
 export async function answer(
   req: z.infer<typeof Ask>,
   post: (m: BgToPanelChat) => void,
   signal: AbortSignal,
+  deps: { similar?: (context: TicketContext) => Promise<SimilarForPrompt[]> } = {},
 ): Promise<void> {
   const rec = await db().sessions.get(req.sessionId);
   if (!rec) throw new AiError('aiNotConfigured', 'Start a session before asking the assistant.');
   const session = rec.data as Session;
   const context = req.context && ticketKey(req.context.ref) === session.ticketKey ? req.context : undefined;
   const ep = await chatEndpoint();
+  await appendChat(session.id, [{ role: 'user', content: req.message, at: Date.now() }]);
+  const similar = context ? await (deps.similar ?? similarForAssistant)(context) : [];
   const messages = buildPrompt({
     context,
+    similar,
     problem: session.problem,
     lane: session.lane,
     history: req.history,
     message: req.message,
     redact: ep.redactPii,
   });
-  const text = await streamChat(ep, messages, (d) => post({ type: 'delta', askId: req.askId, text: d }), {
-    signal,
-  }).catch((e) => {
+  let streamed = '';
+  let text: string;
+  try {
+    text = await streamChat(
+      ep,
+      messages,
+      (d) => {
+        streamed += d;
+        post({ type: 'delta', askId: req.askId, text: d });
+      },
+      { signal },
+    );
+  } catch (e) {
+    const shown = visibleWhileStreaming(streamed);
+    if (e instanceof AiError && e.kind === 'aiStopped' && shown)
+      await appendChat(session.id, [{ role: 'assistant', content: `${shown} [stopped]`, at: Date.now() }]);
     throw explainWithheldKey(e, ep);
-  });
+  }
   const parsed = parseSuggestions(text);
+  await appendChat(session.id, [{ role: 'assistant', content: parsed.text, at: Date.now() }]);
   post({ type: 'done', askId: req.askId, text: parsed.text, suggestions: parsed.suggestions });
 }
 

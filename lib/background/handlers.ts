@@ -1,5 +1,6 @@
 import type { RouterDeps } from '../messages/router';
 import { aiOptionsHandlers } from './ai-handlers';
+import { historyOptionsHandlers, historyPanelHandlers } from './history-handlers';
 import { optionsHandlers } from './options-handlers';
 import { pageHandlers, panelHandlers } from './panel-handlers';
 import { policyOptionsHandlers } from './policy-handlers';
@@ -12,8 +13,9 @@ export const handlers: RouterDeps['handlers'] = {
     ...optionsHandlers,
     ...postingOptionsHandlers,
     ...aiOptionsHandlers,
+    ...historyOptionsHandlers,
     ...policyOptionsHandlers,
   },
-  panelToBg: { ...panelHandlers, ...postingPanelHandlers, ...sessionHandlers },
+  panelToBg: { ...panelHandlers, ...postingPanelHandlers, ...sessionHandlers, ...historyPanelHandlers },
   pageToBg: pageHandlers,
 };

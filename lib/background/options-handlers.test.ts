@@ -22,6 +22,7 @@ beforeEach(async () => {
     Promise.resolve([])) as typeof browser.tabs.query);
   await db().settings.clear();
   await db().activity.clear();
+  await db().chats.clear();
 });
 
 describe('options handlers: settings', () => {
@@ -42,6 +43,21 @@ describe('options handlers: settings', () => {
       { dir: 'bgToPages', type: 'settings/changed' },
       { dir: 'bgToPages', type: 'settings/changed' },
     ]);
+  });
+
+  it('the idle time is the detection interval; "Keep assistant conversations" off deletes saved ones', async () => {
+    const message = { role: 'user' as const, content: 'hi', at: 1 };
+    await db().chats.put({ sessionId: 's1', messages: [message], dropped: 0, updatedAt: 1 });
+    const interval = vi.spyOn(browser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
+    const save = optionsHandlers['settings/save']!;
+    await save({ idleAutoPauseMinutes: 20 }, ctx);
+    // The idle setting is the machine's detection interval for away time.
+    expect(interval).toHaveBeenCalledWith(20 * 60);
+    expect(await db().chats.count()).toBe(1);
+    await save({ keepAssistantChats: false }, ctx);
+    expect(await db().chats.count()).toBe(0);
+    const [last] = await db().activity.orderBy('id').reverse().toArray();
+    expect(last?.detail).toBe('Changed: keepAssistantChats');
   });
 
   it('a settings patch cannot change the AI endpoint or redaction (only ai/config/save can)', async () => {

@@ -18,12 +18,14 @@ import { assertCanDisconnect, assertRosterEditable, connectInputUnderPolicy } fr
 import { applyPolicy } from '../policy/service';
 import { discardUnsent, unsentByScope } from '../posting/held';
 import { getOutbox } from '../posting/service';
+import { clearChats } from '../session/chat-store';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
 import { exportTeamSetup, importTeamSetup, previewTeamSetup } from '../team/service';
 import { broadcast } from './broadcast';
 import { releaseUnusedHosts } from './host-scope';
+import { applyIdleSetting } from './idle';
 
 const ACTOR = 'admin (options page)';
 
@@ -127,6 +129,10 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       outcome: 'ok',
       detail: changed.length ? `Changed: ${changed.join(', ')}` : 'Saved without changes',
     });
+    // Issue 13: "Keep assistant conversations" off deletes what was kept; the idle time is Chrome's
+    // detection interval for away time.
+    if (before.keepAssistantChats && !s.keepAssistantChats) await clearChats();
+    if (before.idleAutoPauseMinutes !== s.idleAutoPauseMinutes) await applyIdleSetting();
     await broadcast({ type: 'settings/changed' });
     return s;
   },

@@ -7,7 +7,8 @@ import type { Handlers } from '../messages/router';
 import { describeProblem } from '../policy/describe';
 import { policyView } from '../policy/view';
 import { getSettings } from '../settings/store';
-import { ContextCache } from '../ticket/cache';
+import { startSimilar } from '../similar/service';
+import { ContextCache, cacheScope } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
 import { searchTickets } from '../ticket/search';
 import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
@@ -21,13 +22,17 @@ const inFlight = new Map<string, { partial?: TicketContext; tabs: Set<number> }>
 const searches = new Map<number, AbortController>();
 
 /**
- * The ticket's context, from the short cache or loaded in two waves. The tab's panel gets the first
- * wave pushed as soon as it is there (also when it joins a load the page's report already started).
+ * The linked ticket's context (what the panel and similar tickets both use), from the short cache or
+ * loaded in two waves. The tab's panel gets the first wave pushed as soon as it is there (also when it
+ * joins a load the page's report already started); similar resolved tickets start beside the second.
  */
-async function contextFor(ticket: TicketRef, refresh: boolean, tabId: number | undefined) {
+export async function ticketContextFor(
+  ticket: TicketRef,
+  opts: { refresh?: boolean; tabId?: number } = {},
+): Promise<TicketContext> {
   const { client, record } = await connectedClient();
   const webOrigin = `${record.scheme}://${record.site}`;
-  const scope = `${record.apiBase}|${record.companyId}|${record.connectedAt}`;
+  const scope = cacheScope(record);
   const key = `${scope}|${ticketKey(ticket)}`;
   const partialTo = (t: number, context: TicketContext) =>
     pushToPanel(t, { dir: 'bgToPanel', type: 'ticket/contextPartial', context });
@@ -43,6 +48,10 @@ async function contextFor(ticket: TicketRef, refresh: boolean, tabId: number | u
         onPartial: (context) => {
           flight.partial = context;
           for (const t of flight.tabs) partialTo(t, context);
+          // Similar resolved tickets start now, beside the second wave (lib/similar/service.ts).
+          void startSimilar({ client, scope, webOrigin }, context, { refresh: opts.refresh }).catch(
+            () => undefined,
+          );
         },
       });
       const done = () => {
@@ -51,12 +60,12 @@ async function contextFor(ticket: TicketRef, refresh: boolean, tabId: number | u
       load.then(done, done);
       return load;
     },
-    { refresh },
+    { refresh: opts.refresh },
   );
   const flight = inFlight.get(key);
-  if (tabId !== undefined && flight) {
-    if (flight.partial) partialTo(tabId, flight.partial);
-    else flight.tabs.add(tabId);
+  if (opts.tabId !== undefined && flight) {
+    if (flight.partial) partialTo(opts.tabId, flight.partial);
+    else flight.tabs.add(opts.tabId);
   }
   return promise;
 }
@@ -95,7 +104,7 @@ export const panelHandlers: Handlers<'panelToBg'> = {
     return { opened: true };
   },
   'panel/ticketContext': async ({ ticket, refresh }, ctx) =>
-    contextFor(ticket, refresh === true, ctx.sender.tabId),
+    ticketContextFor(ticket, { refresh: refresh === true, tabId: ctx.sender.tabId }),
   'panel/searchTickets': async ({ query, seq }, ctx) => {
     const tabId = ctx.sender.tabId ?? -1;
     searches.get(tabId)?.abort();
@@ -119,7 +128,7 @@ export const pageHandlers: Handlers<'pageToBg'> = {
     if (tabId === undefined) return { ok: true as const };
     reportPageTicket(tabId, ticket);
     // Start the first wave now, while the panel frame is still starting: it joins this load.
-    if (ticket) contextFor({ kind: ticket.kind, id: ticket.id }, false, tabId).catch(() => undefined);
+    if (ticket) ticketContextFor({ kind: ticket.kind, id: ticket.id }, { tabId }).catch(() => undefined);
     return { ok: true as const };
   },
 };

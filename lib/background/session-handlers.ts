@@ -1,7 +1,7 @@
 import { logActivity } from '../activity/log';
 import { getAiConfig } from '../ai/config';
 import type { Handlers } from '../messages/router';
-import { formatDuration } from '../session/model';
+import { activeMsAt, formatDuration } from '../session/model';
 import { PLAYBOOKS } from '../session/playbooks';
 import { changeSession, getSessionForTicket, type SessionChange, startSessionFor } from '../session/service';
 import { broadcast } from './broadcast';
@@ -9,11 +9,11 @@ import { broadcast } from './broadcast';
 const ACTOR = 'technician (panel)';
 
 /** Saves one change and tells every tab, so two tabs on the same ticket stay in step. */
-async function change(sessionId: string, c: SessionChange) {
+export async function change(sessionId: string, c: SessionChange) {
   const { changed, ...view } = await changeSession(sessionId, c);
   if (changed && (c.kind === 'resolve' || c.kind === 'escalate' || c.kind === 'abandon')) {
     const s = view.session;
-    const ms = s.accumulatedMs;
+    const ms = activeMsAt(s, s.endedAt ?? s.updatedAt);
     await logActivity({
       kind: `session/${c.kind}`,
       actor: ACTOR,

@@ -14,7 +14,17 @@ describe('database schema', () => {
     const d = new FlowPilotDb('fp-schema-test');
     await d.open();
     expect(d.tables.map((t) => t.name).sort()).toEqual(
-      ['activity', 'connections', 'outbox', 'posts', 'secrets', 'sessions', 'settings', 'technicians'].sort(),
+      [
+        'activity',
+        'chats',
+        'connections',
+        'outbox',
+        'posts',
+        'secrets',
+        'sessions',
+        'settings',
+        'technicians',
+      ].sort(),
     );
     d.close();
   });
@@ -29,7 +39,7 @@ describe('database schema', () => {
     class V2 extends FlowPilotDb {
       constructor() {
         super('fp-migrate-test');
-        this.version(99)
+        this.version(this.verno + 1)
           .stores({ technicians: 'id, email, memberId, name' })
           .upgrade((tx) =>
             tx
@@ -45,6 +55,25 @@ describe('database schema', () => {
     expect((await v2.technicians.get('t1'))?.email).toBe('ann@x.com');
     expect(await v2.technicians.where('name').equals('Ann').count()).toBe(1);
     v2.close();
+  });
+
+  it('version 3 indexes sessions by start time, also records saved before startedAt was copied', async () => {
+    names.push('fp-v3-test');
+    class V1 extends Dexie {
+      constructor() {
+        super('fp-v3-test');
+        this.version(1).stores({ sessions: 'id, ticketKey, state, updatedAt, [ticketKey+state]' });
+      }
+    }
+    const v1 = new V1();
+    await v1
+      .table('sessions')
+      .put({ id: 's', ticketKey: 'service:1', state: 'resolved', createdAt: 5, updatedAt: 9 });
+    v1.close();
+    const d = new FlowPilotDb('fp-v3-test');
+    expect((await d.sessions.where('[state+startedAt]').equals(['resolved', 5]).first())?.id).toBe('s');
+    expect(await d.chats.count()).toBe(0);
+    d.close();
   });
 });
 

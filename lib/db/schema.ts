@@ -115,6 +115,15 @@ export interface PostRecord {
   scope?: string;
 }
 
+/** A session's assistant conversation (lib/session/chat.ts), kept apart so session saves stay small. */
+export interface ChatRecord {
+  sessionId: string;
+  messages: { role: 'user' | 'assistant'; content: string; at: number }[];
+  /** Older messages dropped to stay under the cap. */
+  dropped: number;
+  updatedAt: number;
+}
+
 export interface ActivityRecord {
   id?: number;
   at: number;
@@ -136,6 +145,7 @@ export class FlowPilotDb extends Dexie {
   outbox!: EntityTable<OutboxRecord, 'id'>;
   posts!: EntityTable<PostRecord, 'id'>;
   activity!: EntityTable<ActivityRecord, 'id'>;
+  chats!: EntityTable<ChatRecord, 'sessionId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -173,6 +183,20 @@ export class FlowPilotDb extends Dexie {
             });
         }
       });
+    // Issue 13: Sessions tab paging by start time (all, or one state), saved assistant chats.
+    this.version(4)
+      .stores({
+        sessions: 'id, ticketKey, state, updatedAt, startedAt, [ticketKey+state], [state+startedAt]',
+        chats: 'sessionId',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('sessions')
+          .toCollection()
+          .modify((r: SessionRecord) => {
+            r.startedAt ??= r.createdAt;
+          }),
+      );
   }
 }
 

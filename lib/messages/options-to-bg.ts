@@ -107,6 +107,7 @@ export const SettingsPatch = z.object({
   minimumBillableMinutes: z.number().int().min(0).max(480).optional(),
   signedInTechnicianId: z.string().max(100).nullable().optional(),
   idleAutoPauseMinutes: z.number().int().min(1).max(240).optional(),
+  keepAssistantChats: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -20,7 +20,9 @@ export const LaneOpSchema = z.discriminatedUnion('op', [
     answer: Text(2000).optional(),
     result: Result.optional(),
     note: Text(2000).optional(),
-    source: z.enum(['manual', 'ai']).optional(),
+    source: z.enum(['manual', 'ai', 'similar']).optional(),
+    /** "Use this fix" on a similar resolved ticket: its number, kept as "from #N". */
+    fromTicket: z.number().int().positive().optional(),
   }),
   z.object({
     op: z.literal('edit'),
@@ -46,7 +48,8 @@ export const LaneOpSchema = z.discriminatedUnion('op', [
       result: Result.optional(),
       note: Text(2000).optional(),
       done: z.boolean(),
-      source: z.enum(['manual', 'playbook', 'ai']),
+      source: z.enum(['manual', 'playbook', 'ai', 'similar']),
+      fromTicket: z.number().int().positive().optional(),
       createdAt: z.number(),
       updatedAt: z.number(),
     }),
@@ -67,6 +70,11 @@ export const panelToBgSession = {
       ticketSummary: Text(500),
       problem: Text(PROBLEM_MAX_CHARS),
       playbookId: z.string().max(64).optional(),
+      company: z.object({ id: z.number().int().optional(), name: Text(200).optional() }).optional(),
+      ticketType: Text(100).optional(),
+      ticketSubType: Text(100).optional(),
+      /** "Use this fix" before a session was open: the session starts with this Suggested fix. */
+      fix: z.object({ text: Text(2000).min(1), fromTicket: z.number().int().positive() }).optional(),
     }),
     View,
   ),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { optionsToBgHistory, panelToBgHistory } from './history';
 import { optionsToBg } from './options-to-bg';
 import { optionsToBgAi } from './options-to-bg-ai';
 import { optionsToBgPolicy } from './options-to-bg-policy';
@@ -10,8 +11,14 @@ import type { Direction, MessageSpec } from './protocol';
 
 // One line per feature area: each area declares its messages in its own module and spreads them here.
 export const protocol = {
-  optionsToBg: { ...optionsToBg, ...optionsToBgPosting, ...optionsToBgAi, ...optionsToBgPolicy },
-  panelToBg: { ...panelToBg, ...panelToBgPosting, ...panelToBgSession },
+  optionsToBg: {
+    ...optionsToBg,
+    ...optionsToBgPosting,
+    ...optionsToBgAi,
+    ...optionsToBgPolicy,
+    ...optionsToBgHistory,
+  },
+  panelToBg: { ...panelToBg, ...panelToBgPosting, ...panelToBgSession, ...panelToBgHistory },
   pageToBg,
 } satisfies Record<Direction, Record<string, MessageSpec>>;
 export type Protocol = typeof protocol;

@@ -73,10 +73,11 @@ export const POLICY_SETTINGS = {
   ),
   idleAutoPauseMinutes: top(
     'idleAutoPauseMinutes',
-    'Idle auto-pause',
+    'Away after (minutes without input)',
     'integer',
     z.number().int().min(1).max(240),
   ),
+  keepAssistantChats: top('keepAssistantChats', 'Keep assistant conversations', 'boolean', z.boolean()),
   aiEnabled: ai('enabled', 'AI assistant', 'boolean', z.boolean()),
   aiBaseUrl: ai('baseUrl', 'AI endpoint base URL', 'string', z.string().max(500)),
   aiModel: ai('model', 'AI model', 'string', z.string().max(200)),

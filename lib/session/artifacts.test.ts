@@ -14,7 +14,6 @@ import {
 import { abandon, applyLaneOp, escalate, type LaneOp, resolve, type Session, startSession } from './model';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const IDLE = 15 * 60_000;
 
 function withLane(ops: LaneOp[]): Session {
   let s = startSession({
@@ -25,7 +24,7 @@ function withLane(ops: LaneOp[]): Session {
     now: T0,
   });
   ops.forEach((op, i) => {
-    s = applyLaneOp(s, op, { newId: `i${i}`, now: T0 + i * 1000, idleMs: IDLE });
+    s = applyLaneOp(s, op, { newId: `i${i}`, now: T0 + i * 1000 });
   });
   return s;
 }
@@ -65,7 +64,6 @@ describe('resolved documentation', () => {
       resolution: resolvePrefill(withLane(FULL)).resolution,
     },
     T0 + 3_600_000,
-    IDLE,
   );
 
   it('prefills root cause from failed checks, worded as checks, and resolution from done fixes and passed checks', () => {
@@ -98,12 +96,7 @@ describe('resolved documentation', () => {
   });
 
   it('omits empty sections', () => {
-    const bare = resolve(
-      withLane([]),
-      { rootCause: '', resolution: 'Restarted the sync service.' },
-      T0 + 1,
-      IDLE,
-    );
+    const bare = resolve(withLane([]), { rootCause: '', resolution: 'Restarted the sync service.' }, T0 + 1);
     const doc = buildSessionDoc(bare, { includeDiagnosticSteps: true });
     golden('resolved-minimal', doc?.internalText ?? '');
     expect(doc?.internalText).not.toMatch(/What we confirmed|Diagnostic steps|Root cause/);
@@ -117,7 +110,6 @@ describe('escalated documentation', () => {
       withLane(FULL),
       { reason: 'Needs an Exchange admin to check the mailbox.', escalateTo: 'Tier 2 – Messaging' },
       T0 + 60_000,
-      IDLE,
     );
     const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
     expect(doc?.kind).toBe('escalated');
@@ -129,7 +121,7 @@ describe('escalated documentation', () => {
   });
 
   it('works without a target and with an empty lane', () => {
-    const s = escalate(withLane([]), { reason: 'Hardware fault suspected' }, T0 + 1, IDLE);
+    const s = escalate(withLane([]), { reason: 'Hardware fault suspected' }, T0 + 1);
     const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
     expect(doc?.internalText).toBe(
       'Problem:\nOutlook on Dana’s laptop stopped syncing mail since Monday.\nOWA works.\n\nWhy escalating:\nHardware fault suspected',
@@ -140,9 +132,7 @@ describe('escalated documentation', () => {
 
 it('produces nothing for open or abandoned sessions', () => {
   expect(buildSessionDoc(withLane(FULL), { includeDiagnosticSteps: true })).toBeUndefined();
-  expect(
-    buildSessionDoc(abandon(withLane(FULL), T0, IDLE), { includeDiagnosticSteps: true }),
-  ).toBeUndefined();
+  expect(buildSessionDoc(abandon(withLane(FULL), T0), { includeDiagnosticSteps: true })).toBeUndefined();
 });
 
 describe('clipping', () => {
@@ -159,7 +149,6 @@ describe('clipping', () => {
       withLane([{ op: 'add', section: 'facts', text: long }]),
       { rootCause: `bad\u0007 thing`, resolution: long },
       T0 + 1,
-      IDLE,
     );
     const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
     const factLine = doc?.internalText.split('\n').find((l) => l.startsWith('- x')) ?? '';
@@ -174,7 +163,7 @@ describe('clipping', () => {
       section: 'facts',
       text: `Fact ${i} ${'y'.repeat(100)}`,
     }));
-    const s = resolve(withLane(ops), { rootCause: 'cause', resolution: 'THE FIX' }, T0 + 1, IDLE);
+    const s = resolve(withLane(ops), { rootCause: 'cause', resolution: 'THE FIX' }, T0 + 1);
     const doc = buildSessionDoc(s, { includeDiagnosticSteps: true });
     const text = doc?.internalText ?? '';
     expect(text.length).toBeLessThanOrEqual(NOTE_TEXT_LIMIT);
@@ -190,5 +179,57 @@ describe('clipping', () => {
 
   it('normalises paragraphs', () => {
     expect(paragraph('a  b \r\n\r\n\r\n\nc\t\td  ')).toBe('a b\n\nc d');
+  });
+});
+
+describe('fixes from similar tickets and the time line', () => {
+  const fromSimilar: LaneOp[] = [
+    {
+      op: 'add',
+      section: 'fixes',
+      text: 'Rebuilt the OST from webmail',
+      source: 'similar',
+      fromTicket: 1407,
+    },
+    { op: 'add', section: 'fixes', text: 'Re-entered the password', source: 'similar', fromTicket: 1422 },
+  ];
+
+  it('names the source ticket in the pre-filled resolution and keeps it if the tech rewrites it', () => {
+    const s = withLane(fromSimilar);
+    expect(resolvePrefill(s).resolution).toBe(
+      'Rebuilt the OST from webmail (from #1407)\nRe-entered the password (from #1422)',
+    );
+    const rewritten = resolve(
+      s,
+      { rootCause: 'Corrupt OST', resolution: 'Rebuilt the OST (see #1407).' },
+      T0 + 1,
+    );
+    const doc = buildSessionDoc(rewritten, { includeDiagnosticSteps: true })?.internalText ?? '';
+    expect(doc).toContain('Resolution:\nRebuilt the OST (see #1407).');
+    // #1407 is already named; the other fix from a similar ticket is listed with its source.
+    expect(doc).toContain('Fix from similar tickets:\n- Re-entered the password (from #1422)');
+    expect(doc).not.toContain('Rebuilt the OST from webmail (from #1407)');
+    const escalated = escalate(s, { reason: 'Needs admin' }, T0 + 1);
+    expect(buildSessionDoc(escalated, { includeDiagnosticSteps: true })?.internalText).toContain(
+      'Suggested next steps:\n- Rebuilt the OST from webmail (from #1407)',
+    );
+  });
+
+  it('lists away time with the answer in the time line (internal note only)', () => {
+    const s: Session = {
+      ...withLane([]),
+      away: [
+        { id: 'a', from: T0 + 5 * 60_000, to: T0 + 50 * 60_000, cause: 'idle', answer: 'keep' },
+        { id: 'b', from: T0 + 70 * 60_000, to: T0 + 80 * 60_000, cause: 'locked' },
+      ],
+    };
+    const doc = buildSessionDoc(resolve(s, { rootCause: '', resolution: 'Fixed' }, T0 + 90 * 60_000), {
+      includeDiagnosticSteps: true,
+      timeFormat: { timeZone: 'UTC' },
+    });
+    expect(doc?.internalText).toContain(
+      'Time:\n- Away 09:05–09:50 (45 min): kept\n- Away 10:10–10:20 (10 min): not answered, not counted',
+    );
+    expect(doc?.customerText).not.toContain('Away');
   });
 });

@@ -1,3 +1,4 @@
+import { awayLine, type TimeFormat } from './away';
 import type { LaneItem, Session } from './model';
 
 // The documentation a closed session produces, generated deterministically from the lane. Plain text
@@ -28,6 +29,8 @@ export interface SessionDoc {
 export interface DocOptions {
   /** Settings → "Include Diagnostic Steps". */
   includeDiagnosticSteps: boolean;
+  /** How away times are written in the time line (the technician's zone unless a test sets one). */
+  timeFormat?: TimeFormat;
 }
 
 /** Clips to `max` characters (ellipsis included) without splitting a surrogate pair. */
@@ -68,6 +71,22 @@ export function checkLine(i: LaneItem): string {
 }
 
 const questionLine = (i: LaneItem) => `${oneLine(i.text)} ${oneLine(i.answer ?? '')}`.trim();
+
+/** A Suggested fix item, with the ticket it came from ("Use this fix" on a similar ticket). */
+export const fixLine = (i: LaneItem) =>
+  i.fromTicket !== undefined ? `${oneLine(i.text)} (from #${i.fromTicket})` : oneLine(i.text);
+
+/** Fixes taken from similar tickets that the written resolution does not already name. */
+function fixesFromTickets(s: Session, written: string): string[] {
+  return s.lane.fixes
+    .filter((i) => i.fromTicket !== undefined && !written.includes(`#${i.fromTicket}`))
+    .map(fixLine);
+}
+
+/** The time line: away stretches and what the technician answered (kept, dropped, not answered). */
+function timeLines(s: Session, opts: DocOptions): string[] {
+  return (s.away ?? []).filter((a) => a.to !== undefined).map((a) => awayLine(a, opts.timeFormat));
+}
 
 /** Facts and answered questions: what the session established. */
 function confirmedLines(s: Session): string[] {
@@ -130,10 +149,7 @@ export function resolvePrefill(s: Session): { rootCause: string; resolution: str
     rootCause: failed
       .map((i) => `Failed check: ${oneLine(i.text)}${i.note ? ` — ${oneLine(i.note)}` : ''}`)
       .join('\n'),
-    resolution: [
-      ...fixes.map((i) => oneLine(i.text)),
-      ...passed.map((i) => `Verified: ${oneLine(i.text)}`),
-    ].join('\n'),
+    resolution: [...fixes.map(fixLine), ...passed.map((i) => `Verified: ${oneLine(i.text)}`)].join('\n'),
   };
 }
 
@@ -151,6 +167,8 @@ function resolvedDoc(
     ...(opts.includeDiagnosticSteps ? [{ title: 'Diagnostic steps', list: checks }] : []),
     { title: 'Root cause', text: paragraph(outcome.rootCause) },
     { title: 'Resolution', text: paragraph(outcome.resolution) },
+    { title: 'Fix from similar tickets', list: fixesFromTickets(s, outcome.resolution) },
+    { title: 'Time', list: timeLines(s, opts) },
   ];
   const customer: Section[] = [
     { title: 'Problem', text: problem },
@@ -170,10 +188,10 @@ function escalatedDoc(
     ...(opts.includeDiagnosticSteps
       ? s.lane.checks.filter((i) => i.result !== 'pending').map(checkLine)
       : []),
-    ...s.lane.fixes.filter((i) => i.done).map((i) => `Applied: ${oneLine(i.text)}`),
+    ...s.lane.fixes.filter((i) => i.done).map((i) => `Applied: ${fixLine(i)}`),
   ];
   const next = [
-    ...s.lane.fixes.filter((i) => !i.done).map((i) => oneLine(i.text)),
+    ...s.lane.fixes.filter((i) => !i.done).map(fixLine),
     ...s.lane.checks.filter((i) => i.result === 'pending').map((i) => `Check: ${oneLine(i.text)}`),
     ...s.lane.questions.filter((i) => !i.answer).map((i) => `Find out: ${questionLine(i)}`),
   ];
@@ -185,6 +203,7 @@ function escalatedDoc(
     { title: 'What we tried', list: tried },
     { title: 'Why escalating', text: why },
     { title: 'Suggested next steps', list: next },
+    { title: 'Time', list: timeLines(s, opts) },
   ];
   const customer: Section[] = [
     { title: 'Problem', text: problem },

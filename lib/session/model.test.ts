@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   abandon,
   activeMsAt,
-  applyIdle,
+  answerAwayStretch,
   applyLaneOp,
   canTransition,
   escalate,
   formatClock,
   formatDuration,
+  markAway,
+  markBack,
   pause,
   resolve,
   resume,
@@ -18,7 +20,6 @@ import {
 } from './model';
 
 const MIN = 60_000;
-const IDLE = 15 * MIN;
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 function fresh(): Session {
@@ -32,14 +33,14 @@ function fresh(): Session {
 }
 
 let n = 0;
-const ctx = (now: number) => ({ newId: `i${++n}`, now, idleMs: IDLE });
+const ctx = (now: number) => ({ newId: `i${++n}`, now });
 
 describe('lifecycle', () => {
   it('starts active with a trimmed problem and no time', () => {
     const s = fresh();
     expect(s.state).toBe('active');
     expect(s.problem).toBe('Outlook');
-    expect(activeMsAt(s, T0, IDLE)).toBe(0);
+    expect(activeMsAt(s, T0)).toBe(0);
   });
 
   it('allows Active ⇄ Paused and closing from either', () => {
@@ -53,34 +54,34 @@ describe('lifecycle', () => {
 
   it('refuses illegal transitions', () => {
     const s = fresh();
-    expect(() => resume(s, T0 + MIN, IDLE)).toThrow(/already active/);
-    const p = pause(s, T0 + MIN, IDLE);
-    expect(() => pause(p, T0 + 2 * MIN, IDLE)).toThrow(/already paused/);
-    const r = resolve(p, { rootCause: 'x', resolution: 'fixed' }, T0 + 3 * MIN, IDLE);
-    expect(() => resume(r, T0 + 4 * MIN, IDLE)).toThrow(SessionRuleError);
-    expect(() => pause(r, T0 + 4 * MIN, IDLE)).toThrow(/resolved/);
-    expect(() => escalate(r, { reason: 'why' }, T0 + 4 * MIN, IDLE)).toThrow(/can't be changed/);
-    expect(() => abandon(r, T0 + 4 * MIN, IDLE)).toThrow(SessionRuleError);
-    const a = abandon(fresh(), T0, IDLE);
-    expect(() => resolve(a, { rootCause: '', resolution: 'y' }, T0, IDLE)).toThrow(/abandoned/);
+    expect(() => resume(s, T0 + MIN)).toThrow(/already active/);
+    const p = pause(s, T0 + MIN);
+    expect(() => pause(p, T0 + 2 * MIN)).toThrow(/already paused/);
+    const r = resolve(p, { rootCause: 'x', resolution: 'fixed' }, T0 + 3 * MIN);
+    expect(() => resume(r, T0 + 4 * MIN)).toThrow(SessionRuleError);
+    expect(() => pause(r, T0 + 4 * MIN)).toThrow(/resolved/);
+    expect(() => escalate(r, { reason: 'why' }, T0 + 4 * MIN)).toThrow(/can't be changed/);
+    expect(() => abandon(r, T0 + 4 * MIN)).toThrow(SessionRuleError);
+    const a = abandon(fresh(), T0);
+    expect(() => resolve(a, { rootCause: '', resolution: 'y' }, T0)).toThrow(/abandoned/);
     expect(canTransition('resolved', 'active')).toBe(false);
     expect(canTransition('escalated', 'paused')).toBe(false);
     expect(canTransition('abandoned', 'active')).toBe(false);
   });
 
   it('requires a resolution to resolve and a reason to escalate', () => {
-    expect(() => resolve(fresh(), { rootCause: 'x', resolution: '  ' }, T0, IDLE)).toThrow(/resolution/);
-    expect(() => escalate(fresh(), { reason: '' }, T0, IDLE)).toThrow(/why/);
+    expect(() => resolve(fresh(), { rootCause: 'x', resolution: '  ' }, T0)).toThrow(/resolution/);
+    expect(() => escalate(fresh(), { reason: '' }, T0)).toThrow(/why/);
   });
 
   it('records outcome, end time and the final duration when closing', () => {
     let s = fresh();
-    s = touch(s, T0 + 10 * MIN, IDLE);
-    const r = escalate(s, { reason: ' needs admin ', escalateTo: '  ' }, T0 + 20 * MIN, IDLE);
+    s = touch(s, T0 + 10 * MIN);
+    const r = escalate(s, { reason: ' needs admin ', escalateTo: '  ' }, T0 + 20 * MIN);
     expect(r.state).toBe('escalated');
     expect(r.endedAt).toBe(T0 + 20 * MIN);
     expect(r.outcome).toEqual({ kind: 'escalated', reason: 'needs admin' });
-    expect(activeMsAt(r, T0 + 99 * MIN, IDLE)).toBe(20 * MIN);
+    expect(activeMsAt(r, T0 + 99 * MIN)).toBe(20 * MIN);
     expect(r.activeSince).toBeUndefined();
   });
 });
@@ -88,57 +89,82 @@ describe('lifecycle', () => {
 describe('active time', () => {
   it('excludes paused time', () => {
     let s = fresh();
-    s = pause(s, T0 + 5 * MIN, IDLE);
-    expect(activeMsAt(s, T0 + 60 * MIN, IDLE)).toBe(5 * MIN);
-    s = resume(s, T0 + 60 * MIN, IDLE);
-    expect(activeMsAt(s, T0 + 63 * MIN, IDLE)).toBe(8 * MIN);
-    s = pause(s, T0 + 64 * MIN, IDLE);
-    s = resume(s, T0 + 70 * MIN, IDLE);
-    const r = resolve(s, { rootCause: '', resolution: 'done' }, T0 + 71 * MIN, IDLE);
-    expect(activeMsAt(r, T0 + 500 * MIN, IDLE)).toBe(10 * MIN);
+    s = pause(s, T0 + 5 * MIN);
+    expect(activeMsAt(s, T0 + 60 * MIN)).toBe(5 * MIN);
+    s = resume(s, T0 + 60 * MIN);
+    expect(activeMsAt(s, T0 + 63 * MIN)).toBe(8 * MIN);
+    s = pause(s, T0 + 64 * MIN);
+    s = resume(s, T0 + 70 * MIN);
+    const r = resolve(s, { rootCause: '', resolution: 'done' }, T0 + 71 * MIN);
+    expect(activeMsAt(r, T0 + 500 * MIN)).toBe(10 * MIN);
   });
 
-  it('stops counting at the idle limit, so a night away does not count', () => {
+  // Until issue 13 an untouched panel paused the session after the idle period, so work done in CW's
+  // own screens or a remote-control tool was never billed. The machine's idleness decides now.
+  it('keeps counting while the machine is active, however long the panel is untouched', () => {
     let s = fresh();
-    s = touch(s, T0 + 10 * MIN, IDLE); // last activity 09:10
-    // 14 min idle: still counting.
-    expect(activeMsAt(s, T0 + 24 * MIN, IDLE)).toBe(24 * MIN);
-    // Exactly at the limit and overnight: capped at last activity + 15 min.
-    expect(activeMsAt(s, T0 + 25 * MIN, IDLE)).toBe(25 * MIN);
+    s = touch(s, T0 + 10 * MIN);
+    expect(activeMsAt(s, T0 + 45 * MIN)).toBe(45 * MIN);
+    expect(s.state).toBe('active');
+  });
+
+  it('a night away does not count unless the tech keeps it', () => {
+    let s = fresh();
+    s = markAway(s, T0 + 25 * MIN, 'idle', 'a1');
     const nextMorning = T0 + 24 * 60 * MIN;
-    expect(activeMsAt(s, nextMorning, IDLE)).toBe(25 * MIN);
-    const p = applyIdle(s, nextMorning, IDLE);
-    expect(p).toMatchObject({
+    // While away the clock stands still.
+    expect(activeMsAt(s, nextMorning)).toBe(25 * MIN);
+    s = markBack(s, nextMorning);
+    expect(activeMsAt(s, nextMorning + 2 * MIN)).toBe(27 * MIN);
+    expect(s.away?.[0]).toMatchObject({ from: T0 + 25 * MIN, to: nextMorning, cause: 'idle' });
+    const dropped = answerAwayStretch(s, 'a1', 'drop', nextMorning + 3 * MIN);
+    expect(activeMsAt(dropped, nextMorning + 3 * MIN)).toBe(28 * MIN);
+    const kept = answerAwayStretch(s, 'a1', 'keep', nextMorning + 3 * MIN);
+    expect(activeMsAt(kept, nextMorning + 3 * MIN)).toBe(28 * MIN + (nextMorning - T0 - 25 * MIN));
+  });
+
+  it('closing while away ends the stretch there, unanswered and not counted', () => {
+    let s = fresh();
+    s = markAway(s, T0 + 15 * MIN, 'locked', 'a1');
+    const r = resolve(s, { rootCause: '', resolution: 'ok' }, T0 + 8 * 60 * MIN);
+    expect(activeMsAt(r, T0 + 9 * 60 * MIN)).toBe(15 * MIN);
+    expect(r.away?.[0]?.to).toBe(T0 + 8 * 60 * MIN);
+    expect(() => answerAwayStretch(r, 'a1', 'keep', T0 + 9 * 60 * MIN)).toThrow(/resolved/);
+  });
+
+  it('away marks only running sessions; answering an unknown or open stretch is refused', () => {
+    const p = pause(fresh(), T0 + 5 * MIN);
+    expect(markAway(p, T0 + 6 * MIN, 'idle', 'x')).toBe(p);
+    const s = markAway(fresh(), T0 + 6 * MIN, 'idle', 'x');
+    expect(() => answerAwayStretch(s, 'x', 'keep', T0 + 7 * MIN)).toThrow(/no longer waiting/);
+    expect(() => answerAwayStretch(s, 'nope', 'keep', T0 + 7 * MIN)).toThrow(/no longer waiting/);
+    expect(markBack(fresh(), T0)).toEqual(fresh());
+  });
+
+  it('sessions saved before away time (idle auto-pause, no spans) keep their time', () => {
+    const legacy: Session = {
+      ...fresh(),
       state: 'paused',
+      accumulatedMs: 15 * MIN,
+      activeSince: undefined,
+      spans: undefined,
+      pausedAt: T0 + 15 * MIN,
       pauseReason: 'idle',
-      pausedAt: T0 + 25 * MIN,
-      accumulatedMs: 25 * MIN,
-    });
-    // Resuming in the morning counts from then.
-    const r = resume(s, nextMorning, IDLE);
-    expect(activeMsAt(r, nextMorning + 2 * MIN, IDLE)).toBe(27 * MIN);
+    };
+    expect(activeMsAt(legacy, T0 + 99 * MIN)).toBe(15 * MIN);
+    const resumed = resume(legacy, T0 + 100 * MIN);
+    expect(activeMsAt(resumed, T0 + 110 * MIN)).toBe(25 * MIN);
+    expect(resumed.spans).toEqual([{ from: T0 + 100 * MIN }]);
   });
 
-  it('closing an idle session counts only up to the idle limit', () => {
-    const s = fresh();
-    const r = resolve(s, { rootCause: '', resolution: 'ok' }, T0 + 8 * 60 * MIN, IDLE);
-    expect(activeMsAt(r, T0 + 9 * 60 * MIN, IDLE)).toBe(IDLE);
-  });
-
-  it('pausing an already idle session keeps the idle pause', () => {
-    const p = pause(fresh(), T0 + 60 * MIN, IDLE);
-    expect(p.pauseReason).toBe('idle');
-    expect(p.accumulatedMs).toBe(IDLE);
-  });
-
-  it('lane edits keep an active session from idling; edits while paused do not resume it', () => {
+  it('lane edits while paused do not resume the session', () => {
     let s = fresh();
     s = applyLaneOp(s, { op: 'add', section: 'facts', text: 'a' }, ctx(T0 + 14 * MIN));
-    expect(activeMsAt(s, T0 + 28 * MIN, IDLE)).toBe(28 * MIN);
-    s = pause(s, T0 + 28 * MIN, IDLE);
+    expect(activeMsAt(s, T0 + 28 * MIN)).toBe(28 * MIN);
+    s = pause(s, T0 + 28 * MIN);
     s = applyLaneOp(s, { op: 'add', section: 'facts', text: 'b' }, ctx(T0 + 40 * MIN));
     expect(s.state).toBe('paused');
-    expect(activeMsAt(s, T0 + 50 * MIN, IDLE)).toBe(28 * MIN);
+    expect(activeMsAt(s, T0 + 50 * MIN)).toBe(28 * MIN);
   });
 
   it('formats durations and the clock', () => {
@@ -153,20 +179,16 @@ describe('active time', () => {
 describe('task lane', () => {
   it('adds items with stable ids and timestamps, per section', () => {
     let s = fresh();
-    s = applyLaneOp(
-      s,
-      { op: 'add', section: 'facts', text: ' OWA works ' },
-      { newId: 'f1', now: T0 + 1, idleMs: IDLE },
-    );
+    s = applyLaneOp(s, { op: 'add', section: 'facts', text: ' OWA works ' }, { newId: 'f1', now: T0 + 1 });
     s = applyLaneOp(
       s,
       { op: 'add', section: 'questions', text: 'Since when?', answer: 'Monday' },
-      { newId: 'q1', now: T0 + 2, idleMs: IDLE },
+      { newId: 'q1', now: T0 + 2 },
     );
     s = applyLaneOp(
       s,
       { op: 'add', section: 'checks', text: 'Ping', answer: 'ignored' },
-      { newId: 'c1', now: T0 + 3, idleMs: IDLE },
+      { newId: 'c1', now: T0 + 3 },
     );
     expect(s.lane.facts).toEqual([
       { id: 'f1', text: 'OWA works', done: false, source: 'manual', createdAt: T0 + 1, updatedAt: T0 + 1 },
@@ -182,7 +204,7 @@ describe('task lane', () => {
     s = applyLaneOp(
       s,
       { op: 'add', section: 'checks', text: 'Ping', note: 'slow' },
-      { newId: 'c1', now: T0 + 1, idleMs: IDLE },
+      { newId: 'c1', now: T0 + 1 },
     );
     s = applyLaneOp(
       s,
@@ -207,7 +229,7 @@ describe('task lane', () => {
   it('reorders within a section and ignores moves past the edge', () => {
     let s = fresh();
     for (const id of ['a', 'b', 'c'])
-      s = applyLaneOp(s, { op: 'add', section: 'fixes', text: id }, { newId: id, now: T0, idleMs: IDLE });
+      s = applyLaneOp(s, { op: 'add', section: 'fixes', text: id }, { newId: id, now: T0 });
     s = applyLaneOp(s, { op: 'move', id: 'c', delta: -1 }, ctx(T0));
     expect(s.lane.fixes.map((i) => i.id)).toEqual(['a', 'c', 'b']);
     const same = applyLaneOp(s, { op: 'move', id: 'a', delta: -1 }, ctx(T0));
@@ -219,7 +241,7 @@ describe('task lane', () => {
   it('Undo of a removal puts the item back where it was, with everything it had, once', () => {
     let s = fresh();
     for (const id of ['a', 'b', 'c'])
-      s = applyLaneOp(s, { op: 'add', section: 'checks', text: id }, { newId: id, now: T0, idleMs: IDLE });
+      s = applyLaneOp(s, { op: 'add', section: 'checks', text: id }, { newId: id, now: T0 });
     s = applyLaneOp(s, { op: 'edit', id: 'b', patch: { result: 'fail', note: 'seen' } }, ctx(T0));
     const removed = s.lane.checks[1]!;
     s = applyLaneOp(s, { op: 'remove', id: 'b' }, ctx(T0));
@@ -233,7 +255,7 @@ describe('task lane', () => {
   it('edits the problem statement and refuses lane changes once closed', () => {
     let s = applyLaneOp(fresh(), { op: 'problem', text: ' New problem ' }, ctx(T0));
     expect(s.problem).toBe('New problem');
-    s = abandon(s, T0 + MIN, IDLE);
+    s = abandon(s, T0 + MIN);
     expect(() => applyLaneOp(s, { op: 'add', section: 'facts', text: 'x' }, ctx(T0))).toThrow(/abandoned/);
   });
 });

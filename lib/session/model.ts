@@ -1,6 +1,18 @@
 // The FlowPilot session as pure data + pure transitions. The background owns storage and clocks; it
 // passes `now` and new ids in, so every rule here is deterministic and unit-tested.
 
+import {
+  type AwayAnswer,
+  type AwayCause,
+  type AwayStretch,
+  addAway,
+  answerAway,
+  closeAway,
+  openAway,
+  type Span,
+  uncountedMs,
+} from './away';
+
 export type SessionState = 'active' | 'paused' | 'resolved' | 'escalated' | 'abandoned';
 /** The longest problem statement a session keeps (the message schema enforces it too). */
 export const PROBLEM_MAX_CHARS = 4000;
@@ -21,7 +33,7 @@ export const SECTION_TITLES: Record<LaneSection, string> = {
 export const CHECK_RESULTS = ['pending', 'pass', 'fail'] as const;
 export type CheckResult = (typeof CHECK_RESULTS)[number];
 
-export type ItemSource = 'manual' | 'playbook' | 'ai';
+export type ItemSource = 'manual' | 'playbook' | 'ai' | 'similar';
 
 export interface LaneItem {
   id: string;
@@ -34,6 +46,8 @@ export interface LaneItem {
   note?: string;
   done: boolean;
   source: ItemSource;
+  /** "Use this fix" from a similar resolved ticket: that ticket's number ("from #N"). */
+  fromTicket?: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -60,10 +74,21 @@ export interface Session {
   accumulatedMs: number;
   /** Start of the running active stretch (state 'active' only). */
   activeSince?: number;
-  /** Last thing the tech did in the session; idle auto-pause counts from here. */
+  /** Active stretches (Start/Resume → Pause/close), to match away time against time that was running. */
+  spans?: Span[];
+  /** The machine was idle/locked or the browser closed while the session was open (lib/session/away.ts). */
+  away?: AwayStretch[];
+  /** Last thing the tech did in the panel. Time no longer pauses on it: the machine's idleness decides. */
   lastActivityAt: number;
   pausedAt?: number;
+  /** 'idle' only on sessions saved before away time replaced the panel's idle auto-pause. */
   pauseReason?: 'manual' | 'idle';
+  /** Who ran it: the technician signed in on this browser when it started. */
+  technician?: { id?: string; name: string };
+  /** The ticket's company and type when it started (session history, similar tickets). */
+  company?: { id?: number; name?: string };
+  ticketType?: string;
+  ticketSubType?: string;
   outcome?: SessionOutcome;
   /** Bumped on every saved change, so a tab can ignore an older broadcast. */
   rev: number;
@@ -94,6 +119,7 @@ export interface NewItemInput {
   result?: CheckResult;
   note?: string;
   source?: ItemSource;
+  fromTicket?: number;
 }
 
 export function makeItem(section: LaneSection, input: NewItemInput, id: string, now: number): LaneItem {
@@ -107,6 +133,7 @@ export function makeItem(section: LaneSection, input: NewItemInput, id: string, 
     createdAt: now,
     updatedAt: now,
   };
+  if (input.fromTicket !== undefined) item.fromTicket = input.fromTicket;
   if (section === 'questions' && input.answer?.trim()) item.answer = input.answer.trim();
   if (section === 'checks') {
     item.result = input.result ?? 'pending';
@@ -123,6 +150,10 @@ export function startSession(args: {
   now: number;
   lane?: Lane;
   playbookId?: string;
+  technician?: Session['technician'];
+  company?: Session['company'];
+  ticketType?: string;
+  ticketSubType?: string;
 }): Session {
   const s: Session = {
     id: args.id,
@@ -134,45 +165,73 @@ export function startSession(args: {
     startedAt: args.now,
     accumulatedMs: 0,
     activeSince: args.now,
+    spans: [{ from: args.now }],
     lastActivityAt: args.now,
     rev: 1,
     updatedAt: args.now,
   };
   if (args.playbookId) s.playbookId = args.playbookId;
+  if (args.technician) s.technician = args.technician;
+  if (args.company && (args.company.id !== undefined || args.company.name)) s.company = args.company;
+  if (args.ticketType) s.ticketType = args.ticketType;
+  if (args.ticketSubType) s.ticketSubType = args.ticketSubType;
   return s;
 }
 
 // ---- time -------------------------------------------------------------------------------------
 
-/**
- * When an active session stops counting: idle auto-pause happens `idleMs` after the last activity.
- * Returns undefined while it still counts at `now`.
- */
-export function idlePauseAt(s: Session, now: number, idleMs: number): number | undefined {
-  if (s.state !== 'active') return undefined;
-  const at = Math.max(s.lastActivityAt, s.activeSince ?? s.lastActivityAt) + idleMs;
-  return now >= at ? at : undefined;
+/** The active stretches, also for sessions saved before spans were recorded. */
+export function spansOf(s: Session): Span[] {
+  if (s.spans) return s.spans;
+  return s.activeSince !== undefined ? [{ from: s.activeSince }] : [];
 }
 
-/** Active time at `now`: paused time, and anything past the idle limit, is excluded. */
-export function activeMsAt(s: Session, now: number, idleMs: number): number {
+/** Running time at `now`, pauses excluded, away time included. */
+function rawActiveMs(s: Session, now: number): number {
   if (s.state !== 'active' || s.activeSince === undefined) return s.accumulatedMs;
-  const end = idlePauseAt(s, now, idleMs) ?? now;
-  return s.accumulatedMs + Math.max(0, end - s.activeSince);
+  return s.accumulatedMs + Math.max(0, now - s.activeSince);
 }
 
-/** Turns a silent idle stretch into a recorded pause; returns the session unchanged when not idle. */
-export function applyIdle(s: Session, now: number, idleMs: number): Session {
-  const at = idlePauseAt(s, now, idleMs);
-  if (at === undefined) return s;
-  return {
-    ...s,
-    state: 'paused',
-    accumulatedMs: activeMsAt(s, at, idleMs),
-    activeSince: undefined,
-    pausedAt: at,
-    pauseReason: 'idle',
-  };
+/**
+ * Active time at `now`: paused time is excluded, and so is time the machine was away unless the tech
+ * answered "Keep this time" (an open away stretch stops the clock until the machine is active again).
+ */
+export function activeMsAt(s: Session, now: number): number {
+  const end = s.endedAt !== undefined ? Math.min(now, s.endedAt) : now;
+  return Math.max(0, rawActiveMs(s, end) - uncountedMs(spansOf(s), s.away ?? [], end));
+}
+
+function closeSpan(s: Session, now: number): Span[] {
+  return spansOf(s).map((x) => (x.to === undefined ? { ...x, to: Math.max(x.from, now) } : x));
+}
+
+/** The machine went idle or locked at `from` (or the browser was closed): a stretch starts. */
+export function markAway(s: Session, from: number, cause: AwayCause, id: string): Session {
+  if (s.state !== 'active') return s;
+  const away = openAway(s.away ?? [], from, cause, id);
+  return away.length === (s.away ?? []).length ? s : { ...s, away };
+}
+
+/** FlowPilot was not running from `from` to `to` (browser closed, computer asleep) while the session ran. */
+export function markNotRunning(s: Session, from: number, to: number, id: string): Session {
+  if (s.state !== 'active') return s;
+  const away = addAway(s.away ?? [], from, to, 'browser', id);
+  return away.length === (s.away ?? []).length ? s : { ...s, away };
+}
+
+/** The machine is active again at `to`: the open stretch ends and waits for the tech's answer. */
+export function markBack(s: Session, to: number): Session {
+  if (!s.away?.some((a) => a.to === undefined)) return s;
+  return { ...s, away: closeAway(s.away, to) };
+}
+
+/** "Keep this time" / "Drop it" for one stretch. */
+export function answerAwayStretch(s: Session, id: string, answer: AwayAnswer, now: number): Session {
+  if (!isOpen(s))
+    throw new SessionRuleError(`The session is ${s.state}; its time can't be changed any more.`);
+  const away = answerAway(s.away ?? [], id, answer, now);
+  if (!away) throw new SessionRuleError('That away time is no longer waiting for an answer.');
+  return { ...s, away };
 }
 
 // ---- lifecycle ----------------------------------------------------------------------------------
@@ -207,77 +266,67 @@ function assertTransition(s: Session, to: SessionState): void {
   }
 }
 
-export function pause(s0: Session, now: number, idleMs: number): Session {
-  const s = applyIdle(s0, now, idleMs);
-  if (s.state === 'paused' && s0.state === 'active') return s; // already auto-paused by idle
+export function pause(s: Session, now: number): Session {
   assertTransition(s, 'paused');
   return {
     ...s,
     state: 'paused',
-    accumulatedMs: activeMsAt(s, now, idleMs),
+    accumulatedMs: rawActiveMs(s, now),
     activeSince: undefined,
+    spans: closeSpan(s, now),
     pausedAt: now,
     pauseReason: 'manual',
   };
 }
 
-export function resume(s0: Session, now: number, idleMs: number): Session {
-  const s = applyIdle(s0, now, idleMs);
+export function resume(s: Session, now: number): Session {
   assertTransition(s, 'active');
   const { pausedAt: _p, pauseReason: _r, ...rest } = s;
-  return { ...rest, state: 'active', activeSince: now, lastActivityAt: now };
+  return {
+    ...rest,
+    state: 'active',
+    activeSince: now,
+    spans: [...spansOf(s), { from: now }],
+    lastActivityAt: now,
+  };
 }
 
 function close(
-  s0: Session,
+  s: Session,
   to: 'resolved' | 'escalated' | 'abandoned',
   outcome: SessionOutcome,
   now: number,
-  idleMs: number,
 ): Session {
-  const s = applyIdle(s0, now, idleMs);
   assertTransition(s, to);
   const { activeSince: _a, pausedAt: _p, pauseReason: _r, ...rest } = s;
-  return { ...rest, state: to, accumulatedMs: activeMsAt(s, now, idleMs), endedAt: now, outcome };
+  const closed: Session = {
+    ...rest,
+    state: to,
+    accumulatedMs: rawActiveMs(s, now),
+    spans: closeSpan(s, now),
+    endedAt: now,
+    outcome,
+  };
+  // Still away when closing (another tab, a script): that stretch ends here, unanswered.
+  if (s.away) closed.away = closeAway(s.away, now);
+  return closed;
 }
 
-export function resolve(
-  s: Session,
-  input: { rootCause: string; resolution: string },
-  now: number,
-  idleMs: number,
-): Session {
+export function resolve(s: Session, input: { rootCause: string; resolution: string }, now: number): Session {
   const resolution = input.resolution.trim();
   if (!resolution) throw new SessionRuleError('Describe the resolution before resolving.');
-  return close(
-    s,
-    'resolved',
-    { kind: 'resolved', rootCause: input.rootCause.trim(), resolution },
-    now,
-    idleMs,
-  );
+  return close(s, 'resolved', { kind: 'resolved', rootCause: input.rootCause.trim(), resolution }, now);
 }
 
-export function escalate(
-  s: Session,
-  input: { reason: string; escalateTo?: string },
-  now: number,
-  idleMs: number,
-): Session {
+export function escalate(s: Session, input: { reason: string; escalateTo?: string }, now: number): Session {
   const reason = input.reason.trim();
   if (!reason) throw new SessionRuleError('Say why the ticket is being escalated.');
   const escalateTo = input.escalateTo?.trim();
-  return close(
-    s,
-    'escalated',
-    { kind: 'escalated', reason, ...(escalateTo ? { escalateTo } : {}) },
-    now,
-    idleMs,
-  );
+  return close(s, 'escalated', { kind: 'escalated', reason, ...(escalateTo ? { escalateTo } : {}) }, now);
 }
 
-export function abandon(s: Session, now: number, idleMs: number): Session {
-  return close(s, 'abandoned', { kind: 'abandoned' }, now, idleMs);
+export function abandon(s: Session, now: number): Session {
+  return close(s, 'abandoned', { kind: 'abandoned' }, now);
 }
 
 // ---- lane edits ---------------------------------------------------------------------------------
@@ -304,15 +353,10 @@ export function findItem(lane: Lane, id: string): { section: LaneSection; index:
 }
 
 /**
- * Applies one lane edit. Edits count as activity: they keep an active session from idling (a paused
- * session stays paused; the tech resumes explicitly so the timer never restarts by surprise).
+ * Applies one lane edit. A paused session stays paused: the tech resumes explicitly, so the timer never
+ * restarts by surprise.
  */
-export function applyLaneOp(
-  s0: Session,
-  op: LaneOp,
-  ctx: { newId: string; now: number; idleMs: number },
-): Session {
-  const s = applyIdle(s0, ctx.now, ctx.idleMs);
+export function applyLaneOp(s: Session, op: LaneOp, ctx: { newId: string; now: number }): Session {
   if (!isOpen(s))
     throw new SessionRuleError(`The session is ${s.state}; its lane can't be changed any more.`);
   const lane: Lane = { ...s.lane };
@@ -362,9 +406,8 @@ function setOptional(item: LaneItem, key: 'answer' | 'note', value: string): voi
   else delete item[key];
 }
 
-/** Marks activity without changing anything else (the panel's keep-alive while the tech works). */
-export function touch(s0: Session, now: number, idleMs: number): Session {
-  const s = applyIdle(s0, now, idleMs);
+/** Records panel activity (lastActivityAt). Time does not depend on it: the machine's idleness does. */
+export function touch(s: Session, now: number): Session {
   return s.state === 'active' ? { ...s, lastActivityAt: now } : s;
 }
 

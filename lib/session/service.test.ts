@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/schema';
 import { saveSettings } from '../settings/store';
-import { changeSession, getSessionForTicket, startSessionFor } from './service';
+import { markAway, markBack } from './model';
+import { changeSession, getSessionForTicket, startSessionFor, updateOpenSessions } from './service';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -12,6 +13,7 @@ const KEY = 'service:1001';
 beforeEach(async () => {
   await db().sessions.clear();
   await db().settings.clear();
+  await db().technicians.clear();
 });
 
 const start = (now = T0) =>
@@ -27,7 +29,7 @@ describe('session service (IndexedDB)', () => {
       { kind: 'lane', op: { op: 'add', section: 'facts', text: 'OWA works' } },
       T0 + MIN,
     );
-    const again = await getSessionForTicket(KEY, T0 + 2 * MIN);
+    const again = await getSessionForTicket(KEY);
     expect(again?.session.lane.facts.map((i) => i.text)).toEqual(['OWA works']);
     expect(again?.session.rev).toBe(2);
     expect(await db().sessions.count()).toBe(1);
@@ -47,14 +49,57 @@ describe('session service (IndexedDB)', () => {
     ).rejects.toThrow(/playbook/);
   });
 
-  it('stores the idle auto-pause using the configured idle time', async () => {
+  // The panel's idle auto-pause is gone (issue 13): the machine's idle state opens away stretches.
+  it('records away time on every running session; the answer is saved and the active time follows', async () => {
     await saveSettings({ idleAutoPauseMinutes: 5 });
-    const v = await start();
-    const later = await getSessionForTicket(KEY, T0 + 60 * MIN);
-    expect(later?.session).toMatchObject({ state: 'paused', pauseReason: 'idle', accumulatedMs: 5 * MIN });
+    const a = await start();
+    const b = await startSessionFor({ ticketKey: 'service:1002', ticketSummary: 'x', problem: 'y' }, T0);
+    await changeSession(b.session.id, { kind: 'pause' }, T0 + MIN);
+    const marked = await updateOpenSessions(
+      (s) => markAway(s, T0 + 10 * MIN, 'idle', 'away-1'),
+      T0 + 15 * MIN,
+    );
+    expect(marked.map((s) => s.id)).toEqual([a.session.id]); // the paused one is not counting anyway
+    await updateOpenSessions((s) => markBack(s, T0 + 55 * MIN), T0 + 55 * MIN);
+    const later = await getSessionForTicket(KEY);
     expect(later?.idleMs).toBe(5 * MIN);
-    const rec = await db().sessions.get(v.session.id);
-    expect(rec?.state).toBe('paused');
+    expect(later?.session.away).toEqual([
+      { id: 'away-1', from: T0 + 10 * MIN, to: T0 + 55 * MIN, cause: 'idle' },
+    ]);
+    // Unanswered: not counted in what posting reads.
+    expect((await db().sessions.get(a.session.id))?.activeMs).toBe(10 * MIN);
+    const kept = await changeSession(
+      a.session.id,
+      { kind: 'away', awayId: 'away-1', answer: 'keep' },
+      T0 + 60 * MIN,
+    );
+    expect(kept.session.away?.[0]).toMatchObject({ answer: 'keep', answeredAt: T0 + 60 * MIN });
+    expect((await db().sessions.get(a.session.id))?.activeMs).toBe(60 * MIN);
+  });
+
+  it('remembers who ran the session and the ticket it was for; "Use this fix" can seed the lane', async () => {
+    await db().technicians.put({ id: 't1', name: 'John Smith', email: 'j@x', updatedAt: 0 });
+    await saveSettings({ signedInTechnicianId: 't1' });
+    const v = await startSessionFor(
+      {
+        ticketKey: KEY,
+        ticketSummary: 'Outlook',
+        problem: 'p',
+        company: { id: 250, name: 'Contoso Ltd.' },
+        ticketType: 'Incident',
+        fix: { text: 'Rebuilt the OST', fromTicket: 1407 },
+      },
+      T0,
+    );
+    expect(v.session).toMatchObject({
+      technician: { id: 't1', name: 'John Smith' },
+      company: { id: 250, name: 'Contoso Ltd.' },
+      ticketType: 'Incident',
+      rev: 1,
+    });
+    expect(v.session.lane.fixes).toMatchObject([
+      { text: 'Rebuilt the OST', fromTicket: 1407, source: 'similar' },
+    ]);
   });
 
   it('resolving stores the documentation, the end time and active time for posting', async () => {
@@ -105,7 +150,7 @@ describe('session service (IndexedDB)', () => {
         changeSession(v.session.id, { kind: 'lane', op: { op: 'add', section: 'fixes', text: t } }, T0 + 1),
       ),
     );
-    const after = await getSessionForTicket(KEY, T0 + 2);
+    const after = await getSessionForTicket(KEY);
     expect(after?.session.lane.fixes.map((i) => i.text).sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(after?.session.rev).toBe(5);
   });
@@ -151,7 +196,7 @@ describe('sessions belong to their connection (issue 10 §3)', () => {
     );
 
     await connect(4200);
-    expect(await getSessionForTicket(KEY, T0 + 2)).toBeNull();
+    expect(await getSessionForTicket(KEY)).toBeNull();
     await expect(changeSession(a.session.id, { kind: 'pause' }, T0 + 3)).rejects.toThrow(
       /another ConnectWise/,
     );
@@ -160,6 +205,6 @@ describe('sessions belong to their connection (issue 10 §3)', () => {
     expect(b.session.lane.facts).toEqual([]);
 
     await connect(4100);
-    expect((await getSessionForTicket(KEY, T0 + 5))?.session.id).toBe(a.session.id);
+    expect((await getSessionForTicket(KEY))?.session.id).toBe(a.session.id);
   });
 });

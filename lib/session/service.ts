@@ -3,10 +3,11 @@ import { currentScope } from '../connection/store';
 import { db, type SessionRecord } from '../db/schema';
 import { getSettings } from '../settings/store';
 import { buildSessionDoc, type SessionDoc } from './artifacts';
+import type { AwayAnswer } from './away';
 import {
   abandon,
   activeMsAt,
-  applyIdle,
+  answerAwayStretch,
   applyLaneOp,
   escalate,
   isOpen,
@@ -27,6 +28,7 @@ import { findPlaybook, playbookLane } from './playbooks';
 /** What the panel gets: the session plus what it needs to run the timer and show the documentation. */
 export interface SessionView {
   session: Session;
+  /** How long without input before the machine counts as away (the idle setting). */
   idleMs: number;
   doc?: SessionDoc;
 }
@@ -37,7 +39,7 @@ async function idleMs(): Promise<number> {
   return (await getSettings()).idleAutoPauseMinutes * 60_000;
 }
 
-function toRecord(s: Session, idle: number, doc?: SessionDoc, scope?: Scope): SessionRecord {
+export function toRecord(s: Session, doc?: SessionDoc, scope?: Scope): SessionRecord {
   const rec: SessionRecord = {
     id: s.id,
     ticketKey: s.ticketKey,
@@ -46,7 +48,7 @@ function toRecord(s: Session, idle: number, doc?: SessionDoc, scope?: Scope): Se
     updatedAt: s.updatedAt,
     data: s,
     startedAt: s.startedAt,
-    activeMs: activeMsAt(s, s.updatedAt, idle),
+    activeMs: activeMsAt(s, s.updatedAt),
   };
   if (s.endedAt !== undefined) rec.endedAt = s.endedAt;
   if (doc) rec.doc = doc;
@@ -75,20 +77,13 @@ async function openRecord(ticketKey: string, scope: Scope | undefined): Promise<
 
 /**
  * The ticket's open session, or else its most recently closed one (so the panel can still show the
- * documentation after a reload). An active session that went idle is saved as auto-paused here.
+ * documentation after a reload).
  */
-export async function getSessionForTicket(ticketKey: string, now = Date.now()): Promise<SessionView | null> {
+export async function getSessionForTicket(ticketKey: string): Promise<SessionView | null> {
   const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
-  return db().transaction('rw', db().sessions, async () => {
+  return db().transaction('r', db().sessions, async () => {
     const open = await openRecord(ticketKey, scope);
-    if (open) {
-      const s = open.data as Session;
-      const paused = applyIdle(s, now, idle);
-      if (paused === s) return view(open, idle);
-      const rec = toRecord({ ...paused, rev: s.rev + 1, updatedAt: now }, idle, undefined, open.scope);
-      await db().sessions.put(rec);
-      return view(rec, idle);
-    }
+    if (open) return view(open, idle);
     const last = (await db().sessions.where('ticketKey').equals(ticketKey).toArray())
       .filter((r) => inScope(r, scope))
       .sort((a, b) => b.updatedAt - a.updatedAt)[0];
@@ -101,6 +96,19 @@ export interface StartInput {
   ticketSummary: string;
   problem: string;
   playbookId?: string;
+  company?: { id?: number; name?: string };
+  ticketType?: string;
+  ticketSubType?: string;
+  /** A first Suggested fix item ("Use this fix" on a similar ticket before any session was open). */
+  fix?: { text: string; fromTicket: number };
+}
+
+/** The technician signed in on this browser, who runs the session. */
+async function signedInTechnician(): Promise<Session['technician']> {
+  const { signedInTechnicianId } = await getSettings();
+  if (!signedInTechnicianId) return undefined;
+  const t = await db().technicians.get(signedInTechnicianId);
+  return t ? { id: t.id, name: t.name } : undefined;
 }
 
 /** Starts a session, or returns the ticket's open one: there is never more than one per ticket. */
@@ -108,18 +116,27 @@ export async function startSessionFor(input: StartInput, now = Date.now()): Prom
   const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
   const pb = input.playbookId ? findPlaybook(input.playbookId) : undefined;
   if (input.playbookId && !pb) throw new SessionRuleError('That playbook does not exist.');
+  const technician = await signedInTechnician();
   return db().transaction('rw', db().sessions, async () => {
     const open = await openRecord(input.ticketKey, scope);
     if (open) return view(open, idle);
-    const s = startSession({
+    let s = startSession({
       id: newId(),
       ticketKey: input.ticketKey,
       ticketSummary: input.ticketSummary,
       problem: input.problem || pb?.problem || input.ticketSummary,
       now,
       ...(pb ? { lane: playbookLane(pb, newId, now), playbookId: pb.id } : {}),
+      technician,
+      company: input.company,
+      ticketType: input.ticketType,
+      ticketSubType: input.ticketSubType,
     });
-    const rec = toRecord(s, idle, undefined, scope);
+    if (input.fix) {
+      const op: LaneOp = { op: 'add', section: 'fixes', source: 'similar', ...input.fix };
+      s = { ...applyLaneOp(s, op, { newId: newId(), now }), rev: 1 };
+    }
+    const rec = toRecord(s, undefined, scope);
     await db().sessions.add(rec);
     return view(rec, idle);
   });
@@ -132,24 +149,27 @@ export type SessionChange =
   | { kind: 'touch' }
   | { kind: 'resolve'; rootCause: string; resolution: string }
   | { kind: 'escalate'; reason: string; escalateTo?: string }
-  | { kind: 'abandon' };
+  | { kind: 'abandon' }
+  | { kind: 'away'; awayId: string; answer: AwayAnswer };
 
-function apply(s: Session, c: SessionChange, now: number, idle: number): Session {
+function apply(s: Session, c: SessionChange, now: number): Session {
   switch (c.kind) {
     case 'lane':
-      return applyLaneOp(s, c.op, { newId: newId(), now, idleMs: idle });
+      return applyLaneOp(s, c.op, { newId: newId(), now });
     case 'pause':
-      return pause(s, now, idle);
+      return pause(s, now);
     case 'resume':
-      return resume(s, now, idle);
+      return resume(s, now);
     case 'touch':
-      return touch(s, now, idle);
+      return touch(s, now);
     case 'resolve':
-      return resolve(s, c, now, idle);
+      return resolve(s, c, now);
     case 'escalate':
-      return escalate(s, c, now, idle);
+      return escalate(s, c, now);
     case 'abandon':
-      return abandon(s, now, idle);
+      return abandon(s, now);
+    case 'away':
+      return answerAwayStretch(s, c.awayId, c.answer, now);
   }
 }
 
@@ -170,11 +190,11 @@ export async function changeSession(
     if (!isOpen(before)) {
       throw new SessionRuleError(`The session is ${before.state}; it can't be changed any more.`);
     }
-    const after = apply(before, change, now, idle);
+    const after = apply(before, change, now);
     if (after === before) return { ...view(rec, idle), changed: false };
     const next: Session = { ...after, rev: before.rev + 1, updatedAt: now };
     const doc = buildSessionDoc(next, { includeDiagnosticSteps });
-    const out = toRecord(next, idle, doc, rec.scope);
+    const out = toRecord(next, doc, rec.scope);
     await db().sessions.put(out);
     return { ...view(out, idle), changed: true };
   });
@@ -183,4 +203,25 @@ export async function changeSession(
 /** Closed sessions, newest first (history; abandoned ones included, they post nothing). */
 export async function listSessions(limit = 50): Promise<SessionRecord[]> {
   return db().sessions.orderBy('updatedAt').reverse().limit(limit).toArray();
+}
+
+/**
+ * Applies a time-only change (away stretches from the machine's idle state) to every open session it
+ * concerns, in one transaction. Returns the sessions that changed, for the broadcast.
+ */
+export async function updateOpenSessions(fn: (s: Session) => Session, now = Date.now()): Promise<Session[]> {
+  const { includeDiagnosticSteps } = await getSettings();
+  return db().transaction('rw', db().sessions, async () => {
+    const open = await db().sessions.where('state').anyOf('active', 'paused').toArray();
+    const changed: Session[] = [];
+    for (const rec of open) {
+      const before = rec.data as Session;
+      const after = fn(before);
+      if (after === before) continue;
+      const next: Session = { ...after, rev: before.rev + 1, updatedAt: now };
+      await db().sessions.put(toRecord(next, buildSessionDoc(next, { includeDiagnosticSteps }), rec.scope));
+      changed.push(next);
+    }
+    return changed;
+  });
 }

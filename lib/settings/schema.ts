@@ -19,8 +19,14 @@ export const Settings = z.object({
   minimumBillableMinutes: z.number().int().min(0).max(480).default(0),
   /** Who uses this browser (a technician id from the roster); posts are attributed to their member. */
   signedInTechnicianId: z.string().optional(),
-  /** Sessions auto-pause after this much inactivity so a night away doesn't count. */
+  /**
+   * Minutes without keyboard or mouse input on the machine (the browser's idle API) before a running
+   * session counts the time as "away" and asks whether to keep it. The name is historical: until
+   * issue 13 it paused the session after this long without clicks in the panel.
+   */
   idleAutoPauseMinutes: z.number().int().min(1).max(240).default(15),
+  /** Save each session's assistant conversation with the session (off: it lives only in the open panel). */
+  keepAssistantChats: z.boolean().default(true),
   ai: z
     .object({
       enabled: z.boolean().default(false),

@@ -35,3 +35,22 @@ describe('ContextCache', () => {
     expect((await cache.get('s', ref, () => Promise.resolve(ctx(2, 9))).promise).summary).toBe('v9');
   });
 });
+
+describe('ContextCache peek and forget', () => {
+  it('peeks without loading, and forgets only the entry it was given', async () => {
+    let t = 0;
+    const cache = new ContextCache<string>(1000, () => t);
+    const ref = { kind: 'service', id: 3 } as const;
+    expect(cache.peek('s', ref)).toBeUndefined();
+    const first = cache.get('s', ref, () => Promise.resolve('a')).promise;
+    expect(cache.peek('s', ref)).toBe(first);
+    const second = cache.get('s', ref, () => Promise.resolve('b'), { refresh: true }).promise;
+    cache.forget('s', ref, first); // an older answer finishing late does not drop the newer one
+    expect(cache.peek('s', ref)).toBe(second);
+    cache.forget('s', ref, second);
+    expect(cache.peek('s', ref)).toBeUndefined();
+    cache.get('s', ref, () => Promise.resolve('c'));
+    t = 1000;
+    expect(cache.peek('s', ref)).toBeUndefined();
+  });
+});

@@ -1,18 +1,23 @@
+import type { ConnectionRecord } from '../db/schema';
 import { type TicketContext, type TicketRef, ticketKey } from './types';
 
 // A short per-ticket cache in the worker's memory. Losing it when MV3 stops the worker only costs a
 // reload; it exists so SPA back/forward and several panels on one ticket do not refetch. Concurrent
-// requests for the same ticket share one load.
+// requests for the same ticket share one load. Also used for other per-ticket answers (similar tickets).
 
 export const CONTEXT_TTL_MS = 60_000;
 
-interface Entry {
+/** Separates connections in a cache, so a new site or key pair never sees another one's tickets. */
+export const cacheScope = (r: Pick<ConnectionRecord, 'apiBase' | 'companyId' | 'connectedAt'>) =>
+  `${r.apiBase}|${r.companyId}|${r.connectedAt}`;
+
+interface Entry<T> {
   at: number;
-  promise: Promise<TicketContext>;
+  promise: Promise<T>;
 }
 
-export class ContextCache {
-  private readonly entries = new Map<string, Entry>();
+export class ContextCache<T = TicketContext> {
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor(
     private readonly ttlMs = CONTEXT_TTL_MS,
@@ -24,9 +29,9 @@ export class ContextCache {
   get(
     scope: string,
     ref: TicketRef,
-    load: () => Promise<TicketContext>,
+    load: () => Promise<T>,
     opts: { refresh?: boolean } = {},
-  ): { promise: Promise<TicketContext>; cached: boolean } {
+  ): { promise: Promise<T>; cached: boolean } {
     const key = `${scope}|${ticketKey(ref)}`;
     const hit = this.entries.get(key);
     if (hit && !opts.refresh && this.now() - hit.at < this.ttlMs)
@@ -44,6 +49,18 @@ export class ContextCache {
       this.entries.delete(oldest);
     }
     return { promise, cached: false };
+  }
+
+  /** The fresh entry for a ticket, if any (no load). */
+  peek(scope: string, ref: TicketRef): Promise<T> | undefined {
+    const hit = this.entries.get(`${scope}|${ticketKey(ref)}`);
+    return hit && this.now() - hit.at < this.ttlMs ? hit.promise : undefined;
+  }
+
+  /** Forgets one ticket's entry if it is still this promise (a later load is kept). */
+  forget(scope: string, ref: TicketRef, promise: Promise<T>): void {
+    const key = `${scope}|${ticketKey(ref)}`;
+    if (this.entries.get(key)?.promise === promise) this.entries.delete(key);
   }
 
   clear(): void {

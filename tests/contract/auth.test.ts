@@ -2,7 +2,7 @@
 // companyinfo, Basic auth, clientId, headers, permissions, routing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../cw-sandbox/index.ts';
-import { basicAuth, cw } from './helpers.ts';
+import { basicAuth, cw, q } from './helpers.ts';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -110,6 +110,21 @@ describe('restricted keys', () => {
     expect((await cw(sb, '/service/tickets', { headers: as('noTickets') })).status).toBe(403);
     expect((await cw(sb, '/service/tickets/1001/notes', { headers: as('noTickets') })).status).toBe(403);
     expect((await cw(sb, '/system/members', { headers: as('noTickets') })).status).toBe(200);
+  });
+
+  it('noClosedTickets: 403 only where a closed ticket would be returned', async () => {
+    const h = { headers: as('noClosedTickets') };
+    expect((await cw(sb, '/service/tickets/1001', h)).status).toBe(200);
+    expect((await cw(sb, `/service/tickets?${q('closedFlag = False')}&pageSize=5`, h)).status).toBe(200);
+    const closed = await cw(sb, `/service/tickets?${q('closedFlag = True')}`, h);
+    expect(closed.status).toBe(403);
+    expect((closed.body as { code: string }).code).toBe('Forbidden');
+    // The connection probe's first page (ticket 1000) is open: Connect works with this key.
+    expect((await cw(sb, '/service/tickets?pageSize=1&fields=id', h)).status).toBe(200);
+    expect((await cw(sb, '/service/tickets?pageSize=10&fields=id', h)).status).toBe(403);
+    expect((await cw(sb, '/service/tickets/1003', h)).status).toBe(403);
+    expect((await cw(sb, '/service/tickets/1003/notes', h)).status).toBe(403);
+    expect((await cw(sb, '/service/tickets/1003', {})).status).toBe(200);
   });
 
   it('noTime: 403 on POST /time/entries only', async () => {

@@ -22,7 +22,8 @@ function links(header: string | null): Record<string, string> {
 describe('orderBy', () => {
   it('sorts by a field descending, then by nested paths', async () => {
     const res = await cw<{ id: number }[]>(sb, '/service/tickets?orderBy=id desc&fields=id&pageSize=5');
-    expect(res.body.map((t) => t.id)).toEqual([1299, 1298, 1297, 1296, 1295]);
+    // The newest ids are the closed tickets with Resolution notes (seed-resolved.ts, 1400–1433).
+    expect(res.body.map((t) => t.id)).toEqual([1433, 1432, 1431, 1430, 1429]);
 
     const byStatus = await cw<{ id: number; status: { name: string }; priority: { id: number } }[]>(
       sb,
@@ -90,16 +91,16 @@ describe('paging', () => {
     const l = links(res.headers.get('link'));
     expect(Object.keys(l).sort()).toEqual(['last', 'next']);
     expect(new URL(l.next!).searchParams.get('page')).toBe('2');
-    // 299 API-visible service tickets (1005 is hidden) → 12 pages of 25.
-    expect(new URL(l.last!).searchParams.get('page')).toBe('12');
+    // 299 API-visible service tickets (1005 is hidden) + 34 resolved ones (seed-resolved.ts) → 14 pages of 25.
+    expect(new URL(l.last!).searchParams.get('page')).toBe('14');
     expect(l.next!.startsWith(`${sb.url}/v2026_4/apis/3.0/service/tickets?`)).toBe(true);
   });
 
   it('middle pages have all four rels; the last page only first/prev', async () => {
     const mid = links((await cw(sb, '/service/tickets?page=2&pageSize=100')).headers.get('link'));
     expect(Object.keys(mid).sort()).toEqual(['first', 'last', 'next', 'prev']);
-    const last = await cw<unknown[]>(sb, '/service/tickets?page=3&pageSize=100&fields=id');
-    expect(last.body).toHaveLength(99);
+    const last = await cw<unknown[]>(sb, '/service/tickets?page=4&pageSize=100&fields=id');
+    expect(last.body).toHaveLength(33);
     expect(Object.keys(links(last.headers.get('link'))).sort()).toEqual(['first', 'prev']);
   });
 

@@ -163,6 +163,7 @@ function run(
       body,
       state: core.state,
       member,
+      key,
       apiBase: `http://${r.req.headers.host}${r.prefix}`,
       requestUrl: new URL(r.url.toString()),
       now: core.now,

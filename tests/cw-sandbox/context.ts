@@ -1,4 +1,5 @@
 // What a route handler receives and returns, plus the generic list/get/count answers.
+import type { KeyName } from './auth.ts';
 import { ApiError, notFound } from './errors.ts';
 import { filterItems, paginate, parseFields, projectFields, sortItems } from './query.ts';
 import { render } from './render.ts';
@@ -15,6 +16,8 @@ export interface Ctx {
   state: SandboxState;
   /** The member the API key belongs to. */
   member: Member;
+  /** Which key authenticated ('full' or a RESTRICTED_KEYS name), for restrictions a route decides. */
+  key: KeyName;
   /** Absolute API base, e.g. http://127.0.0.1:4000/v2026_4/apis/3.0 */
   apiBase: string;
   requestUrl: URL;
@@ -41,6 +44,8 @@ export function intParam(ctx: Ctx, name: string): number {
 
 interface ListOptions {
   ticketPath?: string;
+  /** Sees the page about to be returned (before `fields`); throws to refuse it (permission checks). */
+  checkPage?: (items: Obj[]) => void;
 }
 
 /** GET list: conditions → orderBy → paging → fields, with the Link header. */
@@ -57,6 +62,7 @@ export function listResult(ctx: Ctx, items: Obj[], schema: string, opts: ListOpt
   }
   const sorted = sortItems(filtered, forwardOnly ? null : ctx.query.get('orderBy'), schema);
   const page = paginate(sorted, ctx.query, ctx.requestUrl, forwardOnly);
+  opts.checkPage?.(page.items);
   return {
     status: 200,
     body: page.items.map((i) => projectFields(i, fields)),

@@ -34,6 +34,12 @@ export const RESTRICTED_KEYS = {
     missing:
       'Service Tickets / Project Tickets / Time Entry (Delete): 403 on DELETE of ticket notes and time entries',
   },
+  noClosedTickets: {
+    publicKey: 'FpPubNoClosed001',
+    privateKey: 'FpPrvNoClosed001',
+    missing:
+      'Service Tickets, closed ones: 403 on a /service/tickets list page that would contain a closed ticket, and on a closed ticket or its notes',
+  },
 } as const;
 
 export const XSS_PAYLOAD = '<img src=x onerror=alert(1)><script>alert(1)</script>';
@@ -79,6 +85,8 @@ export const LONG_TICKET = {
 /** Service ticket ids are SERVICE_TICKET_RANGE.first..last (300 tickets, 1005 is API-hidden). */
 export const SERVICE_TICKET_RANGE = { first: 1000, last: 1299 } as const;
 export const PROJECT_TICKET_RANGE = { first: 5001, last: 5009 } as const;
+/** Closed/resolved service tickets with real Resolution notes (seed-resolved.ts), after everything else. */
+export const RESOLVED_TICKET_RANGE = { first: 1400, last: 1449 } as const;
 
 export const SPECIAL_MEMBERS = {
   /** licenseClass 'A'; owns API_KEYS; notes/time without a member are attributed to it. */

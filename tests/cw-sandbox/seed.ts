@@ -5,6 +5,7 @@ import { SPECIAL_MEMBERS } from './seed-constants.ts';
 import { seedLongTicket } from './seed-long-ticket.ts';
 import { seedCompanies, seedContacts, seedMembers } from './seed-people.ts';
 import { seedProjects } from './seed-projects.ts';
+import { seedResolvedTickets } from './seed-resolved.ts';
 import { seedBoards, seedPriorities, seedStatuses, seedWorkRoles, seedWorkTypes } from './seed-setup.ts';
 import { seedServiceTickets } from './seed-tickets.ts';
 import type { SandboxState } from './types.ts';
@@ -35,6 +36,7 @@ export function createSeedState(extraMembers = 0): SandboxState {
   };
   const service = seedServiceTickets(base, rng);
   const projects = seedProjects(base, service.timeEntryId);
+  seedResolvedTickets(service, base); // after the random seeding: nothing seeded before it changes
   const state: SandboxState = {
     ...base,
     tickets: service.tickets,

@@ -26,8 +26,10 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
     await expect(page.getByLabel('Include Diagnostic Steps')).toBeChecked();
     await expect(page.getByLabel('Prompt Status on Resolution')).toBeChecked();
     await expect(page.getByLabel('Prompt Status on Escalation')).toBeChecked();
-    await expect(page.getByLabel('Idle auto-pause')).toHaveValue('15');
-    await expect(page.getByLabel('Idle auto-pause')).toHaveAccessibleDescription(/default 15/);
+    // Issue 13: the idle time is when the machine counts as away (it used to auto-pause the panel).
+    await expect(page.getByLabel('Away after')).toHaveValue('15');
+    await expect(page.getByLabel('Away after')).toHaveAccessibleDescription(/default 15/);
+    await expect(page.getByLabel('Keep assistant conversations')).toBeChecked();
     // The site's own lists, fetched from CW.
     await expect(page.getByLabel('Work Type').locator('option')).toContainText([
       'The member’s default in ConnectWise',
@@ -60,7 +62,8 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
     await page.getByLabel('Work Role').selectOption({ label: 'Engineer' });
     await page.getByLabel('Billable Option').selectOption({ label: 'No Charge' });
     await page.getByLabel('Minimum Billable Duration').fill('10');
-    await page.getByLabel('Idle auto-pause').fill('30');
+    await page.getByLabel('Away after').fill('30');
+    await page.getByLabel('Keep assistant conversations').uncheck();
     await page.getByRole('button', { name: 'Save FlowPilot settings' }).click();
     await expect(page.getByRole('status')).toContainText('Settings saved');
     await first.close({ keepProfile: true });
@@ -80,7 +83,8 @@ test('FlowPilot settings: defaults, CW work types/roles, and they survive a brow
       await expect(again.getByLabel('Work Role')).toHaveValue('1');
       await expect(again.getByLabel('Billable Option')).toHaveValue('NoCharge');
       await expect(again.getByLabel('Minimum Billable Duration')).toHaveValue('10');
-      await expect(again.getByLabel('Idle auto-pause')).toHaveValue('30');
+      await expect(again.getByLabel('Away after')).toHaveValue('30');
+      await expect(again.getByLabel('Keep assistant conversations')).not.toBeChecked();
     } finally {
       await second.close();
     }

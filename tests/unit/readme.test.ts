@@ -13,9 +13,15 @@ describe('README matches the product', () => {
     for (const t of OPTIONS_TABS) expect(README, `#${t.id}`).toContain(`\`#${t.id}\``);
   });
 
-  it('documents the idle auto-pause setting with its default', () => {
+  // "Idle auto-pause" until issue 13; the same setting now says when time counts as away.
+  it('documents the away-time setting and Keep assistant conversations with their defaults', () => {
     expect(README).toMatch(
-      new RegExp(`\\| Idle auto-pause\\s*\\| ${DEFAULT_SETTINGS.idleAutoPauseMinutes} min\\s*\\|`),
+      new RegExp(`\\| Away after\\s*\\| ${DEFAULT_SETTINGS.idleAutoPauseMinutes} min\\s*\\|`),
+    );
+    expect(README).toMatch(
+      new RegExp(
+        `\\| Keep assistant conversations\\s*\\| ${DEFAULT_SETTINGS.keepAssistantChats ? 'on' : 'off'}\\s*\\|`,
+      ),
     );
   });
 

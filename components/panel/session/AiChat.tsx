@@ -15,7 +15,9 @@ interface Props {
 }
 
 type AiStatus = { enabled: boolean; configured: boolean; redactPii: boolean; model: string };
-type Turn = { role: 'user' | 'assistant'; content: string };
+type Turn = { role: 'user' | 'assistant'; content: string; at?: number };
+/** What goes back to the model as history (the prompt keeps the last few; the message caps at 50). */
+const HISTORY_SENT = 20;
 type Suggestion = Extract<BgToPanelChat, { type: 'done' }>['suggestions'][number];
 
 type Port = ReturnType<typeof browser.runtime.connect>;
@@ -31,8 +33,20 @@ export function AiChat({ session, context, onOp }: Props) {
   const [streaming, setStreaming] = useState<string | undefined>();
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [error, setError] = useState<string | undefined>();
+  const [dropped, setDropped] = useState<{ count: number; cap: number }>();
   const portRef = useRef<Port | undefined>();
   const askRef = useRef<string | undefined>();
+
+  // The session's saved conversation comes back on reopen (setting "Keep assistant conversations").
+  useEffect(() => {
+    askFromPanel('session/chat', { sessionId: session.id })
+      .then((c) => {
+        if (!c.kept) return;
+        setTurns((now) => (now.length ? now : c.messages));
+        if (c.dropped > 0) setDropped({ count: c.dropped, cap: c.cap });
+      })
+      .catch(() => undefined); // the chat still works; it just starts empty
+  }, [session.id]);
 
   useEffect(() => {
     const load = () =>
@@ -63,7 +77,7 @@ export function AiChat({ session, context, onOp }: Props) {
       else if (m.type === 'done') {
         askRef.current = undefined;
         setStreaming(undefined);
-        setTurns((t) => [...t, { role: 'assistant', content: m.text }]);
+        setTurns((t) => [...t, { role: 'assistant', content: m.text, at: Date.now() }]);
         // Earlier suggestions stay until added or dismissed; repeats are shown once.
         setSuggestions((old) => [
           ...old,
@@ -101,10 +115,10 @@ export function AiChat({ session, context, onOp }: Props) {
       askId,
       sessionId: session.id,
       context,
-      history: turns,
+      history: turns.slice(-HISTORY_SENT).map(({ role, content }) => ({ role, content })),
       message,
     };
-    setTurns((t) => [...t, { role: 'user', content: message }]);
+    setTurns((t) => [...t, { role: 'user', content: message, at: Date.now() }]);
     try {
       port().postMessage(msg);
     } catch {
@@ -122,7 +136,8 @@ export function AiChat({ session, context, onOp }: Props) {
     askRef.current = undefined;
     const partial = visibleWhileStreaming(streaming ?? '');
     setStreaming(undefined);
-    if (partial) setTurns((t) => [...t, { role: 'assistant', content: `${partial} [stopped]` }]);
+    if (partial)
+      setTurns((t) => [...t, { role: 'assistant', content: `${partial} [stopped]`, at: Date.now() }]);
   };
 
   return (
@@ -133,9 +148,18 @@ export function AiChat({ session, context, onOp }: Props) {
         {status.model || 'the AI model'}
         {status.redactPii ? '; email addresses and phone numbers are redacted.' : '.'}
       </p>
+      {dropped && (
+        <p class="fp-s-share">
+          Older messages dropped: only the last {dropped.cap} of this conversation are kept.
+        </p>
+      )}
       <div class="fp-s-msgs" role="log" aria-label="Assistant conversation" aria-live="polite">
         {turns.map((t, i) => (
-          <div key={i} class={`fp-s-msg fp-s-msg--${t.role}`}>
+          <div
+            key={i}
+            class={`fp-s-msg fp-s-msg--${t.role}`}
+            title={t.at ? new Date(t.at).toLocaleString() : undefined}
+          >
             {t.content}
           </div>
         ))}

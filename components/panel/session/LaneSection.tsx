@@ -160,6 +160,7 @@ function Item({ item, section, first, last, disabled, onOp, onRemove }: ItemProp
           <span class="fp-s-text">
             {item.text}
             {item.source === 'ai' && <span class="fp-s-tag"> AI</span>}
+            {item.fromTicket !== undefined && <span class="fp-s-tag"> from #{item.fromTicket}</span>}
           </span>
         ) : (
           <input

@@ -51,18 +51,18 @@ async function startSession() {
 }
 
 describe('SessionView', () => {
-  it('the first click after a minute without touching the panel works (the activity ping never disables it)', async () => {
+  // Issue 11 found the first click after a minute swallowed by the panel's activity ping. Since issue 13
+  // away time is measured at the machine (lib/background/idle.ts) and the panel sends no ping at all.
+  it('the first click after a minute without touching the panel works, and no activity ping is sent', async () => {
     const pauseBtn = await startSession();
     vi.setSystemTime(T0 + 61_000);
     act(() => {
       pauseBtn.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     });
-    // The ping went out…
-    await waitFor(() => bg.sent.some((m) => m.type === 'session/touch'), 'the activity ping');
-    // …and the button the technician is clicking stayed enabled.
     expect(pauseBtn.disabled).toBe(false);
     act(() => pauseBtn.click());
     await waitFor(() => button('Resume'), 'Resume after one click');
     expect(bg.sent.filter((m) => m.type === 'session/pause')).toHaveLength(1);
+    expect(bg.sent.filter((m) => m.type === 'session/touch')).toHaveLength(0);
   });
 });

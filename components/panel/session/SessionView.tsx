@@ -4,11 +4,11 @@ import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
 import type { PostView } from '@/lib/posting/history';
 import { buildSessionDoc, resolvePrefill, type SessionDoc } from '@/lib/session/artifacts';
+import { isAwayNow } from '@/lib/session/away';
 import {
   activeMsAt,
   formatClock,
   formatDuration,
-  idlePauseAt,
   isOpen,
   LANE_SECTIONS,
   type LaneItem,
@@ -22,16 +22,17 @@ import type { SessionViewProps } from '../contract';
 import { requestUpdateDialog } from '../post/open-dialog';
 import { postedLine } from '../post/summary';
 import { AiChat } from './AiChat';
+import { AwayPrompt } from './AwayPrompt';
 import { CloseDialog } from './CloseDialog';
 import { LaneSection } from './LaneSection';
 import { SESSION_CSS } from './styles';
-import type { LaneOpInput } from './types';
+import { type LaneOpInput, ticketFacts } from './types';
 import { useSession } from './useSession';
 
 /** The session area of the panel: start, run (timer, task lane, assistant) and close a session. */
 export function SessionView({ ticket, context, onOpenChange }: SessionViewProps) {
   const key = ticketKey(ticket);
-  const { view, error, busy, send, ping } = useSession(key);
+  const { view, error, busy, send } = useSession(key);
   const open = Boolean(view && isOpen(view.session));
   useEffect(() => onOpenChange?.(open), [open, onOpenChange]);
   // Start Session moves focus to the first lane input; a session that merely loads never takes focus.
@@ -55,7 +56,6 @@ export function SessionView({ ticket, context, onOpenChange }: SessionViewProps)
           view={view}
           busy={busy}
           send={send}
-          ping={ping}
           context={context}
           focusLane={startedHere === key}
         />
@@ -125,6 +125,7 @@ function StartForm({
       ticketSummary: context?.summary ?? `Ticket #${ticket.id}`,
       problem,
       ...(playbookId ? { playbookId } : {}),
+      ...ticketFacts(context),
     });
   };
 
@@ -188,56 +189,42 @@ function StartForm({
   );
 }
 
-/** Active time, ticking once a second; stops at the idle limit exactly like the background counts. */
-function useActiveMs(s: Session, idleMs: number): { ms: number; idle: boolean } {
+/** Active time, ticking once a second; stands still while the machine is away, like the background counts. */
+function useActiveMs(s: Session): { ms: number; away: boolean } {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (s.state !== 'active') return;
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [s.state]);
-  return { ms: activeMsAt(s, now, idleMs), idle: idlePauseAt(s, now, idleMs) !== undefined };
+  return { ms: activeMsAt(s, now), away: isAwayNow(s.away) };
 }
-
-const TOUCH_EVERY_MS = 60_000;
 
 /** Timer, state and Pause/Resume. Only this re-renders every second, so fields below keep their input. */
 function SessionHeader({ view, busy, send }: { view: View; busy: boolean; send: Send }) {
   const s = view.session;
-  const { ms, idle } = useActiveMs(s, view.idleMs);
-  const paused = s.state === 'paused' || idle;
+  const { ms, away } = useActiveMs(s);
+  const paused = s.state === 'paused';
   return (
-    <>
-      <div class="fp-s-head">
-        <span role="timer" aria-label="Active time" class="fp-s-timer">
-          {formatClock(ms)}
-        </span>
-        <span class="fp-s-state">{paused ? 'Paused' : 'Active'}</span>
-        {paused ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void send('session/resume', { sessionId: s.id })}
-          >
-            Resume
-          </button>
-        ) : (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void send('session/pause', { sessionId: s.id })}
-          >
-            Pause
-          </button>
-        )}
-      </div>
-      {(idle || s.pauseReason === 'idle') && (
-        <p class="fp-s-note" role="status">
-          Paused automatically after {Math.round(view.idleMs / 60_000)} min without activity; that time is not
-          counted. Resume to continue.
-        </p>
+    <div class="fp-s-head">
+      <span role="timer" aria-label="Active time" class="fp-s-timer">
+        {formatClock(ms)}
+      </span>
+      <span class="fp-s-state">{paused ? 'Paused' : away ? 'Away' : 'Active'}</span>
+      {paused ? (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void send('session/resume', { sessionId: s.id })}
+        >
+          Resume
+        </button>
+      ) : (
+        <button type="button" disabled={busy} onClick={() => void send('session/pause', { sessionId: s.id })}>
+          Pause
+        </button>
       )}
-    </>
+    </div>
   );
 }
 
@@ -245,20 +232,17 @@ function OpenSession({
   view,
   busy,
   send,
-  ping,
   context,
   focusLane,
 }: {
   view: View;
   busy: boolean;
   send: Send;
-  ping: (sessionId: string) => void;
   context: TicketContext | undefined;
   focusLane: boolean;
 }) {
   const s = view.session;
   const [dialog, setDialog] = useState<'resolve' | 'escalate' | 'abandon' | undefined>();
-  const lastTouch = useRef(Date.now());
   const [removed, setRemoved] = useState<{ section: LaneSectionName; item: LaneItem; index: number }>();
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(undoTimer.current), []);
@@ -284,28 +268,13 @@ function OpenSession({
   };
 
   const onOp = (op: LaneOpInput) => send('session/lane', { sessionId: s.id, op });
-  // Working in the panel counts as activity, so an engaged tech is never auto-paused.
+  // No keep-alive from the panel any more: the machine's idle state decides what counts (issue 13).
   const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = rootRef.current;
-    if (!el || s.state !== 'active') return;
-    const keepAlive = () => {
-      const now = Date.now();
-      if (now - lastTouch.current < TOUCH_EVERY_MS || idlePauseAt(s, now, view.idleMs) !== undefined) return;
-      lastTouch.current = now;
-      ping(s.id);
-    };
-    el.addEventListener('keydown', keepAlive);
-    el.addEventListener('pointerdown', keepAlive);
-    return () => {
-      el.removeEventListener('keydown', keepAlive);
-      el.removeEventListener('pointerdown', keepAlive);
-    };
-  }, [s, view.idleMs, ping]);
 
   return (
     <div ref={rootRef}>
       <SessionHeader view={view} busy={busy} send={send} />
+      <AwayPrompt session={s} busy={busy} send={send} />
       <ProblemField session={s} onOp={onOp} />
       {LANE_SECTIONS.map((section) => (
         <LaneSection
@@ -359,7 +328,7 @@ function OpenSession({
         >
           <p>
             It stays in the session history, and nothing is posted to the ticket. Active time so far:{' '}
-            {formatDuration(activeMsAt(s, Date.now(), view.idleMs))}.
+            {formatDuration(activeMsAt(s, Date.now()))}.
           </p>
         </CloseDialog>
       )}
@@ -533,7 +502,7 @@ function ClosedSession({ view, ticket }: { view: View; ticket: TicketRef }) {
       <div role="status">
         <p>
           <strong>Session {OUTCOME_WORD[state] ?? s.state}</strong> · active time{' '}
-          {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt, view.idleMs))}
+          {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt))}
         </p>
         {doc && <PostState ticket={ticket} session={s} />}
       </div>

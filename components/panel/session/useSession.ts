@@ -79,19 +79,5 @@ export function useSession(ticketKey: string) {
     [accept],
   );
 
-  /**
-   * The keep-alive ping while the tech works in the panel. It runs beside whatever they clicked: it
-   * never sets `busy` (which disables buttons, and used to swallow the click that sent the ping) and
-   * its failure is not worth a message.
-   */
-  const ping = useCallback(
-    (sessionId: string) => {
-      askFromPanel('session/touch', { sessionId })
-        .then((v) => accept(v as SessionView))
-        .catch(() => undefined);
-    },
-    [accept],
-  );
-
-  return { view, error, busy, send, ping, refresh, clearError: () => setError(undefined) };
+  return { view, error, busy, send, refresh, clearError: () => setError(undefined) };
 }
