@@ -2,7 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import type { ExtensionBrowser } from './browser';
 import { askBg, connectExtensionToSandbox } from './connect';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 import { signInAsJsmith } from './posting-helpers';
 
 // Issue 13, active time that matches the work: the machine's idle state (driven through the e2e build's
@@ -81,7 +81,7 @@ test('the machine goes idle for 45 minutes: "Drop it" leaves them out of the pos
   await expect(s.getByRole('timer', { name: 'Active time' })).toHaveText(/^0:15:\d\d$/);
 
   await s.getByRole('button', { name: 'Resolve', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Resolve the session' });
+  const dialog = panelFrame(page).getByRole('dialog', { name: 'Resolve the session' });
   await dialog.getByLabel('Resolution').fill('Rebuilt the Outlook profile.');
   await dialog.getByRole('button', { name: 'Resolve session' }).click();
   await expect(s.getByRole('region', { name: 'Session documentation' })).toContainText(
@@ -89,7 +89,7 @@ test('the machine goes idle for 45 minutes: "Drop it" leaves them out of the pos
   );
 
   await panel(page).getByRole('button', { name: 'Update' }).click();
-  const post = page.getByRole('dialog', { name: /Update ticket #1001/ });
+  const post = panelFrame(page).getByRole('dialog', { name: /Update ticket #1001/ });
   await expect(post.getByTestId('fp-p-times')).toContainText('Posted: 15 min');
   await post.getByRole('button', { name: 'Post to Ticket' }).click();
   await expect(panel(page).getByRole('status').filter({ hasText: 'Posted to ticket #1001' })).toBeVisible();

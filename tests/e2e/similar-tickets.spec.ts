@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { resolvedTicketId } from '../cw-sandbox/seed-resolved';
 import { askBg, connectExtensionToSandbox } from './connect';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, panelFrame, test } from './fixtures';
 import { signInAsJsmith } from './posting-helpers';
 
 // Issue 13, "what fixed it last time": the panel's Similar resolved tickets against the sandbox's seeded
@@ -91,14 +91,14 @@ test('a ticket shows its similar resolved tickets in order; "Use this fix" goes 
   await expect(fixes).toContainText(`from #${secondId}`);
 
   await s.getByRole('button', { name: 'Resolve', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Resolve the session' });
+  const dialog = panelFrame(page).getByRole('dialog', { name: 'Resolve the session' });
   await expect(dialog.getByLabel('Resolution')).toHaveValue(new RegExp(`\\(from #${topId}\\)`));
   await dialog.getByLabel('Root cause').fill('Corrupted OST after the Windows update');
   await dialog.getByRole('button', { name: 'Resolve session' }).click();
   await expect(s.getByRole('region', { name: 'Session documentation' })).toContainText(`(from #${topId})`);
 
   await panel(page).getByRole('button', { name: 'Update' }).click();
-  const post = page.getByRole('dialog', { name: /Update ticket #1001/ });
+  const post = panelFrame(page).getByRole('dialog', { name: /Update ticket #1001/ });
   await post.getByRole('button', { name: 'Post to Ticket' }).click();
   await expect(panel(page).getByRole('status').filter({ hasText: 'Posted to ticket #1001' })).toBeVisible();
   const note = sandbox.state.notes.find((n) => n.ticketId === 1001 && /FlowPilot ref/.test(n.text));
