@@ -74,6 +74,11 @@ export async function currentScope(): Promise<Scope | undefined> {
   return record ? connectionScope(record) : undefined;
 }
 
+/** The CW client for a loaded connection (bound to its scope). */
+export function clientFor(conn: { record: ConnectionRecord; creds: CwCredentials }): CwClient {
+  return new CwClient({ ...conn.creds, apiBase: conn.record.apiBase, scope: connectionScope(conn.record) });
+}
+
 /** The CW client for the saved connection; every CW-using feature starts here. */
 export async function connectedClient(): Promise<{ client: CwClient; record: ConnectionRecord }> {
   const conn = await loadConnection();
@@ -82,9 +87,5 @@ export async function connectedClient(): Promise<{ client: CwClient; record: Con
       'notConnected',
       'FlowPilot is not connected to ConnectWise. Open the options page to connect.',
     );
-  const scope = connectionScope(conn.record);
-  return {
-    client: new CwClient({ ...conn.creds, apiBase: conn.record.apiBase, scope }),
-    record: conn.record,
-  };
+  return { client: clientFor(conn), record: conn.record };
 }

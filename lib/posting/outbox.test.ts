@@ -3,10 +3,10 @@
 // matrix (500s, 429 Retry-After, timeouts, commit-then-reset, a worker stopped mid-send) must end with
 // every write on the ticket exactly once, in order note → time entry → status.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
 import { STATUS_IDS } from '../../tests/cw-sandbox/seed-constants';
-import { gate } from '../../tests/support/outbox-kit';
+import { gate, until } from '../../tests/support/outbox-kit';
 import { CwClient } from '../cw/client';
 import { FlowPilotDb } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../settings/schema';
@@ -381,6 +381,152 @@ describe('tenant scope (issue 10 §3)', () => {
     });
     await t.outbox.drain();
     expect(sb.state.notes.filter((x) => x.text.includes('Switched underneath'))).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+});
+
+describe('a post started at once (issue 12 §3: a click’s post costs the create and nothing more)', () => {
+  /** IndexedDB transactions opened and requests sent, in order (fake-indexeddb's IDBDatabase, global fetch). */
+  function trace() {
+    const events: string[] = [];
+    const openTx = IDBDatabase.prototype.transaction;
+    const realFetch = globalThis.fetch;
+    const tx = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...a: Parameters<IDBDatabase['transaction']>
+    ) {
+      events.push(`idb:${a[1] ?? 'readonly'}`);
+      return openTx.apply(this, a);
+    });
+    const f = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      events.push(`fetch:${init?.method ?? 'GET'}`);
+      return realFetch(input, init);
+    });
+    return {
+      events,
+      restore: () => {
+        tx.mockRestore();
+        f.mockRestore();
+      },
+    };
+  }
+
+  it('the write-ahead transaction stores the first write as "sending" and the create leaves right after it commits', async () => {
+    const t = setup();
+    const c = client();
+    const tr = trace();
+    let post: Awaited<ReturnType<Outbox['enqueue']>>;
+    try {
+      post = await t.outbox.enqueue(plan({ text: 'Started at once' }), {}, { sendWith: c });
+      // The request left inside enqueue: before it returned, with one write transaction before it.
+      expect(tr.events).toContain('fetch:POST');
+    } finally {
+      tr.restore();
+    }
+    const before = tr.events.slice(0, tr.events.indexOf('fetch:POST'));
+    expect(before.filter((e) => e === 'idb:readwrite')).toHaveLength(1);
+    expect(before.at(-1)).toBe('idb:readwrite');
+    // Committed before the request left: a worker stopped now would look it up, never resend blindly.
+    expect(post.state).toBe('sending');
+    const [first] = await refs(t, post.id);
+    expect(first).toMatchObject({ state: 'sending', attempts: 1 });
+
+    // The rest of the post follows in order, each write once, and the check after the create runs.
+    await until(async () => (await t.database.posts.get(post.id))?.state === 'sent');
+    await until(async () => (await t.database.outbox.where('checkAt').above(0).count()) === 0);
+    expect(writes()).toEqual([
+      'POST /service/tickets/1001/notes',
+      'POST /time/entries',
+      'PATCH /service/tickets/1001',
+    ]);
+    expect(notesWith(first!.ref)).toHaveLength(1);
+  });
+
+  it('not its ticket’s next write, held, throttled or a status change: it queues as before', async () => {
+    const t = setup();
+    const c = client();
+    const earlier = await t.outbox.enqueue(
+      plan({ text: 'Earlier post', timeEntry: false, status: undefined }),
+    );
+    const behind = await t.outbox.enqueue(
+      plan({ text: 'Behind it', timeEntry: false, status: undefined }),
+      {},
+      { sendWith: c },
+    );
+    const held = await t.outbox.enqueue(
+      plan({ ticket: { kind: 'service', id: 1004 }, text: 'Held', timeEntry: false, status: undefined }),
+      { holdMs: 8_000 },
+      { sendWith: c },
+    );
+    const status = await t.outbox.enqueue(
+      plan({ ticket: { kind: 'service', id: 1006 }, text: '', timeEntry: false }),
+      {},
+      { sendWith: c },
+    );
+    expect([behind.state, held.state, status.state]).toEqual(['pending', 'pending', 'pending']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes()).toEqual([]);
+
+    // In order: the earlier post before the one behind it.
+    await t.outbox.drain();
+    const noteTexts = sb.state.notes.map((n) => n.text);
+    expect(noteTexts.findIndex((x) => x.includes('Earlier post'))).toBeLessThan(
+      noteTexts.findIndex((x) => x.includes('Behind it')),
+    );
+    expect((await t.database.posts.get(earlier.id))?.state).toBe('sent');
+    expect((await t.database.posts.get(behind.id))?.state).toBe('sent');
+
+    // Throttled (a 429 a moment ago): nothing starts before the throttle ends.
+    sb.reset();
+    const u = setup();
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: 30 });
+    await u.outbox.enqueue(plan({ text: 'Refused', timeEntry: false, status: undefined }));
+    await u.outbox.drain();
+    expect(writes()).toEqual(['POST /service/tickets/1001/notes']);
+    const later = await u.outbox.enqueue(
+      plan({
+        ticket: { kind: 'service', id: 1007 },
+        text: 'While throttled',
+        timeEntry: false,
+        status: undefined,
+      }),
+      {},
+      { sendWith: c },
+    );
+    expect(later.state).toBe('pending');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes()).toEqual(['POST /service/tickets/1001/notes']);
+  });
+
+  it('a worker stopped after the write-ahead, before the answer: the next worker looks it up and does not resend blindly', async () => {
+    const t = setup();
+    let reached!: () => void;
+    const sent = new Promise<void>((r) => (reached = r));
+    // The request never reaches CW (the worker died first), and no answer ever comes.
+    const dying: CwWriter = {
+      get: (p, q) => client().get(p, q),
+      post: () => {
+        reached();
+        return new Promise(() => undefined);
+      },
+      patch: (p, o) => client().patch(p, o),
+      delete: (p, o) => client().delete(p, o),
+    };
+    const post = await t.outbox.enqueue(
+      plan({ text: 'Never answered', timeEntry: false }),
+      {},
+      { sendWith: dying },
+    );
+    await sent;
+    const second = t.make();
+    expect(await second.recoverInterrupted()).toBe(1);
+    await second.drain();
+    const [note] = await refs(t, post.id);
+    // Not found by the look-up: it waits for the server-side limit before sending again.
+    expect(note).toMatchObject({
+      state: 'pending',
+      payload: expect.objectContaining({ unknownOutcome: true }),
+    });
     expect(writes()).toEqual([]);
   });
 });

@@ -77,6 +77,17 @@ export interface CwWriter {
   delete(path: string, opts?: RequestOptions): Promise<void>;
 }
 
+export interface EnqueueOptions {
+  /**
+   * Start the post's first write at once with this client (a post made by a click): the write-ahead
+   * transaction stores it as "sending" and the request leaves as soon as that transaction commits, with
+   * no transaction of its own in between. Only when it is its ticket's next write (nothing of its
+   * connection unfinished ahead of it), not held, not throttled, not a status change (those wait for an
+   * earlier unanswered one) and for this client's connection; otherwise the post queues for drain().
+   */
+  sendWith?: CwWriter;
+}
+
 export interface OutboxChange {
   ticketKey: string;
   postId: string;
@@ -115,7 +126,7 @@ export interface OutboxDeps {
 
 type Mine = (r: OutboxRecord) => boolean;
 /** Another tenant's item must not go to (or be looked up on) the CW this client talks to. */
-const otherTenant = (client: CwWriter, r: OutboxRecord) =>
+const otherTenant = (client: CwWriter, r: Pick<OutboxRecord, 'scope'>) =>
   client.scope !== undefined && client.scope !== r.scope;
 
 export type DiscardOutcome = DiscardOutcomeName;
@@ -161,7 +172,7 @@ export class Outbox {
   private throttle = { until: 0, setAt: 0 };
   /** CW's clock at the last answer with a Date header, and the monotonic time it arrived. */
   private cwClock?: { cw: number; mono: number };
-  private throttleLoaded = false;
+  private throttleLoad?: Promise<void>;
   private readonly waiters = new Map<string, Set<(p: PostRecord) => void>>();
 
   constructor(private readonly deps: OutboxDeps) {
@@ -201,61 +212,104 @@ export class Outbox {
     return t === undefined ? extra : { ...extra, timeoutMs: t };
   }
 
-  /** Write-ahead: the post and all its writes are stored (one transaction) before anything is sent. */
-  async enqueue(plan: PostPlan, meta: PostMeta = {}): Promise<PostRecord> {
+  /**
+   * Write-ahead: the post and all its writes are stored (one transaction) before anything is sent.
+   * With `sendWith`, the first write may start in the same step (see EnqueueOptions).
+   */
+  async enqueue(plan: PostPlan, meta: PostMeta = {}, opts: EnqueueOptions = {}): Promise<PostRecord> {
     const key = ticketKey(plan.ticket);
     const now = this.now();
     const postId = newId();
     const notBefore = now + Math.max(0, meta.holdMs ?? 0);
+    const client = opts.sendWith;
+    const mayStart =
+      client !== undefined &&
+      notBefore <= now &&
+      plan.items[0] !== undefined &&
+      plan.items[0].kind !== 'status' &&
+      !otherTenant(client, meta);
+    if (mayStart) await this.loadThrottle();
     const db = this.db;
-    const post = await db.transaction('rw', db.outbox, db.posts, async () => {
-      const last = await db.outbox
-        .where('[ticketKey+seq]')
-        .between([key, Dexie.minKey], [key, Dexie.maxKey])
-        .last();
-      let seq = last?.seq ?? 0;
-      const records: OutboxRecord[] = plan.items.map((item) => ({
-        id: newId(),
-        ticketKey: key,
-        seq: ++seq,
-        kind: item.kind,
-        payload: { ticket: plan.ticket, item } satisfies OutboxPayload,
-        ref: newRef(),
-        state: 'pending',
-        attempts: 0,
-        nextAttemptAt: notBefore,
-        postId,
-        createdAt: now,
-        updatedAt: now,
-        rev: 0,
-        scope: meta.scope,
-      }));
-      await db.outbox.bulkAdd(records);
-      const data: PostData = {
-        items: records.map((r) => viewOf(r)),
-        technicianName: meta.technicianName,
-        memberId: meta.memberId,
-        sessionId: meta.sessionId,
-        ticketUrl: meta.ticketUrl,
-      };
-      const rec: PostRecord = {
-        id: postId,
-        ticketKey: key,
-        ticketId: plan.ticket.id,
-        technicianId: meta.technicianId,
-        summary: describePlan(plan),
-        state: 'pending',
-        createdAt: now,
-        updatedAt: now,
-        data,
-        scope: meta.scope,
-      };
-      await db.posts.add(rec);
-      return rec;
-    });
-    this.emit({ ticketKey: key, postId, state: 'pending' });
+    let started: OutboxRecord | undefined;
+    const ticketItems = () =>
+      db.outbox.where('[ticketKey+seq]').between([key, Dexie.minKey], [key, Dexie.maxKey]);
+    // Without a scope dep every item is "mine" (as in sendable()).
+    const blocks = (r: OutboxRecord) => isOpen(r.state) && (!this.deps.scope || r.scope === meta.scope);
+    const post = await db
+      .transaction('rw', db.outbox, db.posts, async () => {
+        const [last, ahead] = await Promise.all([
+          ticketItems().last(),
+          mayStart && !this.throttled(now) ? ticketItems().filter(blocks).first() : Promise.resolve(true),
+        ]);
+        let seq = last?.seq ?? 0;
+        const records: OutboxRecord[] = plan.items.map((item) => ({
+          id: newId(),
+          ticketKey: key,
+          seq: ++seq,
+          kind: item.kind,
+          payload: { ticket: plan.ticket, item } satisfies OutboxPayload,
+          ref: newRef(),
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: notBefore,
+          postId,
+          createdAt: now,
+          updatedAt: now,
+          rev: 0,
+          scope: meta.scope,
+        }));
+        if (ahead === undefined) {
+          // Its ticket's next write: stored as sent-to-be, so the request needs no transaction of its own.
+          started = { ...records[0]!, state: 'sending', attempts: 1 };
+          records[0] = started;
+          this.inFlight.add(started.id);
+        }
+        await db.outbox.bulkAdd(records);
+        const data: PostData = {
+          items: records.map((r) => viewOf(r)),
+          technicianName: meta.technicianName,
+          memberId: meta.memberId,
+          sessionId: meta.sessionId,
+          ticketUrl: meta.ticketUrl,
+        };
+        const rec: PostRecord = {
+          id: postId,
+          ticketKey: key,
+          ticketId: plan.ticket.id,
+          technicianId: meta.technicianId,
+          summary: describePlan(plan),
+          state: postStateOf(records.map((r) => r.state)),
+          createdAt: now,
+          updatedAt: now,
+          data,
+          scope: meta.scope,
+        };
+        await db.posts.add(rec);
+        return rec;
+      })
+      .catch((e: unknown) => {
+        if (started) this.inFlight.delete(started.id);
+        started = undefined;
+        throw e;
+      });
+    // Committed: the request leaves now, in this task, before anything else is told.
+    if (started && client) void this.sendStarted(client, started);
+    this.emit({ ticketKey: key, postId, state: post.state });
     if (notBefore > now) this.deps.schedule?.(notBefore);
     return post;
+  }
+
+  /** The first write of a post that enqueue() started: sent and recorded, then the rest of the queue. */
+  private async sendStarted(client: CwWriter, rec: OutboxRecord): Promise<void> {
+    try {
+      await this.transmit(client, rec, this.now());
+    } catch {
+      // Storage trouble: it stays "sending", which the next drain treats as an unknown outcome.
+    } finally {
+      this.inFlight.delete(rec.id);
+    }
+    // The post's later writes, and the check after the create.
+    void this.drain();
   }
 
   /**
@@ -561,17 +615,19 @@ export class Outbox {
 
   // ——— throttle (a 429 pauses every request; stored, so a worker restart honours it) ———
 
-  private async loadThrottle(): Promise<void> {
-    if (this.throttleLoaded) return;
-    this.throttleLoaded = true;
-    try {
-      const rec = await this.db.settings.get(THROTTLE_KEY);
-      const v = rec?.value as { until?: unknown; setAt?: unknown } | undefined;
-      if (typeof v?.until === 'number' && typeof v.setAt === 'number')
-        this.throttle = { until: v.until, setAt: v.setAt };
-    } catch {
-      // Unreadable: no throttle; CW will say so again.
-    }
+  /** Read once per worker lifetime; a caller arriving while it is read waits for it. */
+  private loadThrottle(): Promise<void> {
+    this.throttleLoad ??= (async () => {
+      try {
+        const rec = await this.db.settings.get(THROTTLE_KEY);
+        const v = rec?.value as { until?: unknown; setAt?: unknown } | undefined;
+        if (typeof v?.until === 'number' && typeof v.setAt === 'number')
+          this.throttle = { until: v.until, setAt: v.setAt };
+      } catch {
+        // Unreadable: no throttle; CW will say so again.
+      }
+    })();
+    return this.throttleLoad;
   }
 
   private async setThrottle(until: number): Promise<void> {
@@ -659,6 +715,11 @@ export class Outbox {
     }));
     // Discarded, edited or retried since it was read: the lane reads it again.
     if (!sending) return false;
+    return this.transmit(client, sending, started);
+  }
+
+  /** Sends a write already stored as "sending" and records the answer. True when the lane may go on. */
+  private async transmit(client: CwWriter, sending: OutboxRecord, started: number): Promise<boolean> {
     const p = payloadOf(sending);
     const w = toCwWrite(p.ticket, p.item, sending.ref);
     let res: { id?: number } | undefined;

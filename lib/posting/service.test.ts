@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../../tests/cw-sandbox/index';
 import { until } from '../../tests/support/outbox-kit';
@@ -162,5 +162,64 @@ describe('project issues', () => {
     );
     expect(entry?.chargeToType).toBe('ProjectIssue');
     expect(sandbox.contractViolations).toEqual([]);
+  });
+});
+
+describe('a click’s post (issue 12 §3: nothing but the create between the click and the answer)', () => {
+  it('one write-ahead transaction, committed as "sending", then the create leaves: no other request or transaction before it', async () => {
+    // Earlier tests' checks after their creates must not be counted here.
+    await until(async () => (await db().outbox.where('checkAt').above(0).count()) === 0, 10_000);
+    const events: string[] = [];
+    // Dexie binds IDBDatabase.transaction when it opens: reopen after the spy so it sees every one.
+    const openTx = IDBDatabase.prototype.transaction;
+    const realFetch = globalThis.fetch;
+    const tx = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...a: Parameters<IDBDatabase['transaction']>
+    ) {
+      events.push(`idb:${a[1] ?? 'readonly'}`);
+      return openTx.apply(this, a);
+    });
+    const f = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      events.push(`fetch:${init?.method ?? 'GET'}`);
+      return realFetch(input, init);
+    });
+    db().close({ disableAutoOpen: false });
+    await db().open();
+    events.length = 0;
+    sandbox.faults.latencyMs = 150;
+    let r: Awaited<ReturnType<typeof submitPost>>;
+    try {
+      const answer = submitPost({
+        ticketKey: 'service:1010',
+        noteKind: 'internalAnalysis',
+        text: 'One round trip note',
+        timeEntry: false,
+        waitMs: 5_000,
+      });
+      await until(() =>
+        sandbox.requests.some(
+          (x) => x.method === 'POST' && JSON.stringify(x.body ?? '').includes('One round trip note'),
+        ),
+      );
+      // While CW holds the create, its write-ahead record is already committed as "sending".
+      const sending = (await db().outbox.where('state').equals('sending').toArray()).filter((x) =>
+        JSON.stringify(x.payload).includes('One round trip note'),
+      );
+      expect(sending).toHaveLength(1);
+      expect(sending[0]!.attempts).toBe(1);
+      r = await answer;
+    } finally {
+      sandbox.faults.latencyMs = 0;
+      tx.mockRestore();
+      f.mockRestore();
+    }
+    expect(r.outcome).toBe('sent');
+    expect(r.message).toBe('Posted to ticket #1010.');
+    const before = events.slice(0, events.indexOf('fetch:POST'));
+    expect(before.filter((e) => e.startsWith('fetch:'))).toEqual([]);
+    expect(before.filter((e) => e === 'idb:readwrite')).toHaveLength(1);
+    expect(before.at(-1)).toBe('idb:readwrite');
+    expect(notes('One round trip note')).toHaveLength(1);
   });
 });

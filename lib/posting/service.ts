@@ -8,10 +8,10 @@ import { logActivity } from '../activity/log';
 import { pruneActivity } from '../activity/retention';
 import { broadcast } from '../background/broadcast';
 import { connectionScope, inScope } from '../connection/scope';
-import { connectedClient, currentScope } from '../connection/store';
+import { clientFor, connectedClient, currentScope, loadConnection } from '../connection/store';
 import type { CwClient } from '../cw/client';
 import { cond } from '../cw/conditions';
-import { db, type SessionRecord } from '../db/schema';
+import { db, type PostRecord, type SessionRecord } from '../db/schema';
 import { AppError } from '../errors';
 import { getSettings } from '../settings/store';
 import { ticketWebUrl } from '../ticket/cw-map';
@@ -308,12 +308,14 @@ function alreadyThere(d: DiscardResult | undefined): string {
 
 export async function submitPost(req: PostRequest, now = Date.now()): Promise<PostResult> {
   const ticket = requireTicket(req.ticketKey);
-  // Independent reads in parallel: this path is on the click-to-confirmed clock.
-  const [{ settings, memberId, tech }, conn, session] = await Promise.all([
+  // This path is on the click-to-"Posted" clock (issue 12 §3): one batch of reads in parallel, then the
+  // write-ahead transaction, and the create leaves as soon as that commits (Outbox.enqueue, sendWith).
+  const [{ settings, memberId, tech }, loaded, session] = await Promise.all([
     signedIn(),
-    db().connections.get('primary'),
+    loadConnection(),
     latestSession(req.ticketKey),
   ]);
+  const conn = loaded?.record;
   const outcome: SessionOutcome | undefined =
     session?.state === 'resolved' ? 'resolved' : session?.state === 'escalated' ? 'escalated' : undefined;
   const time =
@@ -365,15 +367,19 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
     if (e instanceof PlanError) throw new AppError('validation', `${e.message}${alreadyThere(replaced)}`);
     throw e;
   }
-  const post = await ob.enqueue(plan, {
-    technicianId: tech?.id,
-    technicianName: tech?.name,
-    memberId,
-    sessionId: session?.id,
-    ticketUrl: conn ? ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket) : undefined,
-    holdMs: req.holdMs,
-    scope: conn ? connectionScope(conn) : undefined,
-  });
+  const post = await ob.enqueue(
+    plan,
+    {
+      technicianId: tech?.id,
+      technicianName: tech?.name,
+      memberId,
+      sessionId: session?.id,
+      ticketUrl: conn ? ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket) : undefined,
+      holdMs: req.holdMs,
+      scope: conn ? connectionScope(conn) : undefined,
+    },
+    { sendWith: loaded && !req.holdMs ? clientFor(loaded) : undefined },
+  );
   if (req.holdMs) {
     return {
       post: toPostView(post),
@@ -382,15 +388,23 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       undoMs: Math.max(0, req.holdMs - UNDO_MARGIN_MS),
     };
   }
-  void ob.drain();
-  const settled = (await ob.waitForPost(post.id, req.waitMs ?? 15_000)) ?? post;
-  const r = await resultOf(settled.id, ticket.id);
+  // Started by enqueue ("sending"): the outbox drains after it. Otherwise it queues behind the ticket's
+  // earlier writes, or waits for the throttle or the connection.
+  if (post.state !== 'sending') void ob.drain();
+  const settled = await ob.waitForPost(post.id, req.waitMs ?? 15_000);
+  if (!settled) throw new AppError('notFound', 'The post is gone.');
+  // The record the outbox settled it with: answering needs no read of its own.
+  const r = await resultFor(settled, ticket.id);
   return { ...r, message: `${r.message}${alreadyThere(replaced)}` };
 }
 
 async function resultOf(postId: string, ticketId: number): Promise<PostResult> {
   const rec = await db().posts.get(postId);
   if (!rec) throw new AppError('notFound', 'The post is gone.');
+  return resultFor(rec, ticketId);
+}
+
+async function resultFor(rec: PostRecord, ticketId: number): Promise<PostResult> {
   const post = toPostView(rec);
   if (post.state === 'sent') return { post, outcome: 'sent', message: `Posted to ticket #${ticketId}.` };
   const failed = (rec.data as PostData).items.find((i) => i.state === 'failed');
