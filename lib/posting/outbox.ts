@@ -264,7 +264,6 @@ export class Outbox {
           records[0] = started;
           this.inFlight.add(started.id);
         }
-        await db.outbox.bulkAdd(records);
         const data: PostData = {
           items: records.map((r) => viewOf(r)),
           technicianName: meta.technicianName,
@@ -284,7 +283,8 @@ export class Outbox {
           data,
           scope: meta.scope,
         };
-        await db.posts.add(rec);
+        // Both writes in one go: awaiting the first before issuing the second would cost a round trip.
+        await Promise.all([db.outbox.bulkAdd(records), db.posts.add(rec)]);
         return rec;
       })
       .catch((e: unknown) => {
@@ -332,8 +332,8 @@ export class Outbox {
       const c = typeof change === 'function' ? change(cur) : change;
       if (!c) return undefined;
       const next = applyChange(cur, c, this.now());
-      await db.outbox.put(next);
-      const post = await db.posts.get(cur.postId);
+      // The write and the post's read go out together (one round trip less on every state change).
+      const [, post] = await Promise.all([db.outbox.put(next), db.posts.get(cur.postId)]);
       if (!post) return { next, post: undefined };
       const data = post.data as PostData;
       const items = data.items.map((v) => (v.outboxId === id ? viewOf(next) : v));
