@@ -1,12 +1,14 @@
+import type { DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { FlowPilotDb, type OutboxState, type PostRecord } from '../db/schema';
+import { FlowPilotDb, type OutboxRecord, type OutboxState, type PostRecord } from '../db/schema';
 import { listPosts, postsToCsv, postsToJson, toPostView } from './history';
 
 let n = 0;
 const STATES: OutboxState[] = ['sent', 'failed', 'pending', 'cancelled'];
 
-async function seeded(count: number) {
+async function seeded(count: number, before?: (d: FlowPilotDb) => void) {
   const database = new FlowPilotDb(`history-test-${++n}`);
+  before?.(database);
   const rows: PostRecord[] = Array.from({ length: count }, (_, i) => ({
     id: `p${i}`,
     ticketKey: `service:${1000 + (i % 50)}`,
@@ -64,6 +66,105 @@ describe('listPosts', () => {
       500,
     );
     expect(both.items.map((p) => p.id)).toEqual(['p16', 'p12', 'p8', 'p4', 'p0']);
+  });
+});
+
+/** Every read of the database, as table:operation(index, limit), and how many ran at once at most. */
+function recorded(database: FlowPilotDb) {
+  const reads: string[] = [];
+  const inFlight = { now: 0, max: 0 };
+  database.use({
+    stack: 'dbcore',
+    name: 'record-reads',
+    create: (down: DBCore) => ({
+      ...down,
+      table(name) {
+        const t = down.table(name);
+        const track = async <T>(what: string, run: () => Promise<T>) => {
+          reads.push(`${name}:${what}`);
+          inFlight.max = Math.max(inFlight.max, ++inFlight.now);
+          try {
+            const r = await run();
+            // A turn of the event loop after the answer (a real IndexedDB round trip is that slow):
+            // reads asked for together overlap here, reads made one after the other never do.
+            await new Promise((done) => setTimeout(done, 1));
+            return r;
+          } finally {
+            inFlight.now--;
+          }
+        };
+        return {
+          ...t,
+          query: (req) =>
+            track(`query(${req.query.index.name || 'primary'}, ${req.limit ?? 'all'})`, () => t.query(req)),
+          openCursor: (req) => track(`cursor(${req.query.index.name || 'primary'})`, () => t.openCursor(req)),
+          count: (req) => track(`count(${req.query.index.name || 'primary'})`, () => t.count(req)),
+          get: (req) => track('get', () => t.get(req)),
+          getMany: (req) => track('getMany', () => t.getMany(req)),
+        };
+      },
+    }),
+  });
+  return { reads, inFlight };
+}
+
+describe('the first page (issue 12 §2: first rows without reading the whole table)', () => {
+  it('reads one page through the createdAt index, never counts or scans all posts', async () => {
+    let rec!: ReturnType<typeof recorded>;
+    const database = await seeded(300, (d) => (rec = recorded(d)));
+    const { reads } = rec;
+    reads.length = 0;
+    const page = await listPosts(database, {}, 0, 50);
+    expect(page.items).toHaveLength(50);
+    const posts = reads.filter((r) => r.startsWith('posts:'));
+    // One bounded read: the page and one more row (is there a next page?), through the index.
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatch(/^posts:(query|cursor)\(createdAt/);
+    expect(posts[0]).not.toMatch(/, all\)$/);
+    expect(reads.some((r) => r.includes('count('))).toBe(false);
+  });
+
+  it('a state filter reads through [state+createdAt], bounded', async () => {
+    let rec!: ReturnType<typeof recorded>;
+    const database = await seeded(300, (d) => (rec = recorded(d)));
+    const { reads } = rec;
+    reads.length = 0;
+    await listPosts(database, { state: 'failed' }, 0, 50);
+    const posts = reads.filter((r) => r.startsWith('posts:'));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatch(/^posts:(query|cursor)\(\[state\+createdAt\]/);
+    expect(reads.some((r) => r.includes('count('))).toBe(false);
+  });
+
+  it('asks about every waiting post’s ticket at once, not one ticket after the other', async () => {
+    let rec!: ReturnType<typeof recorded>;
+    const database = await seeded(300, (d) => (rec = recorded(d)));
+    // Each ticket has an unfinished write at the head of its queue.
+    const open: OutboxRecord[] = Array.from({ length: 50 }, (_, i) => ({
+      id: `q${i}`,
+      ticketKey: `service:${1000 + i}`,
+      seq: 1,
+      kind: 'note',
+      payload: {},
+      ref: 'abcdefg',
+      state: 'failed',
+      attempts: 1,
+      nextAttemptAt: 0,
+      postId: `other-${i}`,
+      createdAt: 0,
+      updatedAt: 0,
+    }));
+    await database.outbox.bulkAdd(open);
+    const { reads, inFlight } = rec;
+    reads.length = 0;
+    inFlight.max = 0;
+    const page = await listPosts(database, {}, 0, 50);
+    const waiting = page.items.filter((p) => p.state === 'pending');
+    expect(waiting.length).toBeGreaterThan(5);
+    expect(waiting.every((p) => p.blockedBy?.startsWith('other-'))).toBe(true);
+    const tickets = new Set(waiting.map((p) => p.ticketKey)).size;
+    expect(reads.filter((r) => r.startsWith('outbox:'))).toHaveLength(tickets);
+    expect(inFlight.max).toBeGreaterThanOrEqual(tickets);
   });
 });
 

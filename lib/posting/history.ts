@@ -127,18 +127,28 @@ export async function listPosts(
   return { items, hasMore: rows.length > limit };
 }
 
-/** Waiting posts stuck behind a failed post on their ticket say which one (one index read per ticket). */
+/**
+ * Waiting posts stuck behind a failed post on their ticket say which one: one index read per ticket, all
+ * asked for at once (one after the other, a page with many waiting tickets took one round trip each).
+ */
 export async function markBlocked(database: FlowPilotDb, posts: PostView[]): Promise<void> {
   const waiting = posts.filter((p) => p.state === 'pending');
-  const heads = new Map<string, { postId: string; state: OutboxState } | undefined>();
-  for (const key of new Set(waiting.map((p) => p.ticketKey))) {
-    const head = await database.outbox
-      .where('[ticketKey+seq]')
-      .between([key, Dexie.minKey], [key, Dexie.maxKey])
-      .filter((r) => r.state === 'pending' || r.state === 'sending' || r.state === 'failed')
-      .first();
-    heads.set(key, head && { postId: head.postId, state: head.state });
-  }
+  const keys = [...new Set(waiting.map((p) => p.ticketKey))];
+  const found = await Promise.all(
+    keys.map((key) =>
+      database.outbox
+        .where('[ticketKey+seq]')
+        .between([key, Dexie.minKey], [key, Dexie.maxKey])
+        .filter((r) => r.state === 'pending' || r.state === 'sending' || r.state === 'failed')
+        .first(),
+    ),
+  );
+  const heads = new Map<string, { postId: string; state: OutboxState } | undefined>(
+    keys.map((key, i) => {
+      const head = found[i];
+      return [key, head && { postId: head.postId, state: head.state }];
+    }),
+  );
   for (const p of waiting) {
     const head = heads.get(p.ticketKey);
     if (head && head.postId !== p.id && head.state === 'failed') p.blockedBy = head.postId;
