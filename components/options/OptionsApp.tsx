@@ -5,7 +5,7 @@ import { ToastHost } from '@/components/ui/Toast';
 import { HostAccessBanner } from './HostAccessBanner';
 import { PolicyBanner } from './policy/PolicyBanner';
 import { leaveGuard, refreshConnection, watchBroadcasts } from './store';
-import { OPTIONS_TABS, tabFromHash } from './tabs';
+import { OPTIONS_TABS, TabContent, tabFromHash } from './tabs';
 
 /** The options page: tabs chosen by the URL hash (options.html#mapping), guarded against losing edits. */
 export function OptionsApp() {
@@ -50,7 +50,7 @@ export function OptionsApp() {
       <HostAccessBanner />
       <PolicyBanner />
       <Tabs label="Settings sections" tabs={OPTIONS_TABS} selected={current.id} onSelect={select}>
-        {current.render()}
+        <TabContent tab={current} />
       </Tabs>
       <ConfirmDialog
         open={pending !== undefined}

@@ -1,4 +1,4 @@
-import { CONNECTION_LABELS, type ConnectionKey } from './keys';
+import { CONNECTION_LABELS, type ConnectionKey } from './connection-keys';
 import type { PolicyProblem } from './parse';
 
 /** One policy problem as the panel and the options page show it: "Policy key "site" (Site URL): …". */

@@ -87,16 +87,9 @@ export const POLICY_SETTINGS = {
 export type PolicySettingKey = keyof typeof POLICY_SETTINGS;
 export const POLICY_SETTING_KEYS = Object.keys(POLICY_SETTINGS) as PolicySettingKey[];
 
-/** Top-level policy keys besides `settings` (README "Deploy to your team" documents each). */
-export const CONNECTION_KEYS = ['site', 'companyId', 'publicKey', 'privateKey', 'displayName'] as const;
-export type ConnectionKey = (typeof CONNECTION_KEYS)[number];
-export const CONNECTION_LABELS: Record<ConnectionKey, string> = {
-  site: 'Site URL',
-  companyId: 'Company ID',
-  publicKey: 'Public Key',
-  privateKey: 'Private Key',
-  displayName: 'Display Name',
-};
+// Top-level policy keys besides `settings`: in their own module, which the options page's start-up can
+// use without zod.
+export { CONNECTION_KEYS, CONNECTION_LABELS, type ConnectionKey } from './connection-keys';
 
 /** Chrome/Edge `storage.managed_schema` (public/managed_schema.json is this, pinned by a test). */
 export function managedSchema() {

@@ -1,5 +1,5 @@
 import './history.css';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Button } from '@/components/ui/Button';
 import { Pager } from '@/components/ui/Pager';
@@ -12,9 +12,14 @@ import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
 import { errorText } from '../api';
 import { download } from './download';
+import { PAGE, takeEarlyFirstPage } from './first-page';
 import { attemptsText, formatWhen, STATE_LABELS } from './labels';
 
-const PAGE = 50;
+/**
+ * Rows in the first frame: about a screenful. The rest of the page is rendered right after that frame
+ * is painted, so the first rows do not wait for the style and layout of rows below the fold.
+ */
+export const FIRST_ROWS = 15;
 const STATES: OutboxState[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
 
 interface Filter {
@@ -37,25 +42,46 @@ function toQuery(f: Filter) {
 export function PostHistoryTab() {
   const [filter, setFilter] = useState<Filter>({ state: '', ticket: '', from: '', to: '' });
   const [offset, setOffset] = useState(0);
-  const [rows, setRows] = useState<PostView[] | undefined>();
-  const [hasMore, setHasMore] = useState(false);
+  // The unfiltered first page asked for at start-up (first-page.ts): rendered in the very first render
+  // when it has arrived, else as soon as it does.
+  const [early] = useState(takeEarlyFirstPage);
+  const [rows, setRows] = useState<PostView[] | undefined>(early?.value?.items);
+  const [hasMore, setHasMore] = useState(early?.value?.hasMore ?? false);
   const [error, setError] = useState<string | undefined>();
   const [editing, setEditing] = useState<PostDetail | undefined>();
+  const [allRows, setAllRows] = useState(false);
+  // Effects run after the paint: by then the first rows are on screen.
+  useEffect(() => {
+    if (rows && rows.length > FIRST_ROWS && !allRows) setAllRows(true);
+  }, [rows, allRows]);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  async function load() {
+  async function load(first = false) {
+    const pre = first ? early : undefined;
+    if (pre?.value) {
+      // Already shown; read again only if the outbox changed meanwhile.
+      if (pre.stale) void load();
+      return;
+    }
     try {
-      const page = await askFromOptions('posting/list', { ...toQuery(filter), offset, limit: PAGE });
+      const page = await (pre?.page ??
+        askFromOptions('posting/list', { ...toQuery(filter), offset, limit: PAGE }));
       setRows(page.items);
       setHasMore(page.hasMore);
       setError(undefined);
+      if (pre?.stale) void load();
     } catch (e) {
+      if (pre) return void load();
       setError(errorText(e));
     }
   }
 
-  useEffect(() => {
-    void load();
+  const mounted = useRef(false);
+  // A layout effect: the first page is asked for (or awaited) right after the first render, not after
+  // the next paint.
+  useLayoutEffect(() => {
+    void load(!mounted.current);
+    mounted.current = true;
   }, [filter, offset]);
 
   useEffect(() => {
@@ -162,7 +188,7 @@ export function PostHistoryTab() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((p) => (
+            {(allRows ? rows : rows.slice(0, FIRST_ROWS)).map((p) => (
               <tr key={p.id}>
                 <td>{formatWhen(p.createdAt)}</td>
                 <td>
