@@ -46,7 +46,7 @@ import { LONG_TICKET, SPECIAL_TICKETS } from '../tests/cw-sandbox/seed-constants
 import { boardPagePath } from '../tests/cw-sandbox/ui/pages';
 import { CHROMIUM_ARGS, chromePath, EXTENSION_DIR, launchWithExtension } from '../tests/e2e/browser';
 import { connectExtensionToSandbox } from '../tests/e2e/connect';
-import { benchPosting } from './bench-posting';
+import { benchPosting, postingRows, printRows } from './bench-posting';
 
 const args = process.argv.slice(2);
 const value = (name: string, fallback: number) => {
@@ -656,8 +656,7 @@ await main();
 // Posting figures (outbox issue): their own browser and sandbox runs, appended to the same JSON.
 if (!args.includes('--panel-only')) {
   const posting = await benchPosting({ latencyMs: LATENCY });
-  console.log(`\nFlowPilot posting bench (sandbox latency ${LATENCY} ms)\n`);
-  console.table(posting);
+  printRows(`FlowPilot posting bench (sandbox latency ${LATENCY} ms)`, postingRows(posting));
   const benchFile = 'bench-results/bench.json';
   const panelFigures = JSON.parse(readFileSync(benchFile, 'utf8')) as Record<string, unknown>;
   writeFileSync(benchFile, `${JSON.stringify({ ...panelFigures, posting }, null, 2)}\n`);
