@@ -1,0 +1,42 @@
+// The connector for whichever PSA is saved (lib/psa/types.ts): the one place that turns the stored
+// connection into a PsaConnector. Background only: it reads the secrets.
+
+import { type AutotaskNoteSettings, AutotaskPsa } from '../autotask/psa';
+import { ConnectWisePsa } from '../cw/psa';
+import { normalizeSite } from '../cw/site';
+import { db } from '../db/schema';
+import { AppError } from '../errors';
+import type { PsaConnector } from '../psa/types';
+import { connectionScope, type Scope } from './scope';
+import { connectedAutotaskClient, connectedClient, isAutotask, loadConnection } from './store';
+
+export interface ConnectedPsa {
+  connector: PsaConnector;
+  scope: Scope;
+}
+
+export interface ConnectedPsaOptions {
+  /** Autotask: the admin's note type / publish choices (FlowPilot settings). */
+  autotaskNotes?: AutotaskNoteSettings;
+}
+
+export async function connectedPsa(opts: ConnectedPsaOptions = {}): Promise<ConnectedPsa> {
+  const record = await db().connections.get('primary');
+  if (isAutotask(record)) {
+    const { client, record: rec } = await connectedAutotaskClient();
+    return {
+      connector: new AutotaskPsa({
+        client,
+        ...(opts.autotaskNotes ? { noteSettings: opts.autotaskNotes } : {}),
+      }),
+      scope: connectionScope(rec),
+    };
+  }
+  const [{ client, record: rec }, conn] = await Promise.all([connectedClient(), loadConnection()]);
+  const site = normalizeSite(`${rec.scheme}://${rec.site}`);
+  if (!site.ok || !conn) throw new AppError('badSite', site.ok ? 'Not connected.' : site.message);
+  return {
+    connector: new ConnectWisePsa({ client, site: site.site, credentials: conn.creds }),
+    scope: connectionScope(rec),
+  };
+}
