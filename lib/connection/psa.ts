@@ -1,11 +1,14 @@
 // The connector for whichever PSA is saved (lib/psa/types.ts): the one place that turns the stored
 // connection into a PsaConnector. Background only: it reads the secrets.
 
+import { autotaskPostingWriter } from '../autotask/posting';
 import { type AutotaskNoteSettings, AutotaskPsa } from '../autotask/psa';
+import type { CwClient } from '../cw/client';
 import { ConnectWisePsa } from '../cw/psa';
 import { normalizeSite } from '../cw/site';
 import { db } from '../db/schema';
 import { AppError } from '../errors';
+import type { PostingWriter } from '../posting/writer';
 import type { PsaConnector } from '../psa/types';
 import { connectionScope, type Scope } from './scope';
 import { connectedAutotaskClient, connectedClient, isAutotask, loadConnection } from './store';
@@ -39,4 +42,19 @@ export async function connectedPsa(opts: ConnectedPsaOptions = {}): Promise<Conn
     connector: new ConnectWisePsa({ client, site: site.site, credentials: conn.creds }),
     scope: connectionScope(rec),
   };
+}
+
+/**
+ * What the outbox posts through: the CW client for ConnectWise (the outbox wraps it in the CW writer,
+ * byte-for-byte the requests it always sent), Autotask's writer for Autotask.
+ */
+export async function connectedWriter(opts: ConnectedPsaOptions = {}): Promise<CwClient | PostingWriter> {
+  const record = await db().connections.get('primary');
+  if (!isAutotask(record)) return (await connectedClient()).client;
+  const { client, record: rec } = await connectedAutotaskClient();
+  const psa = new AutotaskPsa({
+    client,
+    ...(opts.autotaskNotes ? { noteSettings: opts.autotaskNotes } : {}),
+  });
+  return autotaskPostingWriter({ psa, client, scope: connectionScope(rec) });
 }

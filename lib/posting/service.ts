@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { logActivity } from '../activity/log';
 import { pruneActivity } from '../activity/retention';
 import { broadcast } from '../background/broadcast';
+import { connectedWriter } from '../connection/psa';
 import { connectionScope, inScope } from '../connection/scope';
 import { connectedClient, currentScope } from '../connection/store';
 import type { CwClient } from '../cw/client';
@@ -60,7 +61,8 @@ function schedule(at: number) {
 export function getOutbox(): Outbox {
   outbox ??= new Outbox({
     db,
-    client: async () => (await connectedClient()).client,
+    // The connected PSA's writer (ConnectWise's client, or Autotask's writer; issue 15).
+    client: connectedWriter,
     // Items of another CW tenant wait for it; never sent to this one (issue 10 §3).
     scope: currentScope,
     concurrency: 4,
@@ -373,6 +375,7 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
     ticketUrl: conn ? ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket) : undefined,
     holdMs: req.holdMs,
     scope: conn ? connectionScope(conn) : undefined,
+    psa: conn?.psa,
   });
   if (req.holdMs) {
     return {
