@@ -5,8 +5,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AutotaskSandbox, startAutotaskSandbox } from '../../tests/autotask-sandbox/index.ts';
-import { apiBaseFromZoneUrl } from '../autotask/zone';
-import { type ConnectionRecord, db } from '../db/schema';
+import { autotaskRecord } from '../../tests/support/autotask-connection';
+import { db } from '../db/schema';
 import { connectedPsa } from './psa';
 import {
   connectedClient,
@@ -28,29 +28,7 @@ beforeEach(async () => {
   await deleteConnection();
 });
 
-function atRecord(): ConnectionRecord {
-  const apiBase = apiBaseFromZoneUrl(sb.zone.url) as string;
-  return {
-    id: 'primary',
-    psa: 'autotask',
-    displayName: 'Autotask sandbox',
-    site: new URL(sb.zone.webUrl).host,
-    scheme: 'http',
-    companyId: sb.credentials.userName,
-    codebase: '',
-    apiBase,
-    cloud: false,
-    serverVersion: `Autotask (${sb.zone.zoneName})`,
-    missingPermissions: [],
-    connectedAt: 1,
-    lastTestedAt: 1,
-    autotask: {
-      userName: sb.credentials.userName,
-      zone: { apiBase, webUrl: sb.zone.webUrl, zoneName: sb.zone.zoneName },
-      zoneLookupUrl: sb.zoneLookupUrl,
-    },
-  };
-}
+const atRecord = () => autotaskRecord(sb);
 
 describe('an Autotask connection (issue 15)', () => {
   it('keeps the secret and tracking identifier in the secrets table only', async () => {

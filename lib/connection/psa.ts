@@ -10,6 +10,7 @@ import { db } from '../db/schema';
 import { AppError } from '../errors';
 import type { PostingWriter } from '../posting/writer';
 import type { PsaConnector } from '../psa/types';
+import { getAutotaskNoteChoices } from '../settings/autotask-notes';
 import { connectionScope, type Scope } from './scope';
 import { connectedAutotaskClient, connectedClient, isAutotask, loadConnection } from './store';
 
@@ -27,12 +28,11 @@ export async function connectedPsa(opts: ConnectedPsaOptions = {}): Promise<Conn
   const record = await db().connections.get('primary');
   if (isAutotask(record)) {
     const { client, record: rec } = await connectedAutotaskClient();
+    const scope = connectionScope(rec);
+    const notes = opts.autotaskNotes ?? (await getAutotaskNoteChoices(scope));
     return {
-      connector: new AutotaskPsa({
-        client,
-        ...(opts.autotaskNotes ? { noteSettings: opts.autotaskNotes } : {}),
-      }),
-      scope: connectionScope(rec),
+      connector: new AutotaskPsa({ client, ...(notes ? { noteSettings: notes } : {}) }),
+      scope,
     };
   }
   const [{ client, record: rec }, conn] = await Promise.all([connectedClient(), loadConnection()]);
@@ -52,9 +52,9 @@ export async function connectedWriter(opts: ConnectedPsaOptions = {}): Promise<C
   const record = await db().connections.get('primary');
   if (!isAutotask(record)) return (await connectedClient()).client;
   const { client, record: rec } = await connectedAutotaskClient();
-  const psa = new AutotaskPsa({
-    client,
-    ...(opts.autotaskNotes ? { noteSettings: opts.autotaskNotes } : {}),
-  });
-  return autotaskPostingWriter({ psa, client, scope: connectionScope(rec) });
+  const scope = connectionScope(rec);
+  // The admin's note choices for this tenant (FlowPilot tab); without them a note fails with what to do.
+  const notes = opts.autotaskNotes ?? (await getAutotaskNoteChoices(scope));
+  const psa = new AutotaskPsa({ client, ...(notes ? { noteSettings: notes } : {}) });
+  return autotaskPostingWriter({ psa, client, scope });
 }
