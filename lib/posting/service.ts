@@ -6,10 +6,11 @@
 import { browser } from 'wxt/browser';
 import { logActivity } from '../activity/log';
 import { pruneActivity } from '../activity/retention';
+import { ticketWebUrl as atTicketWebUrl } from '../autotask/map';
 import { broadcast } from '../background/broadcast';
-import { connectedWriter } from '../connection/psa';
+import { connectedPsa, connectedWriter } from '../connection/psa';
 import { connectionScope, inScope } from '../connection/scope';
-import { connectedClient, currentScope } from '../connection/store';
+import { connectedClient, currentScope, isAutotask } from '../connection/store';
 import type { CwClient } from '../cw/client';
 import { cond } from '../cw/conditions';
 import { db, type SessionRecord } from '../db/schema';
@@ -163,9 +164,52 @@ function requireTicket(key: string): TicketRef {
   return ref;
 }
 
-export async function preparePost(ticketKey: string, now = Date.now()): Promise<PostContext> {
-  const ticket = requireTicket(ticketKey);
-  const { settings, memberId, tech } = await signedIn();
+/** What the dialog needs from the PSA: the ticket's statuses and status, time-entry lists, its link. */
+interface PostBasics {
+  statuses: BoardStatusLike[];
+  currentStatusId?: number;
+  projectIssue: boolean;
+  workTypes: { id: number; name: string }[];
+  workRoles: { id: number; name: string }[];
+  ticketUrl: string;
+  problems: string[];
+}
+
+/**
+ * Autotask (issue 15): the ticket status picklist (5 Complete is the closed one; time is allowed in
+ * every status), the roles the signed-in technician's resource holds, no work types (billing codes
+ * are not loaded), the ticket's page under the zone's web URL.
+ */
+async function autotaskPostBasics(ticket: TicketRef, memberId: number | undefined): Promise<PostBasics> {
+  const [{ connector }, rec] = await Promise.all([connectedPsa(), db().connections.get('primary')]);
+  const problems: string[] = [];
+  const [statuses, roles] = await Promise.all([
+    connector.statuses(ticket).catch((e: Error) => {
+      problems.push(`Statuses: ${e.message}`);
+      return [];
+    }),
+    connector
+      .timeEntryOptions(memberId)
+      .then((o) => o.roles)
+      .catch(() => []),
+  ]);
+  return {
+    statuses: statuses.map((st) => ({
+      id: st.id,
+      name: st.name,
+      closedStatus: st.closed,
+      inactive: !st.active,
+      timeEntryNotAllowed: !st.timeEntryAllowed,
+    })),
+    projectIssue: false,
+    workTypes: [],
+    workRoles: roles,
+    ticketUrl: atTicketWebUrl(rec?.autotask?.zone.webUrl ?? `${rec?.scheme}://${rec?.site}/`, ticket.id),
+    problems,
+  };
+}
+
+async function cwPostBasics(ticket: TicketRef): Promise<PostBasics> {
   const { client, record } = await connectedClient();
   const problems: string[] = [];
   const base = ticket.kind === 'project' ? 'project/tickets' : 'service/tickets';
@@ -199,6 +243,25 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
     listNames(client, 'time/workTypes').catch(() => []),
     listNames(client, 'time/workRoles').catch(() => []),
   ]);
+  return {
+    statuses,
+    ...(t.status?.id ? { currentStatusId: t.status.id } : {}),
+    projectIssue: ticket.kind === 'project' && t.isIssueFlag === true,
+    workTypes,
+    workRoles,
+    ticketUrl: ticketWebUrl(`${record.scheme}://${record.site}`, ticket),
+    problems,
+  };
+}
+
+export async function preparePost(ticketKey: string, now = Date.now()): Promise<PostContext> {
+  const ticket = requireTicket(ticketKey);
+  const { settings, memberId, tech } = await signedIn();
+  const { statuses, currentStatusId, projectIssue, workTypes, workRoles, ticketUrl, problems } = isAutotask(
+    await db().connections.get('primary'),
+  )
+    ? await autotaskPostBasics(ticket, memberId)
+    : await cwPostBasics(ticket);
   const session = await latestSession(ticketKey);
   const outcome: SessionOutcome | undefined =
     session?.state === 'resolved' ? 'resolved' : session?.state === 'escalated' ? 'escalated' : undefined;
@@ -207,8 +270,8 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
   const pre = preselectStatus(statuses, outcome, settings);
   const ctx: PostContext = {
     ticket,
-    projectIssue: ticket.kind === 'project' && t.isIssueFlag === true,
-    ticketUrl: ticketWebUrl(`${record.scheme}://${record.site}`, ticket),
+    projectIssue,
+    ticketUrl,
     statuses: statuses
       .filter((s) => !s.inactive)
       .map((s) => ({
@@ -226,7 +289,7 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
     workRoles,
     problems,
   };
-  if (t.status?.id) ctx.currentStatusId = t.status.id;
+  if (currentStatusId) ctx.currentStatusId = currentStatusId;
   if (pre) ctx.preselectedStatusId = pre.id;
   if (settings.workTypeId) ctx.workTypeId = settings.workTypeId;
   if (settings.workRoleId) ctx.workRoleId = settings.workRoleId;
@@ -372,7 +435,11 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
     technicianName: tech?.name,
     memberId,
     sessionId: session?.id,
-    ticketUrl: conn ? ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket) : undefined,
+    ticketUrl: !conn
+      ? undefined
+      : isAutotask(conn)
+        ? atTicketWebUrl(conn.autotask?.zone.webUrl ?? `${conn.scheme}://${conn.site}/`, ticket.id)
+        : ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket),
     holdMs: req.holdMs,
     scope: conn ? connectionScope(conn) : undefined,
     psa: conn?.psa,
