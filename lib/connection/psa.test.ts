@@ -65,11 +65,14 @@ describe('an Autotask connection (issue 15)', () => {
       { ...rec, autotask: { ...rec.autotask!, zone: { apiBase: old } } },
       sb.credentials,
     );
+    const before = await currentScope();
     const { connector } = await connectedPsa();
     await connector.probe();
     await expect
       .poll(async () => (await db().connections.get('primary'))?.autotask?.zone.apiBase)
       .toBe(rec.autotask!.zone.apiBase);
+    // Posts and sessions made before the move still belong to this connection.
+    expect(await currentScope()).toBe(before);
   });
 
   it('one connection per browser: saving the other PSA removes the first one’s secret', async () => {

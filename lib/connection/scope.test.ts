@@ -40,7 +40,7 @@ describe('connection scope (issue 10 §3)', () => {
     expect(
       connectionScope({
         psa: 'autotask',
-        apiBase: '',
+        apiBase: 'https://webservices5.autotask.net/ATServicesRest/V1.0',
         companyId: '',
         autotask: {
           userName: 'api@contoso.com',
@@ -48,6 +48,18 @@ describe('connection scope (issue 10 §3)', () => {
         },
       }),
     ).not.toBe(a);
+    // The zone cache follows a moved database (found again after a 401); the scope stays Connect's.
+    expect(
+      connectionScope({
+        psa: 'autotask',
+        apiBase: zone.apiBase,
+        companyId: '',
+        autotask: {
+          userName: 'api@contoso.com',
+          zone: { apiBase: 'https://webservices5.autotask.net/ATServicesRest/V1.0' },
+        },
+      }),
+    ).toBe(a);
   });
 
   it('reads as company and host', () => {

@@ -17,8 +17,10 @@ export function connectionScope(c: {
   autotask?: { userName: string; zone: { apiBase: string } };
 }): Scope {
   if (c.psa === 'autotask' && c.autotask) {
-    // Prefixed: an API user name and a CW company id never read as one another.
-    return `${AUTOTASK_PREFIX}${c.autotask.userName.trim().toLowerCase()}@${new URL(c.autotask.zone.apiBase).origin}`;
+    // Prefixed: an API user name and a CW company id never read as one another. The REST host is the
+    // one saved at Connect (`apiBase`), not the cached zone: a zone found again after a 401 (the
+    // database moved) must not strand the posts and sessions made before.
+    return `${AUTOTASK_PREFIX}${c.autotask.userName.trim().toLowerCase()}@${new URL(c.apiBase).origin}`;
   }
   return `${c.companyId.trim().toLowerCase()}@${new URL(c.apiBase).origin}`;
 }
