@@ -11,7 +11,7 @@ import { PolicyAlert } from './PolicyAlert';
 import { HistorySlot, SessionSlot } from './slots';
 import { TicketContextView } from './TicketContextView';
 import { TicketSearch } from './TicketSearch';
-import { focusIfToggled, toggleCollapsed } from './toggle-focus';
+import { focusFirstIfShortcut, focusIfToggled, toggleCollapsed } from './toggle-focus';
 
 interface Props {
   store: PanelStore;
@@ -167,6 +167,7 @@ export function Panel({ store, controller, search }: Props) {
     <aside
       aria-label="FlowPilot"
       class="fp fp-panel"
+      ref={focusFirstIfShortcut}
       data-ticket-key={linked ? `${linked.ref.kind}:${linked.ref.id}` : ''}
       data-context={ctx.status}
     >

@@ -4,8 +4,10 @@ import { DETECTED_SUMMARY_MAX, type DetectedTicket } from '@/lib/detect/resolve'
 import { watchTicketOnScreen } from '@/lib/detect/watch';
 import { askFromPage } from '@/lib/messages/client';
 import type { BgToPage, PageReport } from '@/lib/messages/page-to-bg';
+import type { BgToPanel } from '@/lib/messages/panel-to-bg';
 import { loadCollapsed, onCollapsedChange } from '@/lib/panel/collapse';
 import { createDock, type Dock } from '@/lib/panel/dock';
+import { loadPanelWidth, onPanelWidthChange, savePanelWidth } from '@/lib/panel/width';
 
 // What runs in CW's page: detection and the dock, nothing else. The panel itself is panel.html in an
 // extension-origin frame (entrypoints/panel/), which CW's scripts cannot read or drive; it learns the
@@ -36,26 +38,40 @@ export default defineContentScript({
     });
 
     // After a worker restart the background asks again what is on screen (for a starting panel frame).
+    // The toggle-panel command (Alt+Shift+F) reaches the panel frame and this script alike: the panel
+    // saves the new state; the dock moves keyboard focus into the frame, or back to CW.
     const onMessage = (msg: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      const m = msg as BgToPage | undefined;
+      const m = msg as BgToPage | BgToPanel | undefined;
       if (m?.dir === 'bgToPage' && m.type === 'page/report')
         return Promise.resolve<PageReport>({ ticket: onScreen });
+      if (m?.dir === 'bgToPanel' && m.type === 'panel/toggle' && dock) {
+        const open = dock.collapsed;
+        dock.setCollapsed(!open);
+        if (open) dock.focusPanel();
+        else dock.returnFocus();
+      }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
 
     // One frame per tab, created at once so it loads while CW does: CW's in-app navigation only changes
-    // what the frame is told. At document_start nothing is painted yet, so the saved collapsed state
-    // (a storage read away) is applied before anyone sees the dock.
-    dock = createDock(document, browser.runtime.getURL('/panel.html'), false);
+    // what the frame is told. At document_start nothing is painted yet, so the saved collapsed state and
+    // width (a storage read away) are applied before anyone sees the dock. The width is saved once a
+    // drag or key press on the panel's edge ends, and every tab follows it.
+    dock = createDock(document, browser.runtime.getURL('/panel.html'), false, {
+      onWidthChosen: (w) => void savePanelWidth(w),
+    });
     const stopCollapse = onCollapsedChange((c) => dock?.setCollapsed(c));
+    const stopWidth = onPanelWidthChange((w) => dock?.setWidth(w));
     void loadCollapsed().then((c) => dock?.setCollapsed(c));
+    void loadPanelWidth().then((w) => dock?.setWidth(w));
 
     ctx.onInvalidated(() => {
       ac.abort();
       browser.runtime.onMessage.removeListener(onMessage);
       stopCollapse();
+      stopWidth();
       dock?.remove();
     });
   },

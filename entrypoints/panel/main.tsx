@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Panel } from '@/components/panel/Panel';
+import { toggleByShortcut } from '@/components/panel/toggle-focus';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
 import type { BgToPanel, PageTicket } from '@/lib/messages/panel-to-bg';
@@ -41,7 +42,7 @@ async function main() {
     if (!isFromBackground(sender, browser.runtime.id)) return undefined;
     const m = msg as BgToPanel | BgToPages | undefined;
     if (m?.dir === 'bgToPanel') {
-      if (m.type === 'panel/toggle') store.collapsed.value = !store.collapsed.value;
+      if (m.type === 'panel/toggle') toggleByShortcut(store);
       else if (m.type === 'panel/pageTicket') applyPageTicket(m);
       else if (m.type === 'ticket/contextPartial') controller.partial(m.context);
     } else if (m?.dir === 'bgToPages' && (m.type === 'connection/changed' || m.type === 'policy/changed'))

@@ -45,6 +45,8 @@ export interface AtRequestOptions {
   timeoutMs?: number;
   /** ImpersonationResourceId: the write appears as this resource's (needs the API user's permission). */
   impersonateResourceId?: number;
+  /** Filled with the answer's Date header (any status): the outbox keeps time on Autotask's clock too. */
+  received?: { serverDate?: number };
 }
 
 interface Raw {
@@ -203,6 +205,10 @@ export class AtClient {
           ),
         o.signal,
       );
+      if (o.received) {
+        const date = Date.parse(raw.headers.get('date') ?? '');
+        o.received.serverDate = Number.isNaN(date) ? undefined : date;
+      }
       if (raw.status >= 200 && raw.status < 300) return { data: parseJson(raw), url };
       const err = classifyAtFailure({
         status: raw.status,

@@ -25,7 +25,7 @@ import {
 import type { TicketSearchResult } from '../ticket/search';
 import { parseSearchInput } from '../ticket/search-input';
 import type { TicketContext, TicketRef } from '../ticket/types';
-import type { AtClient } from './client';
+import type { AtClient, AtRequestOptions } from './client';
 import { AtError } from './errors';
 import {
   type AtCompany,
@@ -337,7 +337,7 @@ export class AutotaskPsa implements PsaConnector {
     return s;
   }
 
-  async createNote(input: NoteInput): Promise<{ id?: number }> {
+  async createNote(input: NoteInput, o: AtRequestOptions = {}): Promise<{ id?: number }> {
     const s = this.noteSettings();
     const id = await this.client.create(
       `Tickets/${input.ticket.id}/Notes`,
@@ -349,12 +349,12 @@ export class AutotaskPsa implements PsaConnector {
         noteType: s.noteTypeByKind[input.noteKind],
         publish: input.audience === 'customer' ? s.customerPublish : s.internalPublish,
       },
-      this.opts.impersonate && input.personId ? { impersonateResourceId: input.personId } : {},
+      this.opts.impersonate && input.personId ? { ...o, impersonateResourceId: input.personId } : o,
     );
     return { id };
   }
 
-  async createTimeEntry(input: TimeEntryInput): Promise<{ id?: number }> {
+  async createTimeEntry(input: TimeEntryInput, o: AtRequestOptions = {}): Promise<{ id?: number }> {
     if (!input.personId) {
       throw new AtError(
         'validation',
@@ -363,7 +363,7 @@ export class AutotaskPsa implements PsaConnector {
     }
     let roleId = input.roleId;
     if (!roleId) {
-      const opts = await this.timeEntryOptions(input.personId);
+      const opts = await this.timeEntryOptions(input.personId, o.signal);
       roleId = opts.defaultRoleId ?? opts.roles[0]?.id;
     }
     if (!roleId) {
@@ -378,23 +378,27 @@ export class AutotaskPsa implements PsaConnector {
     if (!(hours > 0) || hours >= 24) {
       throw new AtError('validation', 'Autotask takes time entries longer than 0 and shorter than 24 hours.');
     }
-    const id = await this.client.create('TimeEntries', {
-      ticketID: input.ticket.id,
-      resourceID: input.personId,
-      roleID: roleId,
-      dateWorked: `${new Date(start).toISOString().slice(0, 10)}T00:00:00Z`,
-      startDateTime: isoZ(start),
-      endDateTime: isoZ(end),
-      hoursWorked: hours,
-      summaryNotes: withRef(input.notes, input.ref).slice(0, 32000),
-      ...(input.workTypeId ? { billingCodeID: input.workTypeId } : {}),
-      ...(input.billable === 'DoNotBill' || input.billable === 'NoCharge' ? { isNonBillable: true } : {}),
-    });
+    const id = await this.client.create(
+      'TimeEntries',
+      {
+        ticketID: input.ticket.id,
+        resourceID: input.personId,
+        roleID: roleId,
+        dateWorked: `${new Date(start).toISOString().slice(0, 10)}T00:00:00Z`,
+        startDateTime: isoZ(start),
+        endDateTime: isoZ(end),
+        hoursWorked: hours,
+        summaryNotes: withRef(input.notes, input.ref).slice(0, 32000),
+        ...(input.workTypeId ? { billingCodeID: input.workTypeId } : {}),
+        ...(input.billable === 'DoNotBill' || input.billable === 'NoCharge' ? { isNonBillable: true } : {}),
+      },
+      o,
+    );
     return { id };
   }
 
-  async changeStatus(input: StatusInput): Promise<void> {
-    await this.client.patch('Tickets', { id: input.ticket.id, status: input.statusId });
+  async changeStatus(input: StatusInput, o: AtRequestOptions = {}): Promise<void> {
+    await this.client.patch('Tickets', { id: input.ticket.id, status: input.statusId }, o);
   }
 
   async findByReference(

@@ -1,7 +1,9 @@
 import { logActivity, withActivity } from '../activity/log';
+import { connectedPsa } from '../connection/psa';
 import { scopeLabel } from '../connection/scope';
 import { connect, disconnect, getConnection, testConnection } from '../connection/service';
 import { currentScope } from '../connection/store';
+import { AppError } from '../errors';
 import {
   addTechnician,
   autoMatchRoster,
@@ -19,6 +21,7 @@ import { applyPolicy } from '../policy/service';
 import { discardUnsent, unsentByScope } from '../posting/held';
 import { getOutbox } from '../posting/service';
 import { clearChats } from '../session/chat-store';
+import { getAutotaskNoteChoices, saveAutotaskNoteChoices } from '../settings/autotask-notes';
 import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
@@ -28,6 +31,17 @@ import { releaseUnusedHosts } from './host-scope';
 import { applyIdleSetting } from './idle';
 
 const ACTOR = 'admin (options page)';
+
+/** The Autotask connector, or a clear refusal when the connection is ConnectWise (or none). */
+async function connectedAutotask() {
+  const c = await connectedPsa();
+  if (c.connector.kind !== 'autotask')
+    throw new AppError(
+      'validation',
+      'These choices are for an Autotask connection; FlowPilot is connected to ConnectWise.',
+    );
+  return c;
+}
 
 /** Handlers for messages from the options page. */
 export const optionsHandlers: Handlers<'optionsToBg'> = {
@@ -137,6 +151,16 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     return s;
   },
   'settings/cwLists': () => fetchTimeEntryLists(),
+  'settings/autotaskNotes': async () => {
+    const { connector, scope } = await connectedAutotask();
+    const [options, choices] = await Promise.all([connector.noteOptions(), getAutotaskNoteChoices(scope)]);
+    return { ...options, ...(choices ? { choices } : {}) };
+  },
+  'settings/autotaskNotesSave': (choices) =>
+    withActivity('settings/autotaskNotes', ACTOR, async () => {
+      const { connector, scope } = await connectedAutotask();
+      return saveAutotaskNoteChoices(scope, choices, await connector.noteOptions());
+    }),
 
   'team/export': ({ passphrase }) =>
     withActivity(

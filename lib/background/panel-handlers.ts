@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import { connectedPsa } from '../connection/psa';
 import { getConnection } from '../connection/service';
-import { connectedClient } from '../connection/store';
+import { connectedClient, isAutotask } from '../connection/store';
 import { CwError } from '../cw/errors';
 import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
@@ -30,9 +31,12 @@ export async function ticketContextFor(
   ticket: TicketRef,
   opts: { refresh?: boolean; tabId?: number } = {},
 ): Promise<TicketContext> {
-  const { client, record } = await connectedClient();
-  const webOrigin = `${record.scheme}://${record.site}`;
-  const scope = cacheScope(record);
+  const record = await db().connections.get('primary');
+  // Autotask (issue 15): the connector loads the context in its own two waves; similar tickets are
+  // ConnectWise-only so far.
+  const autotask = isAutotask(record) ? await connectedPsa() : undefined;
+  const cw = autotask ? undefined : await connectedClient();
+  const scope = cacheScope((cw?.record ?? record)!);
   const key = `${scope}|${ticketKey(ticket)}`;
   const partialTo = (t: number, context: TicketContext) =>
     pushToPanel(t, { dir: 'bgToPanel', type: 'ticket/contextPartial', context });
@@ -42,18 +46,24 @@ export async function ticketContextFor(
     () => {
       const flight: { partial?: TicketContext; tabs: Set<number> } = { tabs: new Set() };
       inFlight.set(key, flight);
-      const load = loadTicketContext(ticket, {
-        client,
-        webOrigin,
-        onPartial: (context) => {
-          flight.partial = context;
-          for (const t of flight.tabs) partialTo(t, context);
-          // Similar resolved tickets start now, beside the second wave (lib/similar/service.ts).
-          void startSimilar({ client, scope, webOrigin }, context, { refresh: opts.refresh }).catch(
-            () => undefined,
-          );
-        },
-      });
+      const onPartial = (context: TicketContext) => {
+        flight.partial = context;
+        for (const t of flight.tabs) partialTo(t, context);
+      };
+      const load = autotask
+        ? autotask.connector.ticketContext(ticket, { onPartial })
+        : loadTicketContext(ticket, {
+            client: cw!.client,
+            webOrigin: `${cw!.record.scheme}://${cw!.record.site}`,
+            onPartial: (context) => {
+              onPartial(context);
+              const webOrigin = `${cw!.record.scheme}://${cw!.record.site}`;
+              // Similar resolved tickets start now, beside the second wave (lib/similar/service.ts).
+              void startSimilar({ client: cw!.client, scope, webOrigin }, context, {
+                refresh: opts.refresh,
+              }).catch(() => undefined);
+            },
+          });
       const done = () => {
         if (inFlight.get(key) === flight) inFlight.delete(key);
       };
@@ -111,8 +121,9 @@ export const panelHandlers: Handlers<'panelToBg'> = {
     const ac = new AbortController();
     searches.set(tabId, ac);
     try {
-      const { client } = await connectedClient();
-      const results = await searchTickets(client, query, ac.signal);
+      const results = isAutotask(await db().connections.get('primary'))
+        ? await (await connectedPsa()).connector.searchTickets(query, ac.signal)
+        : await searchTickets((await connectedClient()).client, query, ac.signal);
       if (ac.signal.aborted) throw new CwError('cancelled', 'A newer search replaced this one.');
       return { seq, results };
     } finally {

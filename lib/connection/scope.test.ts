@@ -26,6 +26,42 @@ describe('connection scope (issue 10 §3)', () => {
     );
   });
 
+  it('an Autotask connection is the API user at its zone’s REST origin (issue 15)', () => {
+    const zone = { apiBase: 'https://webservices18.autotask.net/ATServicesRest/V1.0' };
+    const a = connectionScope({
+      psa: 'autotask',
+      apiBase: zone.apiBase,
+      companyId: 'ignored',
+      autotask: { userName: ' API@Contoso.com', zone },
+    });
+    expect(a).toBe('autotask:api@contoso.com@https://webservices18.autotask.net');
+    expect(scopeLabel(a)).toBe('Autotask API user api@contoso.com at webservices18.autotask.net');
+    // Another zone is another database.
+    expect(
+      connectionScope({
+        psa: 'autotask',
+        apiBase: 'https://webservices5.autotask.net/ATServicesRest/V1.0',
+        companyId: '',
+        autotask: {
+          userName: 'api@contoso.com',
+          zone: { apiBase: 'https://webservices5.autotask.net/ATServicesRest/V1.0' },
+        },
+      }),
+    ).not.toBe(a);
+    // The zone cache follows a moved database (found again after a 401); the scope stays Connect's.
+    expect(
+      connectionScope({
+        psa: 'autotask',
+        apiBase: zone.apiBase,
+        companyId: '',
+        autotask: {
+          userName: 'api@contoso.com',
+          zone: { apiBase: 'https://webservices5.autotask.net/ATServicesRest/V1.0' },
+        },
+      }),
+    ).toBe(a);
+  });
+
   it('reads as company and host', () => {
     expect(scopeLabel('contoso@https://api-na.myconnectwise.net')).toBe(
       'company contoso at api-na.myconnectwise.net',

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UNKNOWN_SCOPE } from '../connection/scope';
+import { connectionScope, UNKNOWN_SCOPE } from '../connection/scope';
 import { FlowPilotDb } from './schema';
 
 const names: string[] = [];
@@ -145,6 +145,25 @@ describe('version 3: posts, outbox items and sessions are bound to their connect
     expect((await d.outbox.get('o1'))?.scope).toBe(UNKNOWN_SCOPE);
     expect((await d.posts.get('p1'))?.scope).toBe(UNKNOWN_SCOPE);
     expect((await d.sessions.get('s1'))?.scope).toBe(UNKNOWN_SCOPE);
+    d.close();
+  });
+});
+
+describe('version 5: a connection names its PSA (issue 15)', () => {
+  it('marks a connection saved before as ConnectWise, keeping its scope', async () => {
+    names.push('fp-psa-migrate');
+    const d4 = new Dexie('fp-psa-migrate');
+    d4.version(1).stores({ connections: 'id' });
+    await d4.table('connections').put({
+      id: 'primary',
+      companyId: 'FlowPilot',
+      apiBase: 'http://127.0.0.1:4100/v2026_4/apis/3.0',
+    });
+    d4.close();
+    const d = new FlowPilotDb('fp-psa-migrate');
+    const rec = await d.connections.get('primary');
+    expect(rec?.psa).toBe('connectwise');
+    expect(connectionScope(rec!)).toBe('flowpilot@http://127.0.0.1:4100');
     d.close();
   });
 });

@@ -1,11 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AtZone } from '../autotask/zone';
 import { connectionScope, UNKNOWN_SCOPE } from '../connection/scope';
+import type { PsaKind } from '../psa/types';
 
 // The background worker's IndexedDB. Only the background opens it; pages and panels ask through
 // messages. Secrets (API keys) sit in their own table so no record that is sent to a page has them.
 
 export interface ConnectionRecord {
   id: 'primary';
+  /** Which PSA (issue 15). Version 5 writes 'connectwise' on older records; absent reads the same. */
+  psa?: PsaKind;
   displayName: string;
   /** Normalised site host (`na.myconnectwise.net`, `cw.example.com:8443`). */
   site: string;
@@ -23,12 +27,27 @@ export interface ConnectionRecord {
   lastTestedAt: number;
   /** Set from the administrator's policy (options page shows it read-only; Disconnect is refused). */
   managed?: boolean;
+  /**
+   * Autotask only (psa 'autotask'): the API user and the zone found for it (cached here; looked up
+   * again after a 401). The CW-shaped fields above then hold: site = the zone's web host, companyId =
+   * the API user name, apiBase = the zone's REST base, serverVersion = "Autotask (zone)". The secret
+   * and the tracking identifier are in `secrets` ('autotask:primary'), never here.
+   */
+  autotask?: {
+    userName: string;
+    zone: AtZone;
+    /** A zone lookup other than Autotask's own (the sandbox; e2e builds only). */
+    zoneLookupUrl?: string;
+  };
 }
 
 export interface SecretRecord {
-  id: string; // 'cw:primary', 'ai:primary'
+  id: string; // 'cw:primary', 'autotask:primary', 'ai:primary'
   publicKey?: string;
+  /** CW private key, Autotask API secret, AI key. */
   privateKey: string;
+  /** Autotask: the integration's tracking identifier (ApiIntegrationCode header). */
+  integrationCode?: string;
   /** The AI key's endpoint origin: the key is sent nowhere else (lib/ai/config.ts). */
   origin?: string;
 }
@@ -195,6 +214,17 @@ export class FlowPilotDb extends Dexie {
           .toCollection()
           .modify((r: SessionRecord) => {
             r.startedAt ??= r.createdAt;
+          }),
+      );
+    // Issue 15: a connection names its PSA; every connection saved before is ConnectWise.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('connections')
+          .toCollection()
+          .modify((r: ConnectionRecord) => {
+            r.psa ??= 'connectwise';
           }),
       );
   }

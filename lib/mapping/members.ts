@@ -1,4 +1,5 @@
 import type { CwClient } from '../cw/client';
+import type { PsaPerson } from '../psa/types';
 import { type CwMemberLite, MEMBER_FIELDS, memberName, normalizeEmail } from './match';
 
 /** A member as the options page shows it (dropdown entry). */
@@ -16,6 +17,23 @@ export interface MemberOption {
  */
 export async function fetchMembers(client: CwClient): Promise<CwMemberLite[]> {
   return client.listAll<CwMemberLite>('system/members', { fields: MEMBER_FIELDS, orderBy: 'id asc' });
+}
+
+/**
+ * A PSA person (lib/psa/types.ts) in the member shape the matcher and the dropdowns use: its addresses
+ * (already normalised, up to three: Autotask email/email2/email3) fill the three email slots.
+ */
+export function personAsMember(p: PsaPerson): CwMemberLite {
+  const [a, b, c] = p.emails;
+  return {
+    id: p.id,
+    identifier: p.login ?? String(p.id),
+    firstName: p.name,
+    ...(a ? { primaryEmail: a } : {}),
+    ...(b ? { officeEmail: b } : {}),
+    ...(c ? { defaultEmail: c } : {}),
+    inactiveFlag: !p.active,
+  };
 }
 
 export function toMemberOption(m: CwMemberLite): MemberOption {

@@ -1,10 +1,17 @@
-import { connectedClient } from '../connection/store';
+import { connectedPsa } from '../connection/psa';
+import { connectedClient, isAutotask } from '../connection/store';
 import { db, type TechnicianRecord } from '../db/schema';
 import { AppError } from '../errors';
 import { getSettings, saveSettings } from '../settings/store';
 import { type CsvRowError, isEmail, parseRosterCsv } from './csv';
-import { autoMatch, type MatchOutcome, memberName, normalizeEmail } from './match';
-import { fetchMembers, type MemberOption, sortMemberOptions, toMemberOption } from './members';
+import { autoMatch, type CwMemberLite, type MatchOutcome, memberName, normalizeEmail } from './match';
+import {
+  fetchMembers,
+  type MemberOption,
+  personAsMember,
+  sortMemberOptions,
+  toMemberOption,
+} from './members';
 
 // The FlowPilot roster (technicians table) and its CW member mappings. Background only.
 
@@ -69,9 +76,21 @@ export async function importRosterCsv(text: string, now = Date.now()) {
   return { technicians: await listTechnicians(), added: fresh.length, skipped, errors };
 }
 
+/**
+ * The people technicians map to: CW members, or Autotask resources through the connector (issue 15),
+ * in the matcher's shape (an Autotask resource's email, email2 and email3 are all matched).
+ */
+async function fetchPeople(): Promise<CwMemberLite[]> {
+  if (!isAutotask(await db().connections.get('primary'))) {
+    const { client } = await connectedClient();
+    return fetchMembers(client);
+  }
+  const { connector } = await connectedPsa();
+  return (await connector.people()).map(personAsMember);
+}
+
 export async function listMemberOptions(): Promise<MemberOption[]> {
-  const { client } = await connectedClient();
-  return sortMemberOptions((await fetchMembers(client)).map(toMemberOption));
+  return sortMemberOptions((await fetchPeople()).map(toMemberOption));
 }
 
 /**
@@ -79,8 +98,7 @@ export async function listMemberOptions(): Promise<MemberOption[]> {
  * (manual wins). Ambiguous and inactive-only matches are reported, never picked.
  */
 export async function autoMatchRoster(now = Date.now()) {
-  const { client } = await connectedClient();
-  const members = await fetchMembers(client);
+  const members = await fetchPeople();
   const byId = new Map(members.map((m) => [m.id, m]));
   const techs = await listTechnicians();
   const result = autoMatch(techs, members);

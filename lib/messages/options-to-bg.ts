@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UnsentGroup } from '../posting/held';
+import { AutotaskNoteChoices } from '../settings/autotask-notes';
 import { Settings } from '../settings/schema';
 import type { TeamPreview } from '../team/service';
 import { message } from './protocol';
@@ -183,6 +184,20 @@ export const optionsToBg = {
     z.object({}),
     z.object({ workTypes: z.array(NamedOption), workRoles: z.array(NamedOption) }),
   ),
+
+  /**
+   * Autotask (issue 15): the tenant's active note types and publish values (labels as the tenant
+   * names them) and the choices saved for this connection.
+   */
+  'settings/autotaskNotes': message(
+    z.object({}),
+    z.object({
+      types: z.array(NamedOption),
+      visibilities: z.array(NamedOption),
+      choices: AutotaskNoteChoices.optional(),
+    }),
+  ),
+  'settings/autotaskNotesSave': message(AutotaskNoteChoices, AutotaskNoteChoices),
 
   'team/export': message(
     z.object({ passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(200) }),

@@ -2,6 +2,7 @@
 // The CW client's messages speak about the API member; for posts the useful hint depends on the item.
 
 import type { ErrorInfo } from '../messages/protocol';
+import type { PsaKind } from '../psa/types';
 import type { PlanItem } from './plan';
 
 export function explainFailure(item: Pick<PlanItem, 'kind'>, e: ErrorInfo): string {
@@ -62,9 +63,13 @@ export function duplicateNotice(
   kind: 'note' | 'timeEntry',
   ticketId: number,
   ids: readonly number[],
+  psa: PsaKind = 'connectwise',
 ): string {
   const what = kind === 'note' ? 'note' : 'time entry';
+  const where = psa === 'autotask' ? 'Autotask' : 'ConnectWise';
+  // Autotask has no API to delete notes: the copy is reported rather than removed (issue 15).
+  const why = psa === 'autotask' && kind === 'note' ? ' Autotask does not let FlowPilot delete notes.' : '';
   if (ids.length === 1)
-    return `A duplicate of this ${what} is on ticket #${ticketId} (${what} ${ids[0]}). Remove it in ConnectWise.`;
-  return `${ids.length} duplicates of this ${what} are on ticket #${ticketId} (${what}s ${ids.join(', ')}). Remove them in ConnectWise.`;
+    return `A duplicate of this ${what} is on ticket #${ticketId} (${what} ${ids[0]}).${why} Remove it in ${where}.`;
+  return `${ids.length} duplicates of this ${what} are on ticket #${ticketId} (${what}s ${ids.join(', ')}).${why} Remove them in ${where}.`;
 }

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { csvRow } from '../csv/cell';
 import type { FlowPilotDb, OutboxState, PostRecord } from '../db/schema';
+import type { PsaKind } from '../psa/types';
 import { duplicateNotice } from './explain';
 import type { PostData, PostItemView } from './outbox';
 
@@ -49,7 +50,7 @@ export interface PostNotice {
   removeInCw?: boolean;
 }
 
-function noticesOf(ticketId: number, items: readonly PostItemView[]): PostNotice[] {
+function noticesOf(ticketId: number, items: readonly PostItemView[], psa?: PsaKind): PostNotice[] {
   const out: PostNotice[] = [];
   for (const i of items) {
     if (i.duplicatesRemoved) {
@@ -57,7 +58,7 @@ function noticesOf(ticketId: number, items: readonly PostItemView[]): PostNotice
       out.push({ text: `${i.label}: ${n} duplicate${n > 1 ? 's' : ''} removed` });
     }
     if (i.duplicateLeft?.length && (i.kind === 'note' || i.kind === 'timeEntry'))
-      out.push({ text: duplicateNotice(i.kind, ticketId, i.duplicateLeft), removeInCw: true });
+      out.push({ text: duplicateNotice(i.kind, ticketId, i.duplicateLeft, psa), removeInCw: true });
   }
   return out;
 }
@@ -76,7 +77,7 @@ export function toPostView(p: PostRecord): PostView {
     summary: p.summary,
     attempts: items.reduce((n, i) => n + i.attempts, 0),
     items,
-    notices: noticesOf(p.ticketId, items),
+    notices: noticesOf(p.ticketId, items, data.psa),
   };
   if (data.technicianName) v.technicianName = data.technicianName;
   if (err) v.lastError = err.message;

@@ -3,6 +3,7 @@
 
 import type { OutboxRecord, OutboxState } from '../db/schema';
 import type { ErrorInfo } from '../messages/protocol';
+import type { PsaKind } from '../psa/types';
 import type { TicketRef } from '../ticket/types';
 import { describePlanItem, type PlanItem, type PlanPart, planPart } from './plan';
 
@@ -53,6 +54,8 @@ export interface PostData {
   memberId?: number;
   sessionId?: string;
   ticketUrl?: string;
+  /** Absent = ConnectWise (every post made before issue 15). */
+  psa?: PsaKind;
 }
 
 /** A post's state from its items: in flight, then failure, then waiting; sent + discarded reads as sent. */

@@ -1,4 +1,4 @@
-// The durable outbox. Every CW write of a post is stored in IndexedDB before it is sent, then sent in
+// The durable outbox. Every write of a post is stored in IndexedDB before it is sent, then sent in
 // per-ticket order with bounded concurrency. Exactly once, in three parts:
 // - After an unknown outcome (timeout or reset after the request went out, or an item left "sending"
 //   by a stopped worker) the ticket is searched for the item's reference; the write is sent again only
@@ -10,14 +10,15 @@
 // - Every state change is a compare-and-set on the stored record (update()), so a Discard, an edit or
 //   a "Retry now" made while the outbox works is never overwritten by a stale snapshot.
 // In-memory fields below only coordinate work inside one worker lifetime; the truth is in the DB.
+// It speaks to the connected PSA through a PostingWriter (lib/posting/writer.ts): "CW" below stands
+// for whichever PSA that is (ConnectWise, or Autotask, whose notes cannot be deleted: a surplus copy
+// is reported instead).
 
 import Dexie from 'dexie';
-import type { PatchOperation, RequestOptions } from '../cw/client';
-import type { ListQuery } from '../cw/conditions';
-import { CwError } from '../cw/errors';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
-import { ticketKey } from '../ticket/types';
-import { type CwRefLookup, deleteFor, REFS_PER_LOOKUP, refLookup, ticketRead, toCwWrite } from './cw-writes';
+import type { PsaKind } from '../psa/types';
+import { type TicketRef, ticketKey } from '../ticket/types';
+import { REFS_PER_LOOKUP } from './cw-writes';
 import { type DiscardOutcomeName, duplicateNotice } from './explain';
 import {
   applyChange,
@@ -51,9 +52,18 @@ import {
 } from './retry';
 import { type OutboxTimings, withTimings } from './timings';
 import { unknownWait } from './unknown-outcome';
+import {
+  type CreatedKind,
+  type CwWriter,
+  cwPostingWriter,
+  isPostingWriter,
+  type PostingWriter,
+  type WriteOptions,
+} from './writer';
 
 export type { OutboxPayload, PostData, PostItemView } from './outbox-record';
 export { postStateOf } from './outbox-record';
+export type { CwWriter, PostingWriter } from './writer';
 
 export interface PostMeta {
   technicianId?: string;
@@ -65,16 +75,8 @@ export interface PostMeta {
   holdMs?: number;
   /** The connection (tenant) it is for: it is sent to that one only (issue 10 §3). */
   scope?: string;
-}
-
-/** What the outbox needs from the CW client (CwClient satisfies it). */
-export interface CwWriter {
-  /** The connection this client talks to; an item of another scope is not sent or looked up through it. */
-  readonly scope?: string;
-  get<T>(path: string, query?: ListQuery, opts?: RequestOptions): Promise<T>;
-  post<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
-  patch<T>(path: string, ops: PatchOperation[], opts?: RequestOptions): Promise<T>;
-  delete(path: string, opts?: RequestOptions): Promise<void>;
+  /** The PSA it is for (Post History words its notices for it). */
+  psa?: PsaKind;
 }
 
 export interface EnqueueOptions {
@@ -85,7 +87,7 @@ export interface EnqueueOptions {
    * connection unfinished ahead of it), not held, not throttled, not a status change (those wait for an
    * earlier unanswered one) and for this client's connection; otherwise the post queues for drain().
    */
-  sendWith?: CwWriter;
+  sendWith?: CwWriter | PostingWriter;
 }
 
 export interface OutboxChange {
@@ -108,7 +110,8 @@ export interface ActivityEntry {
 
 export interface OutboxDeps {
   db: () => FlowPilotDb;
-  client: () => Promise<CwWriter>;
+  /** The connected PSA's writer (lib/posting/writer.ts); a CW client is taken as ConnectWise's. */
+  client: () => Promise<CwWriter | PostingWriter>;
   now?: () => number;
   /** A clock that never steps (performance.now()): maps CW's clock across one worker lifetime. */
   monotonic?: () => number;
@@ -125,8 +128,8 @@ export interface OutboxDeps {
 }
 
 type Mine = (r: OutboxRecord) => boolean;
-/** Another tenant's item must not go to (or be looked up on) the CW this client talks to. */
-const otherTenant = (client: CwWriter, r: Pick<OutboxRecord, 'scope'>) =>
+/** Another tenant's item must not go to (or be looked up on) the PSA this writer talks to. */
+const otherTenant = (client: PostingWriter, r: Pick<OutboxRecord, 'scope'>) =>
   client.scope !== undefined && client.scope !== r.scope;
 
 export type DiscardOutcome = DiscardOutcomeName;
@@ -207,7 +210,13 @@ export class Outbox {
     return this.cwClock && this.cwClock.cw + (this.monotonic() - this.cwClock.mono);
   }
 
-  private requestOpts(extra: RequestOptions = {}): RequestOptions {
+  /** The connected PSA's writer. */
+  private async writer(): Promise<PostingWriter> {
+    const c = await this.deps.client();
+    return isPostingWriter(c) ? c : cwPostingWriter(c);
+  }
+
+  private requestOpts(extra: WriteOptions = {}): WriteOptions {
     const t = this.timings.requestTimeoutMs;
     return t === undefined ? extra : { ...extra, timeoutMs: t };
   }
@@ -221,7 +230,8 @@ export class Outbox {
     const now = this.now();
     const postId = newId();
     const notBefore = now + Math.max(0, meta.holdMs ?? 0);
-    const client = opts.sendWith;
+    const client =
+      opts.sendWith && (isPostingWriter(opts.sendWith) ? opts.sendWith : cwPostingWriter(opts.sendWith));
     const mayStart =
       client !== undefined &&
       notBefore <= now &&
@@ -270,6 +280,7 @@ export class Outbox {
           memberId: meta.memberId,
           sessionId: meta.sessionId,
           ticketUrl: meta.ticketUrl,
+          ...(meta.psa && meta.psa !== 'connectwise' ? { psa: meta.psa } : {}),
         };
         const rec: PostRecord = {
           id: postId,
@@ -300,7 +311,7 @@ export class Outbox {
   }
 
   /** The first write of a post that enqueue() started: sent and recorded, then the rest of the queue. */
-  private async sendStarted(client: CwWriter, rec: OutboxRecord): Promise<void> {
+  private async sendStarted(client: PostingWriter, rec: OutboxRecord): Promise<void> {
     try {
       await this.transmit(client, rec, this.now());
     } catch {
@@ -679,9 +690,9 @@ export class Outbox {
       // Left "sending" by a stopped worker (or a crash in this one): it may have reached CW.
       if (cur.state === 'sending') cur = await this.markUnknown(cur);
       if (!cur) return false;
-      let client: CwWriter;
+      let client: PostingWriter;
       try {
-        client = await this.deps.client();
+        client = await this.writer();
       } catch (e) {
         await this.failSend(cur, e, false, this.now());
         return false;
@@ -700,7 +711,7 @@ export class Outbox {
   }
 
   /** Mark sending (compare-and-set), send, record. */
-  private async send(client: CwWriter, cur: OutboxRecord): Promise<boolean> {
+  private async send(client: PostingWriter, cur: OutboxRecord): Promise<boolean> {
     const started = this.now();
     const sending = await this.update(cur.id, { state: 'pending', rev: revOf(cur) }, (r) => ({
       state: 'sending',
@@ -719,20 +730,12 @@ export class Outbox {
   }
 
   /** Sends a write already stored as "sending" and records the answer. True when the lane may go on. */
-  private async transmit(client: CwWriter, sending: OutboxRecord, started: number): Promise<boolean> {
+  private async transmit(client: PostingWriter, sending: OutboxRecord, started: number): Promise<boolean> {
     const p = payloadOf(sending);
-    const w = toCwWrite(p.ticket, p.item, sending.ref);
     let res: { id?: number } | undefined;
     const received: { serverDate?: number } = {};
     try {
-      res =
-        w.method === 'POST'
-          ? await client.post<{ id?: number }>(w.path, w.body, this.requestOpts({ received }))
-          : await client.patch<{ id?: number }>(
-              w.path,
-              w.body as PatchOperation[],
-              this.requestOpts({ received }),
-            );
+      res = await client.send(p.ticket, p.item, sending.ref, this.requestOpts({ received }));
       this.sawCwDate(received.serverDate);
     } catch (e) {
       this.sawCwDate(received.serverDate);
@@ -781,7 +784,7 @@ export class Outbox {
    * the later one waits until every earlier unanswered attempt is past the limit on both clocks (CW's
    * from a read of the ticket), then those bounds are dropped. True when it may be sent now.
    */
-  private async earlierStatusSettled(client: CwWriter, cur: OutboxRecord): Promise<boolean> {
+  private async earlierStatusSettled(client: PostingWriter, cur: OutboxRecord): Promise<boolean> {
     const earlier = (
       await this.db.outbox
         .where('[ticketKey+seq]')
@@ -790,10 +793,9 @@ export class Outbox {
     ).filter((r) => r.kind === 'status' && payloadOf(r).unknownSince !== undefined);
     if (earlier.length === 0) return true;
     const started = this.now();
-    const read = ticketRead(payloadOf(cur).ticket);
     const received: { serverDate?: number } = {};
     try {
-      await client.get(read.path, read.query, this.requestOpts({ received }));
+      await client.readTicket(payloadOf(cur).ticket, this.requestOpts({ received }));
     } catch (e) {
       await this.failLookup(cur, e, started);
       return false;
@@ -864,15 +866,18 @@ export class Outbox {
     return next;
   }
 
-  private async lookup(client: CwWriter, l: CwRefLookup, refs: readonly string[]): Promise<Found> {
+  private async lookup(
+    client: PostingWriter,
+    ticket: TicketRef,
+    kind: CreatedKind,
+    refs: readonly string[],
+  ): Promise<Found> {
     const received: { serverDate?: number } = {};
-    const rows = await client.get<Record<string, unknown>[]>(l.path, l.query, this.requestOpts({ received }));
+    const rows = await client.findRefs(ticket, kind, refs, this.requestOpts({ received }));
     const byRef = new Map<string, number[]>();
-    for (const row of Array.isArray(rows) ? rows : []) {
-      if (typeof row.id !== 'number') continue;
-      const text = row[l.textField] as string | undefined;
+    for (const { id, text } of rows) {
       // The full reference only, never the text: nothing FlowPilot did not write is ever touched.
-      for (const ref of refs) if (hasRef(text, ref)) byRef.set(ref, [...(byRef.get(ref) ?? []), row.id]);
+      for (const ref of refs) if (hasRef(text, ref)) byRef.set(ref, [...(byRef.get(ref) ?? []), id]);
     }
     this.sawCwDate(received.serverDate);
     return { byRef, serverDate: received.serverDate };
@@ -882,14 +887,14 @@ export class Outbox {
    * The last attempt may be on the ticket: look. Found → sent (and its copies checked). Not found →
    * 'send' only once the server-side limit is past on both clocks; until then, look again later.
    */
-  private async settleUnknown(client: CwWriter, cur: OutboxRecord): Promise<'found' | 'send' | 'stop'> {
+  private async settleUnknown(client: PostingWriter, cur: OutboxRecord): Promise<'found' | 'send' | 'stop'> {
     const p = payloadOf(cur);
-    const l = refLookup(p.ticket, p.item.kind, [cur.ref]);
-    if (!l) return 'send'; // a status change: the PATCH is idempotent
+    const kind = p.item.kind;
+    if (kind === 'status') return 'send'; // a status change: the PATCH is idempotent
     const started = this.now();
     let found: Found;
     try {
-      found = await this.lookup(client, l, [cur.ref]);
+      found = await this.lookup(client, p.ticket, kind, [cur.ref]);
     } catch (e) {
       await this.failLookup(cur, e, started);
       return 'stop';
@@ -978,9 +983,9 @@ export class Outbox {
       (r) => r.ticketKey === key && mine(r) && this.checkDue(r, now),
     );
     if (owed.length === 0) return;
-    let client: CwWriter;
+    let client: PostingWriter;
     try {
-      client = await this.deps.client();
+      client = await this.writer();
     } catch {
       return; // not connected: the checks wait for the next drain
     }
@@ -989,18 +994,13 @@ export class Outbox {
       const group = due.filter((r) => r.kind === kind);
       for (let i = 0; i < group.length; i += REFS_PER_LOOKUP) {
         const batch = group.slice(i, i + REFS_PER_LOOKUP);
-        const l = refLookup(
-          payloadOf(batch[0]!).ticket,
-          kind,
-          batch.map((r) => r.ref),
-        );
-        if (!l) continue;
         const started = this.now();
         let found: Found;
         try {
           found = await this.lookup(
             client,
-            l,
+            payloadOf(batch[0]!).ticket,
+            kind,
             batch.map((r) => r.ref),
           );
         } catch (e) {
@@ -1014,7 +1014,7 @@ export class Outbox {
   }
 
   private async checkOne(
-    client: CwWriter,
+    client: PostingWriter,
     r: OutboxRecord,
     ids: number[],
     serverDate: number | undefined,
@@ -1050,12 +1050,17 @@ export class Outbox {
     let reason: Classified | undefined;
     const tries = check.tries + 1;
     for (const id of ids.filter((x) => x !== keep)) {
+      // The PSA does not let integrations delete it (Autotask notes): reported with its id instead.
+      if (!client.canDelete[kind]) {
+        left.push(id);
+        continue;
+      }
       try {
-        await client.delete(deleteFor(p.ticket, kind, id), this.requestOpts());
+        await client.remove(p.ticket, kind, id, this.requestOpts());
         removed++;
       } catch (e) {
         // Gone already (a resent DELETE, or someone removed it): not on the ticket any more either way.
-        if (e instanceof CwError && e.kind === 'notFound') {
+        if (client.isGone(e)) {
           removed++;
           continue;
         }
@@ -1075,7 +1080,7 @@ export class Outbox {
       });
       return;
     }
-    const notice = left.length ? duplicateNotice(kind, p.ticket.id, left) : undefined;
+    const notice = left.length ? duplicateNotice(kind, p.ticket.id, left, client.psa) : undefined;
     await this.update(
       r.id,
       expect,
@@ -1088,13 +1093,10 @@ export class Outbox {
     const what = kind === 'note' ? 'note' : 'time entry';
     if (total) await this.logAttempt(r, 'ok', started, `${total} duplicate${total > 1 ? 's' : ''} removed`);
     if (left.length) {
-      const why = reason?.info.status ? `HTTP ${reason.info.status}` : (reason?.info.kind ?? 'error');
-      await this.logAttempt(
-        r,
-        'error',
-        started,
-        `duplicate left: ${what} ${left.join(', ')} (${reason?.info.kind === 'forbidden' ? 'delete refused' : 'delete failed'}: ${why})`,
-      );
+      const why = !reason
+        ? 'the PSA does not allow deleting it'
+        : `${reason.info.kind === 'forbidden' ? 'delete refused' : 'delete failed'}: ${reason.info.status ? `HTTP ${reason.info.status}` : reason.info.kind}`;
+      await this.logAttempt(r, 'error', started, `duplicate left: ${what} ${left.join(', ')} (${why})`);
     }
   }
 
@@ -1150,18 +1152,18 @@ export class Outbox {
    */
   async discard(postId: string): Promise<DiscardResult> {
     const items = await this.db.outbox.where('postId').equals(postId).sortBy('seq');
-    let client: Promise<CwWriter> | undefined;
+    let client: Promise<PostingWriter> | undefined;
     const out: DiscardedItem[] = [];
     for (const r of items) {
       const item = payloadOf(r).item;
-      const outcome = await this.discardOne(r, () => (client ??= this.deps.client()));
+      const outcome = await this.discardOne(r, () => (client ??= this.writer()));
       out.push({ outboxId: r.id, label: describePlanItem(item), part: planPart(item), outcome });
     }
     void this.drain();
     return { items: out };
   }
 
-  private async discardOne(r: OutboxRecord, client: () => Promise<CwWriter>): Promise<DiscardOutcome> {
+  private async discardOne(r: OutboxRecord, client: () => Promise<PostingWriter>): Promise<DiscardOutcome> {
     if (r.state === 'sent') return 'landed';
     if (r.state === 'cancelled') return 'cancelled';
     if (r.state === 'sending' && this.inFlight.has(r.id)) return 'sending';
@@ -1179,13 +1181,14 @@ export class Outbox {
       return this.nowIs(r.id);
     }
     // Its last attempt may be on the ticket: look before cancelling.
-    const l = refLookup(p.ticket, p.item.kind, [r.ref]);
+    const kind = p.item.kind;
+    const lookable = kind !== 'status';
     let found: Found | undefined;
-    if (l) {
+    if (kind !== 'status') {
       try {
         const c = await client();
         // Another tenant's item is not looked up here: cancelled below, checked on its own connection.
-        if (!otherTenant(c, r)) found = await this.lookup(c, l, [r.ref]);
+        if (!otherTenant(c, r)) found = await this.lookup(c, p.ticket, kind, [r.ref]);
       } catch {
         return 'unchecked';
       }
@@ -1199,8 +1202,10 @@ export class Outbox {
       { state: ['pending', 'failed', 'sending'], rev: revOf(r) },
       {
         state: 'cancelled',
-        checkAt: l ? this.now() + w.leftMs : null,
-        payload: l ? { cancelledMaybeLanded: true, unknownSince: w.since, unknownSinceCw: w.sinceCw } : {},
+        checkAt: lookable ? this.now() + w.leftMs : null,
+        payload: lookable
+          ? { cancelledMaybeLanded: true, unknownSince: w.since, unknownSinceCw: w.sinceCw }
+          : {},
       },
     );
     return cancelled ? 'cancelled' : this.nowIs(r.id);

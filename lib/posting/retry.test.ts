@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AtError } from '../autotask/errors';
 import { CwError, classifyHttpFailure } from '../cw/errors';
 import { AppError } from '../errors';
 import {
@@ -157,5 +158,26 @@ describe('a redirect FlowPilot refused (issue 10 §4)', () => {
   it('is a refusal for writes and for reference lookups alike: a person has to fix the site', () => {
     expect(classifyError(refused)).toMatchObject({ retryable: false, outcomeUnknown: false });
     expect(classifyLookupError(refused).retryable).toBe(false);
+  });
+});
+
+describe('Autotask failures (issue 15)', () => {
+  it('retries what Autotask did not do (thread limit, hourly threshold, server, network), not refusals', () => {
+    const thread = classifyError(new AtError('throttled', 'busy', { status: 500, limit: 'thread' }));
+    expect(thread.retryable).toBe(true);
+    const threshold = classifyError(
+      new AtError('throttled', 'hourly', { status: 429, limit: 'threshold', retryAfterSec: 60 }),
+    );
+    expect(threshold).toMatchObject({ retryable: true, retryAfterMs: 60_000 });
+    expect(classifyError(new AtError('validation', 'no role', { status: 500 })).retryable).toBe(false);
+    expect(classifyError(new AtError('auth', 'wrong secret', { status: 401 })).retryable).toBe(false);
+    const reset = classifyError(new AtError('network', 'reset', { outcomeUnknown: true }));
+    expect(reset).toMatchObject({ retryable: true, outcomeUnknown: true });
+  });
+
+  it('a lookup is retried unless access itself is broken', () => {
+    expect(classifyLookupError(new AtError('server', 'oops', { status: 503 })).retryable).toBe(true);
+    expect(classifyLookupError(new AtError('unknownUser', 'who?')).retryable).toBe(false);
+    expect(classifyLookupError(new AtError('badIntegrationCode', 'code')).retryable).toBe(false);
   });
 });

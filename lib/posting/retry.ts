@@ -3,6 +3,7 @@
 // Retried: network errors, timeouts, 408, 429 and 5xx (and 409 a few times). Every other answer is a
 // refusal a person has to look at; retrying it would only block the ticket's later posts.
 
+import { AtError } from '../autotask/errors';
 import { CwError } from '../cw/errors';
 import type { ErrorInfo } from '../messages/protocol';
 
@@ -63,6 +64,18 @@ export function classifyError(e: unknown): Classified {
       info: { ...info, retryable },
     };
   }
+  if (e instanceof AtError) {
+    // Autotask answers validation failures with 500 + errors[]; the client has already filed those
+    // under 'validation' and the like, so 'server' here is server trouble worth a retry. Thread-limit
+    // refusals the client could not wait out are 'throttled' whatever their status (issue 15).
+    const retryable = e.retryable || e.kind === 'cancelled';
+    return {
+      retryable,
+      outcomeUnknown: Boolean(e.outcomeUnknown) || e.kind === 'cancelled',
+      retryAfterMs: e.retryAfterSec !== undefined ? e.retryAfterSec * 1000 : undefined,
+      info: { ...e.toInfo(), retryable },
+    };
+  }
   const kind =
     typeof (e as { kind?: unknown })?.kind === 'string' ? (e as { kind: string }).kind : 'internal';
   const message = e instanceof Error && e.message ? e.message : 'Unexpected error while posting.';
@@ -71,13 +84,23 @@ export function classifyError(e: unknown): Classified {
 }
 
 /** Lookups only read: anything but "a person must fix access" is worth another try later. */
-const LOOKUP_NEEDS_A_PERSON = new Set(['auth', 'missingClientId', 'forbidden', 'notFound', 'redirect']);
+const LOOKUP_NEEDS_A_PERSON = new Set([
+  'auth',
+  'missingClientId',
+  'forbidden',
+  'notFound',
+  'redirect',
+  // Autotask: the zone lookup does not know the API user; the tracking identifier is refused.
+  'unknownUser',
+  'badIntegrationCode',
+]);
 
 /** A failed reference lookup (or duplicate check): retryable unless access itself is broken. */
 export function classifyLookupError(e: unknown): Classified {
   const c = classifyError(e);
   const kind = c.info.kind;
-  const retryable = !LOOKUP_NEEDS_A_PERSON.has(kind) && (e instanceof CwError || c.retryable);
+  const retryable =
+    !LOOKUP_NEEDS_A_PERSON.has(kind) && (e instanceof CwError || e instanceof AtError || c.retryable);
   return { ...c, retryable, outcomeUnknown: false, info: { ...c.info, retryable } };
 }
 

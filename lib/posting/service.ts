@@ -6,9 +6,11 @@
 import { browser } from 'wxt/browser';
 import { logActivity } from '../activity/log';
 import { pruneActivity } from '../activity/retention';
+import { ticketWebUrl as atTicketWebUrl } from '../autotask/map';
 import { broadcast } from '../background/broadcast';
+import { connectedPsa, connectedWriter } from '../connection/psa';
 import { connectionScope, inScope } from '../connection/scope';
-import { clientFor, connectedClient, currentScope, loadConnection } from '../connection/store';
+import { clientFor, connectedClient, currentScope, isAutotask, loadConnection } from '../connection/store';
 import type { CwClient } from '../cw/client';
 import { cond } from '../cw/conditions';
 import { db, type PostRecord, type SessionRecord } from '../db/schema';
@@ -60,7 +62,8 @@ function schedule(at: number) {
 export function getOutbox(): Outbox {
   outbox ??= new Outbox({
     db,
-    client: async () => (await connectedClient()).client,
+    // The connected PSA's writer (ConnectWise's client, or Autotask's writer; issue 15).
+    client: connectedWriter,
     // Items of another CW tenant wait for it; never sent to this one (issue 10 §3).
     scope: currentScope,
     concurrency: 4,
@@ -161,9 +164,52 @@ function requireTicket(key: string): TicketRef {
   return ref;
 }
 
-export async function preparePost(ticketKey: string, now = Date.now()): Promise<PostContext> {
-  const ticket = requireTicket(ticketKey);
-  const { settings, memberId, tech } = await signedIn();
+/** What the dialog needs from the PSA: the ticket's statuses and status, time-entry lists, its link. */
+interface PostBasics {
+  statuses: BoardStatusLike[];
+  currentStatusId?: number;
+  projectIssue: boolean;
+  workTypes: { id: number; name: string }[];
+  workRoles: { id: number; name: string }[];
+  ticketUrl: string;
+  problems: string[];
+}
+
+/**
+ * Autotask (issue 15): the ticket status picklist (5 Complete is the closed one; time is allowed in
+ * every status), the roles the signed-in technician's resource holds, no work types (billing codes
+ * are not loaded), the ticket's page under the zone's web URL.
+ */
+async function autotaskPostBasics(ticket: TicketRef, memberId: number | undefined): Promise<PostBasics> {
+  const [{ connector }, rec] = await Promise.all([connectedPsa(), db().connections.get('primary')]);
+  const problems: string[] = [];
+  const [statuses, roles] = await Promise.all([
+    connector.statuses(ticket).catch((e: Error) => {
+      problems.push(`Statuses: ${e.message}`);
+      return [];
+    }),
+    connector
+      .timeEntryOptions(memberId)
+      .then((o) => o.roles)
+      .catch(() => []),
+  ]);
+  return {
+    statuses: statuses.map((st) => ({
+      id: st.id,
+      name: st.name,
+      closedStatus: st.closed,
+      inactive: !st.active,
+      timeEntryNotAllowed: !st.timeEntryAllowed,
+    })),
+    projectIssue: false,
+    workTypes: [],
+    workRoles: roles,
+    ticketUrl: atTicketWebUrl(rec?.autotask?.zone.webUrl ?? `${rec?.scheme}://${rec?.site}/`, ticket.id),
+    problems,
+  };
+}
+
+async function cwPostBasics(ticket: TicketRef): Promise<PostBasics> {
   const { client, record } = await connectedClient();
   const problems: string[] = [];
   const base = ticket.kind === 'project' ? 'project/tickets' : 'service/tickets';
@@ -197,6 +243,25 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
     listNames(client, 'time/workTypes').catch(() => []),
     listNames(client, 'time/workRoles').catch(() => []),
   ]);
+  return {
+    statuses,
+    ...(t.status?.id ? { currentStatusId: t.status.id } : {}),
+    projectIssue: ticket.kind === 'project' && t.isIssueFlag === true,
+    workTypes,
+    workRoles,
+    ticketUrl: ticketWebUrl(`${record.scheme}://${record.site}`, ticket),
+    problems,
+  };
+}
+
+export async function preparePost(ticketKey: string, now = Date.now()): Promise<PostContext> {
+  const ticket = requireTicket(ticketKey);
+  const { settings, memberId, tech } = await signedIn();
+  const { statuses, currentStatusId, projectIssue, workTypes, workRoles, ticketUrl, problems } = isAutotask(
+    await db().connections.get('primary'),
+  )
+    ? await autotaskPostBasics(ticket, memberId)
+    : await cwPostBasics(ticket);
   const session = await latestSession(ticketKey);
   const outcome: SessionOutcome | undefined =
     session?.state === 'resolved' ? 'resolved' : session?.state === 'escalated' ? 'escalated' : undefined;
@@ -205,8 +270,8 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
   const pre = preselectStatus(statuses, outcome, settings);
   const ctx: PostContext = {
     ticket,
-    projectIssue: ticket.kind === 'project' && t.isIssueFlag === true,
-    ticketUrl: ticketWebUrl(`${record.scheme}://${record.site}`, ticket),
+    projectIssue,
+    ticketUrl,
     statuses: statuses
       .filter((s) => !s.inactive)
       .map((s) => ({
@@ -224,7 +289,7 @@ export async function preparePost(ticketKey: string, now = Date.now()): Promise<
     workRoles,
     problems,
   };
-  if (t.status?.id) ctx.currentStatusId = t.status.id;
+  if (currentStatusId) ctx.currentStatusId = currentStatusId;
   if (pre) ctx.preselectedStatusId = pre.id;
   if (settings.workTypeId) ctx.workTypeId = settings.workTypeId;
   if (settings.workRoleId) ctx.workRoleId = settings.workRoleId;
@@ -310,12 +375,12 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
   const ticket = requireTicket(req.ticketKey);
   // This path is on the click-to-"Posted" clock (issue 12 §3): one batch of reads in parallel, then the
   // write-ahead transaction, and the create leaves as soon as that commits (Outbox.enqueue, sendWith).
-  const [{ settings, memberId, tech }, loaded, session] = await Promise.all([
+  const [{ settings, memberId, tech }, conn, cw, session] = await Promise.all([
     signedIn(),
-    loadConnection(),
+    db().connections.get('primary'),
+    loadConnection(), // ConnectWise's keys (undefined for Autotask)
     latestSession(req.ticketKey),
   ]);
-  const conn = loaded?.record;
   const outcome: SessionOutcome | undefined =
     session?.state === 'resolved' ? 'resolved' : session?.state === 'escalated' ? 'escalated' : undefined;
   const time =
@@ -374,11 +439,17 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       technicianName: tech?.name,
       memberId,
       sessionId: session?.id,
-      ticketUrl: conn ? ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket) : undefined,
+      ticketUrl: !conn
+        ? undefined
+        : isAutotask(conn)
+          ? atTicketWebUrl(conn.autotask?.zone.webUrl ?? `${conn.scheme}://${conn.site}/`, ticket.id)
+          : ticketWebUrl(`${conn.scheme}://${conn.site}`, ticket),
       holdMs: req.holdMs,
       scope: conn ? connectionScope(conn) : undefined,
+      psa: conn?.psa,
     },
-    { sendWith: loaded && !req.holdMs ? clientFor(loaded) : undefined },
+    // ConnectWise: the create starts with the write-ahead (Autotask posts go through drain as before).
+    { sendWith: cw && !req.holdMs ? clientFor(cw) : undefined },
   );
   if (req.holdMs) {
     return {

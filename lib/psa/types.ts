@@ -1,6 +1,6 @@
 // The PSA seam: what FlowPilot needs from a professional-services-automation system, in product terms.
 // ConnectWise (lib/cw/psa.ts) and Autotask (lib/autotask/psa.ts) implement it; posting, sessions, the
-// outbox, the panel and the options page are to speak only to it (phase B wires them, see the README
+// outbox, the panel and the options page are to speak only to it (phase B is wiring them: see the README
 // section "PSAs"). Nothing here names a PSA's fields. Background-side, except PsaPageDetector, which is
 // the page-side half (pure detection, no client).
 

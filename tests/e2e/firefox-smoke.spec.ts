@@ -16,6 +16,42 @@ test('Firefox: panel on a sandbox ticket, connect in the options page, post a no
     await waitForPanelText(page, 'not connected');
     expect(await panelCount(page)).toBe(1);
 
+    // The panel's edge resizes it with the mouse in Firefox too (the drag crosses the panel frame on
+    // the way back), and a window under 1000 px gets the panel over CW, not beside it.
+    const dock = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('flowpilot-panel') as HTMLElement;
+        const r = (
+          (host.shadowRoot as ShadowRoot).querySelector('[role="separator"]') as HTMLElement
+        ).getBoundingClientRect();
+        return {
+          width: host.getBoundingClientRect().width,
+          grip: { x: r.x + r.width / 2, y: r.y + r.height / 2 },
+          window: innerWidth,
+          marginRight: getComputedStyle(document.documentElement).marginRight,
+        };
+      });
+    const dragBy = async (dx: number) => {
+      const { grip } = await dock();
+      await page.mouse.move(grip.x, grip.y);
+      await page.mouse.down();
+      await page.mouse.move(grip.x + dx, grip.y, { steps: 8 });
+      await page.mouse.up();
+    };
+    const before = await dock();
+    expect(before.width).toBe(360);
+    expect(before.marginRight).toBe(before.window < 1000 ? '0px' : '360px');
+    await dragBy(-30);
+    await waitInPage(page, 'the wider panel', () => {
+      const w = document.querySelector('flowpilot-panel')?.getBoundingClientRect().width;
+      return w === Math.min(390, Math.max(320, Math.floor(innerWidth / 2)));
+    });
+    await dragBy(40);
+    await waitInPage(page, 'the narrower panel', () => {
+      const w = document.querySelector('flowpilot-panel')?.getBoundingClientRect().width;
+      return w === Math.max(320, Math.min(390, Math.floor(innerWidth / 2)) - 40);
+    });
+
     // Host permissions for the CW/loopback patterns were granted at install (the profile's pref).
     await (await panelButton(page, 'Open FlowPilot options')).click();
     const options = await waitForTab(ff.browser, `${ff.origin}options.html`);
