@@ -1,6 +1,5 @@
 import '../history/history.css';
 import { useEffect, useState } from 'preact/hooks';
-import { Button } from '@/components/ui/Button';
 import { Pager } from '@/components/ui/Pager';
 import { showToast } from '@/components/ui/Toast';
 import type { ActivityRecord } from '@/lib/db/schema';
@@ -8,6 +7,7 @@ import { askFromOptions } from '@/lib/messages/client';
 import { errorText } from '../api';
 import { download } from '../history/download';
 import { formatWhen, humanizeDetail, kindLabel, OUTCOME_LABELS } from '../history/labels';
+import { ExportButtons } from '../list-filters';
 
 const PAGE = 100;
 
@@ -81,8 +81,7 @@ export function ActivityTab() {
             <option value="error">{OUTCOME_LABELS.error}</option>
           </select>
         </label>{' '}
-        <Button onClick={() => void exportAs('csv')}>Export CSV</Button>{' '}
-        <Button onClick={() => void exportAs('json')}>Export JSON</Button>
+        <ExportButtons exportAs={exportAs} />
       </form>
       {error && (
         <p role="alert" class="fp-error">

@@ -11,6 +11,7 @@ import type { PostDetail } from '@/lib/messages/posting';
 import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
 import { errorText } from '../api';
+import { ExportButtons, TicketAndDates } from '../list-filters';
 import { download } from './download';
 import { PAGE, takeEarlyFirstPage } from './first-page';
 import { attemptsText, formatWhen, STATE_LABELS } from './labels';
@@ -145,25 +146,8 @@ export function PostHistoryTab() {
             ))}
           </select>
         </label>{' '}
-        <label>
-          Ticket{' '}
-          <input
-            type="text"
-            inputMode="numeric"
-            size={8}
-            value={filter.ticket}
-            onChange={(e) => set({ ticket: e.currentTarget.value })}
-          />
-        </label>{' '}
-        <label>
-          From{' '}
-          <input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
-        </label>{' '}
-        <label>
-          To <input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
-        </label>{' '}
-        <Button onClick={() => void exportAs('csv')}>Export CSV</Button>{' '}
-        <Button onClick={() => void exportAs('json')}>Export JSON</Button>
+        <TicketAndDates value={filter} set={set} />
+        <ExportButtons exportAs={exportAs} />
       </form>
       {error && (
         <p role="alert" class="fp-error">

@@ -1,7 +1,6 @@
 import '../history/history.css';
 import './sessions.css';
 import { useEffect, useState } from 'preact/hooks';
-import { Button } from '@/components/ui/Button';
 import { Pager } from '@/components/ui/Pager';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
@@ -9,6 +8,7 @@ import type { SessionSummary } from '@/lib/session/history';
 import { formatDuration, type SessionState } from '@/lib/session/model';
 import { errorText } from '../api';
 import { download } from '../history/download';
+import { ExportButtons, TicketAndDates } from '../list-filters';
 
 // Options → Sessions (issue 13): every FlowPilot session in this browser, newest first, paged through an
 // index like Post History; filters by state, ticket, company and date; CSV and JSON export.
@@ -97,16 +97,6 @@ export function SessionsTab() {
           </select>
         </label>{' '}
         <label>
-          Ticket{' '}
-          <input
-            type="text"
-            inputMode="numeric"
-            size={8}
-            value={filter.ticket}
-            onChange={(e) => set({ ticket: e.currentTarget.value })}
-          />
-        </label>{' '}
-        <label>
           Company{' '}
           <input
             type="text"
@@ -115,15 +105,8 @@ export function SessionsTab() {
             onChange={(e) => set({ company: e.currentTarget.value })}
           />
         </label>{' '}
-        <label>
-          From{' '}
-          <input type="date" value={filter.from} onChange={(e) => set({ from: e.currentTarget.value })} />
-        </label>{' '}
-        <label>
-          To <input type="date" value={filter.to} onChange={(e) => set({ to: e.currentTarget.value })} />
-        </label>{' '}
-        <Button onClick={() => void exportAs('csv')}>Export CSV</Button>{' '}
-        <Button onClick={() => void exportAs('json')}>Export JSON</Button>
+        <TicketAndDates value={filter} set={set} />
+        <ExportButtons exportAs={exportAs} />
       </form>
       {error && (
         <p role="alert" class="fp-error">
