@@ -4,6 +4,8 @@
 // badIntegrationCode and notAllowed (e.g. deleting a note). Autotask answers validation failures and
 // most refusals with HTTP 500 + {"errors":[…]}, so the body text decides, not only the status.
 
+import { type PsaErrorInfoBase, PsaHttpError } from '../psa/http-error';
+
 export type AtErrorKind =
   | 'unknownUser'
   | 'auth'
@@ -23,17 +25,10 @@ export type AtErrorKind =
 export type AtLimit = 'thread' | 'threshold';
 
 /** Plain-object form, safe to send in a message reply. */
-export interface AtErrorInfo {
-  kind: AtErrorKind;
-  message: string;
-  status?: number;
+export interface AtErrorInfo extends PsaErrorInfoBase<AtErrorKind> {
   /** Autotask's own error texts. */
   atErrors?: string[];
   limit?: AtLimit;
-  retryAfterSec?: number;
-  retryable: boolean;
-  /** The request may have been applied (timeout/reset after sending a write). */
-  outcomeUnknown?: boolean;
 }
 
 const RETRYABLE: ReadonlySet<AtErrorKind> = new Set<AtErrorKind>([
@@ -43,40 +38,28 @@ const RETRYABLE: ReadonlySet<AtErrorKind> = new Set<AtErrorKind>([
   'timeout',
 ]);
 
-export class AtError extends Error {
-  readonly kind: AtErrorKind;
-  readonly status?: number;
+export class AtError extends PsaHttpError<AtErrorKind> {
   readonly atErrors?: string[];
   readonly limit?: AtLimit;
-  readonly retryAfterSec?: number;
-  readonly outcomeUnknown?: boolean;
+  protected get retryableKinds(): ReadonlySet<AtErrorKind> {
+    return RETRYABLE;
+  }
 
   constructor(
     kind: AtErrorKind,
     message: string,
     extra: Partial<Omit<AtErrorInfo, 'kind' | 'message'>> = {},
   ) {
-    super(message);
+    super(kind, message, extra);
     this.name = 'AtError';
-    this.kind = kind;
-    this.status = extra.status;
     this.atErrors = extra.atErrors;
     this.limit = extra.limit;
-    this.retryAfterSec = extra.retryAfterSec;
-    this.outcomeUnknown = extra.outcomeUnknown;
-  }
-
-  get retryable(): boolean {
-    return RETRYABLE.has(this.kind);
   }
 
   toInfo(): AtErrorInfo {
-    const info: AtErrorInfo = { kind: this.kind, message: this.message, retryable: this.retryable };
-    if (this.status !== undefined) info.status = this.status;
+    const info: AtErrorInfo = this.baseInfo();
     if (this.atErrors?.length) info.atErrors = this.atErrors;
     if (this.limit) info.limit = this.limit;
-    if (this.retryAfterSec !== undefined) info.retryAfterSec = this.retryAfterSec;
-    if (this.outcomeUnknown) info.outcomeUnknown = true;
     return info;
   }
 }

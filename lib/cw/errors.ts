@@ -1,6 +1,8 @@
 // Typed CW failures. Each kind carries a message a technician can act on; the raw CW body is kept
 // only in `cwCode`/`fieldErrors`, never shown as a stack or "[object Object]".
 
+import { type PsaErrorInfoBase, PsaHttpError } from '../psa/http-error';
+
 export type CwErrorKind =
   | 'badSite' // the typed site can't be a CW server
   | 'unknownCompany' // companyinfo doesn't know the company ID
@@ -25,16 +27,9 @@ export interface CwFieldError {
 }
 
 /** Plain-object form, safe to send in a message reply. */
-export interface CwErrorInfo {
-  kind: CwErrorKind;
-  message: string;
-  status?: number;
+export interface CwErrorInfo extends PsaErrorInfoBase<CwErrorKind> {
   cwCode?: string;
   fieldErrors?: CwFieldError[];
-  retryAfterSec?: number;
-  retryable: boolean;
-  /** The request may have been applied by CW (timeout/reset after sending a write). */
-  outcomeUnknown?: boolean;
 }
 
 const RETRYABLE: ReadonlySet<CwErrorKind> = new Set<CwErrorKind>([
@@ -44,40 +39,28 @@ const RETRYABLE: ReadonlySet<CwErrorKind> = new Set<CwErrorKind>([
   'timeout',
 ]);
 
-export class CwError extends Error {
-  readonly kind: CwErrorKind;
-  readonly status?: number;
+export class CwError extends PsaHttpError<CwErrorKind> {
   readonly cwCode?: string;
   readonly fieldErrors?: CwFieldError[];
-  readonly retryAfterSec?: number;
-  readonly outcomeUnknown?: boolean;
+  protected get retryableKinds(): ReadonlySet<CwErrorKind> {
+    return RETRYABLE;
+  }
 
   constructor(
     kind: CwErrorKind,
     message: string,
     extra: Partial<Omit<CwErrorInfo, 'kind' | 'message'>> = {},
   ) {
-    super(message);
+    super(kind, message, extra);
     this.name = 'CwError';
-    this.kind = kind;
-    this.status = extra.status;
     this.cwCode = extra.cwCode;
     this.fieldErrors = extra.fieldErrors;
-    this.retryAfterSec = extra.retryAfterSec;
-    this.outcomeUnknown = extra.outcomeUnknown;
-  }
-
-  get retryable(): boolean {
-    return RETRYABLE.has(this.kind);
   }
 
   toInfo(): CwErrorInfo {
-    const info: CwErrorInfo = { kind: this.kind, message: this.message, retryable: this.retryable };
-    if (this.status !== undefined) info.status = this.status;
+    const info: CwErrorInfo = this.baseInfo();
     if (this.cwCode) info.cwCode = this.cwCode;
     if (this.fieldErrors?.length) info.fieldErrors = this.fieldErrors;
-    if (this.retryAfterSec !== undefined) info.retryAfterSec = this.retryAfterSec;
-    if (this.outcomeUnknown) info.outcomeUnknown = true;
     return info;
   }
 }
