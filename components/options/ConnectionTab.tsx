@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { ConfirmDialog } from '@/components/ui/Dialog';
@@ -94,6 +95,33 @@ export function ConnectionTab() {
       const { [k]: _fixed, ...rest } = errors;
       setErrors(rest);
     }
+  };
+  /** One of the connection's text fields: label, help, error and the policy's read-only mark. */
+  const textField = (
+    k: Exclude<keyof Form, 'privateKey'>,
+    label: string,
+    help: ComponentChildren,
+    { required = true }: { required?: boolean } = {},
+  ) => {
+    const id = INPUT_IDS[k];
+    // The display name is free text; the others are codes and host names (no autocomplete/spelling).
+    const code = k !== 'displayName';
+    return (
+      <Field id={id} managed={isConnectionManaged(k)} error={errors[k]} label={label} help={help}>
+        <input
+          id={id}
+          readOnly={isConnectionManaged(k)}
+          type="text"
+          required={required}
+          value={form[k]}
+          onInput={set(k)}
+          aria-describedby={describedBy(id, errors[k])}
+          aria-invalid={errors[k] ? true : undefined}
+          autocomplete={code ? 'off' : undefined}
+          spellcheck={code ? false : undefined}
+        />
+      </Field>
+    );
   };
   const focusField = (k: keyof Form) => document.getElementById(INPUT_IDS[k])?.focus();
   /** A failure while a connection exists: the saved one is untouched (nothing is written before the test passes). */
@@ -259,89 +287,32 @@ export function ConnectionTab() {
               current connection keeps working.
             </p>
           )}
-          <Field
-            id="cw-display-name"
-            managed={isConnectionManaged('displayName')}
-            error={errors.displayName}
-            label="Display Name"
-            help="Any name that tells this connection apart, e.g. “Acme CW”."
-          >
-            <input
-              id="cw-display-name"
-              readOnly={isConnectionManaged('displayName')}
-              type="text"
-              value={form.displayName}
-              onInput={set('displayName')}
-              aria-describedby={describedBy('cw-display-name', errors.displayName)}
-              aria-invalid={errors.displayName ? true : undefined}
-            />
-          </Field>
-          <Field
-            id="cw-site"
-            managed={isConnectionManaged('site')}
-            error={errors.site}
-            label="Site URL"
-            help={
-              <>
-                The host name you log in to ConnectWise at, e.g. <code>na.myconnectwise.net</code> or your own
-                server’s name. No <code>https://</code> needed; a pasted browser address is trimmed to its
-                host.
-              </>
-            }
-          >
-            <input
-              id="cw-site"
-              readOnly={isConnectionManaged('site')}
-              type="text"
-              required
-              value={form.site}
-              onInput={set('site')}
-              aria-describedby={describedBy('cw-site', errors.site)}
-              aria-invalid={errors.site ? true : undefined}
-              autocomplete="off"
-              spellcheck={false}
-            />
-          </Field>
-          <Field
-            id="cw-company"
-            managed={isConnectionManaged('companyId')}
-            error={errors.companyId}
-            label="Company ID"
-            help="The company you type on the ConnectWise login screen (not the company’s full name)."
-          >
-            <input
-              id="cw-company"
-              readOnly={isConnectionManaged('companyId')}
-              type="text"
-              required
-              value={form.companyId}
-              onInput={set('companyId')}
-              aria-describedby={describedBy('cw-company', errors.companyId)}
-              aria-invalid={errors.companyId ? true : undefined}
-              autocomplete="off"
-              spellcheck={false}
-            />
-          </Field>
-          <Field
-            id="cw-public-key"
-            managed={isConnectionManaged('publicKey')}
-            error={errors.publicKey}
-            label="Public Key"
-            help="In ConnectWise: System → Members → your API member → API Keys → New. The public key is shown in the list."
-          >
-            <input
-              id="cw-public-key"
-              readOnly={isConnectionManaged('publicKey')}
-              type="text"
-              required
-              value={form.publicKey}
-              onInput={set('publicKey')}
-              aria-describedby={describedBy('cw-public-key', errors.publicKey)}
-              aria-invalid={errors.publicKey ? true : undefined}
-              autocomplete="off"
-              spellcheck={false}
-            />
-          </Field>
+          {textField(
+            'displayName',
+            'Display Name',
+            'Any name that tells this connection apart, e.g. “Acme CW”.',
+            {
+              required: false,
+            },
+          )}
+          {textField(
+            'site',
+            'Site URL',
+            <>
+              The host name you log in to ConnectWise at, e.g. <code>na.myconnectwise.net</code> or your own
+              server’s name. No <code>https://</code> needed; a pasted browser address is trimmed to its host.
+            </>,
+          )}
+          {textField(
+            'companyId',
+            'Company ID',
+            'The company you type on the ConnectWise login screen (not the company’s full name).',
+          )}
+          {textField(
+            'publicKey',
+            'Public Key',
+            'In ConnectWise: System → Members → your API member → API Keys → New. The public key is shown in the list.',
+          )}
           <Field
             id="cw-private-key"
             managed={isConnectionManaged('privateKey')}
