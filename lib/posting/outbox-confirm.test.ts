@@ -4,8 +4,7 @@
 // error is seen. Node's fetch never does that, so ResendingClient plays Chromium here (the e2e tests do
 // it with real Chromium). After each created note and time entry the outbox looks the reference up
 // and removes surplus copies; what it cannot remove it names.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
+import { describe, expect, it } from 'vitest';
 import {
   gate,
   MINUTE,
@@ -15,19 +14,14 @@ import {
   sandboxViews,
   T0,
   until,
+  useContractSandbox,
 } from '../../tests/support/outbox-kit';
 import { CwClient, type RequestOptions } from '../cw/client';
 import { toPostView } from './history';
 import type { PostData } from './outbox';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
-// Every request the outbox sends (lookups, deletes included) stays inside the OpenAPI subset.
-afterEach(() => expect(sb.contractViolations).toEqual([]));
+// Started once, reset before each test; every request must stay inside the OpenAPI subset.
+const sb = useContractSandbox();
 
 const v = () => sandboxViews(sb);
 

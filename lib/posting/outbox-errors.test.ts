@@ -2,19 +2,18 @@
 // Issue 9 §3.4 and §3.6: which failures are retried. A write that may have landed is never "failed"
 // because a lookup failed (an SSO page, a 503); permanent refusals fail at once with a clear reason;
 // 408, 429 and 5xx are retried, 409 a few times.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
-import { MINUTE, noteOnly, outboxKit, sandboxViews } from '../../tests/support/outbox-kit';
+import { describe, expect, it } from 'vitest';
+import {
+  MINUTE,
+  noteOnly,
+  outboxKit,
+  sandboxViews,
+  useContractSandbox,
+} from '../../tests/support/outbox-kit';
 import { toPostView } from './history';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
-// Every request the outbox sends (lookups, deletes included) stays inside the OpenAPI subset.
-afterEach(() => expect(sb.contractViolations).toEqual([]));
+// Started once, reset before each test; every request must stay inside the OpenAPI subset.
+const sb = useContractSandbox();
 
 const v = () => sandboxViews(sb);
 

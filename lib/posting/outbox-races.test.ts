@@ -2,8 +2,7 @@
 // Issue 9 §3.2, §3.3, §3.5: state written from stale snapshots, Undo that silently cancels only part
 // of a post, and storage or lane failures that turn a landed write into "failed" or let two drains run.
 // Each scenario forces the interleaving with gates and IndexedDB hooks instead of sleeps.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
+import { describe, expect, it } from 'vitest';
 import {
   gate,
   MINUTE,
@@ -13,18 +12,13 @@ import {
   sandboxClient,
   sandboxViews,
   until,
+  useContractSandbox,
 } from '../../tests/support/outbox-kit';
 import type { CwClient } from '../cw/client';
 import type { CwWriter, PostData } from './outbox';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
-// Every request the outbox sends (lookups, deletes included) stays inside the OpenAPI subset.
-afterEach(() => expect(sb.contractViolations).toEqual([]));
+// Started once, reset before each test; every request must stay inside the OpenAPI subset.
+const sb = useContractSandbox();
 
 const v = () => sandboxViews(sb);
 const LIMIT = 10 * MINUTE; // past any unknown-outcome wait

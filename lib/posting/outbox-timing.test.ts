@@ -4,8 +4,8 @@
 // 429s are honoured with a floor, persisted and not cleared by "Retry now"; clock steps neither stall
 // the queue nor shorten the unknown-outcome wait. FlowPilot's clock is injected; CW's (the sandbox's
 // Date header) moves with it through advance(), or alone when a test steps only the local clock.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, STATUS_IDS, startSandbox } from '../../tests/cw-sandbox/index';
+import { describe, expect, it } from 'vitest';
+import { STATUS_IDS } from '../../tests/cw-sandbox/index';
 import {
   MINUTE,
   noteOnly,
@@ -14,18 +14,13 @@ import {
   sandboxViews,
   T0,
   until,
+  useContractSandbox,
 } from '../../tests/support/outbox-kit';
 import type { CwClient } from '../cw/client';
 import type { CwWriter } from './outbox';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ port: 0 });
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
-// Every request the outbox sends (lookups, deletes included) stays inside the OpenAPI subset.
-afterEach(() => expect(sb.contractViolations).toEqual([]));
+// Started once, reset before each test; every request must stay inside the OpenAPI subset.
+const sb = useContractSandbox();
 
 const v = () => sandboxViews(sb);
 const LIMIT = 10 * MINUTE; // past the unknown-outcome wait (5 min)

@@ -2,14 +2,14 @@
 // fresh fake-indexeddb database per test, an injected clock that moves together with the sandbox's
 // clock (CW's Date header), and hooks that make IndexedDB fail or pause exactly where a test needs it.
 import type { DBCoreMutateRequest, DBCoreOpenCursorRequest, DBCoreQueryRequest } from 'dexie';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { CwClient } from '../../lib/cw/client';
 import { FlowPilotDb, type OutboxRecord } from '../../lib/db/schema';
 import { type ActivityEntry, Outbox, type OutboxChange, type OutboxDeps } from '../../lib/posting/outbox';
 import { buildPlan, type PlanInput } from '../../lib/posting/plan';
 import { refTag } from '../../lib/posting/reference';
 import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
-import type { Sandbox } from '../cw-sandbox/index';
-import { STATUS_IDS } from '../cw-sandbox/index';
+import { type Sandbox, STATUS_IDS, startSandbox } from '../cw-sandbox/index';
 
 export const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
 export const MINUTE = 60_000;
@@ -147,4 +147,27 @@ export function gate() {
     open = r;
   });
   return { wait, open };
+}
+
+/**
+ * The CW sandbox for one test file: started once, reset before each test, and checked after each that
+ * every request the outbox sent (lookups and deletes included) stayed inside the OpenAPI subset. It is
+ * returned as a stand-in that forwards to the running sandbox, so tests keep writing `sb.faults…`.
+ */
+export function useContractSandbox(): Sandbox {
+  let current: Sandbox | undefined;
+  const live = (): Sandbox => {
+    if (!current) throw new Error('The sandbox starts in beforeAll: use it inside a test or hook.');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startSandbox({ port: 0 });
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => live().reset());
+  afterEach(() => expect(live().contractViolations).toEqual([]));
+  return new Proxy({} as Sandbox, {
+    get: (_t, p) => Reflect.get(live(), p),
+    set: (_t, p, value) => Reflect.set(live(), p, value),
+  });
 }
