@@ -1,6 +1,31 @@
 // Filter fields and export buttons shared by the options page's lists (Post History, Sessions,
 // Activity): the same labels, input kinds and order everywhere, written once.
+import { useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
+import { showToast } from '@/components/ui/Toast';
+import { errorText } from './api';
+import { download } from './history/download';
+
+/** A list's filter and page offset: any filter change goes back to the first page. */
+export function useListFilter<F extends object>(initial: F) {
+  const [filter, setFilter] = useState<F>(initial);
+  const [offset, setOffset] = useState(0);
+  const set = (patch: Partial<F>) => {
+    setOffset(0);
+    setFilter({ ...filter, ...patch });
+  };
+  return { filter, set, offset, setOffset };
+}
+
+/** Asks the background for an export file and saves it; a failure becomes a toast. */
+export async function saveExport(ask: () => Promise<{ filename: string; mime: string; content: string }>) {
+  try {
+    const f = await ask();
+    download(f.filename, f.mime, f.content);
+  } catch (e) {
+    showToast(errorText(e), 'error');
+  }
+}
 
 /** Ticket number, From and To dates: the fields Post History and Sessions filter on alike. */
 export function TicketAndDates({

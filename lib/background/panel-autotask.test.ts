@@ -2,30 +2,15 @@
 // The panel's reads on an Autotask connection (issue 15, phase B step 5): ticket context, Link Ticket
 // search and the post dialog's statuses go through the Autotask connector, against the sandbox.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type AutotaskSandbox,
-  SPECIAL_TICKETS,
-  STATUS,
-  startAutotaskSandbox,
-} from '../../tests/autotask-sandbox/index.ts';
-import { saveSandboxAutotask } from '../../tests/support/autotask-connection';
-import { deleteConnection } from '../connection/store';
+import { describe, expect, it } from 'vitest';
+import { SPECIAL_TICKETS, STATUS } from '../../tests/autotask-sandbox/index.ts';
+import { useAutotaskSandbox } from '../../tests/support/autotask-connection';
 import type { HandlerContext } from '../messages/router';
 import { preparePost } from '../posting/service';
 import { panelHandlers, ticketContextFor } from './panel-handlers';
 
 const ctx: HandlerContext = { sender: { kind: 'extensionPage', url: 'chrome-extension://x/panel.html' } };
-let sb: AutotaskSandbox;
-beforeAll(async () => {
-  sb = await startAutotaskSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(async () => {
-  sb.reset();
-  await deleteConnection();
-  await saveSandboxAutotask(sb);
-});
+const sb = useAutotaskSandbox({ connect: true });
 
 const T = SPECIAL_TICKETS.standard;
 

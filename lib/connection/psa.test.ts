@@ -3,9 +3,8 @@
 // secret and tracking identifier in the background's secrets table only, scoped to user@zone, and
 // turned into the Autotask connector; the ConnectWise paths do not mistake it for theirs.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type AutotaskSandbox, startAutotaskSandbox } from '../../tests/autotask-sandbox/index.ts';
-import { autotaskRecord } from '../../tests/support/autotask-connection';
+import { describe, expect, it } from 'vitest';
+import { autotaskRecord, useAutotaskSandbox } from '../../tests/support/autotask-connection';
 import { db } from '../db/schema';
 import { connectedPsa } from './psa';
 import {
@@ -18,15 +17,7 @@ import {
   saveConnection,
 } from './store';
 
-let sb: AutotaskSandbox;
-beforeAll(async () => {
-  sb = await startAutotaskSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(async () => {
-  sb.reset();
-  await deleteConnection();
-});
+const sb = useAutotaskSandbox();
 
 const atRecord = () => autotaskRecord(sb);
 

@@ -3,28 +3,14 @@
 // the connector; Auto-Match by Email compares email, email2 and email3 (trimmed, any case), and flags
 // shared and inactive-only addresses instead of picking.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type AutotaskSandbox,
-  SPECIAL_RESOURCES,
-  startAutotaskSandbox,
-} from '../../tests/autotask-sandbox/index.ts';
-import { saveSandboxAutotask } from '../../tests/support/autotask-connection';
-import { deleteConnection } from '../connection/store';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SPECIAL_RESOURCES } from '../../tests/autotask-sandbox/index.ts';
+import { useAutotaskSandbox } from '../../tests/support/autotask-connection';
 import { db } from '../db/schema';
 import { addTechnician, autoMatchRoster, listMemberOptions } from './roster';
 
-let sb: AutotaskSandbox;
-beforeAll(async () => {
-  sb = await startAutotaskSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(async () => {
-  sb.reset();
-  await deleteConnection();
-  await db().technicians.clear();
-  await saveSandboxAutotask(sb);
-});
+const sb = useAutotaskSandbox({ connect: true });
+beforeEach(() => db().technicians.clear());
 
 describe('Member Mapping with Autotask resources', () => {
   it('lists the resources, inactive ones marked', async () => {

@@ -2,32 +2,20 @@
 // Autotask note choices (issue 15 §2): offered from the tenant's picklists, checked against them when
 // saved, kept per connection, and used by the outbox's writer.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import {
-  type AutotaskSandbox,
-  NOTE_TYPE,
-  PUBLISH,
-  startAutotaskSandbox,
-} from '../../tests/autotask-sandbox/index.ts';
-import { saveSandboxAutotask } from '../../tests/support/autotask-connection';
+import { NOTE_TYPE, PUBLISH } from '../../tests/autotask-sandbox/index.ts';
+import { saveSandboxAutotask, useAutotaskSandbox } from '../../tests/support/autotask-connection';
 import { optionsHandlers } from '../background/options-handlers';
 import { connectedWriter } from '../connection/psa';
-import { deleteConnection } from '../connection/store';
 import { db } from '../db/schema';
 import type { HandlerContext } from '../messages/router';
 import { getAutotaskNoteChoices } from './autotask-notes';
 
 const ctx: HandlerContext = { sender: { kind: 'extensionPage', url: 'chrome-extension://x/options.html' } };
-let sb: AutotaskSandbox;
-beforeAll(async () => {
-  sb = await startAutotaskSandbox();
-});
-afterAll(() => sb.close());
+const sb = useAutotaskSandbox();
 beforeEach(async () => {
-  sb.reset();
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async () => undefined);
-  await deleteConnection();
   await db().settings.clear();
 });
 

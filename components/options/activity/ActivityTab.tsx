@@ -1,13 +1,11 @@
 import '../history/history.css';
 import { useEffect, useState } from 'preact/hooks';
 import { Pager } from '@/components/ui/Pager';
-import { showToast } from '@/components/ui/Toast';
 import type { ActivityRecord } from '@/lib/db/schema';
 import { askFromOptions } from '@/lib/messages/client';
 import { errorText } from '../api';
-import { download } from '../history/download';
 import { formatWhen, humanizeDetail, kindLabel, OUTCOME_LABELS } from '../history/labels';
-import { ExportButtons } from '../list-filters';
+import { ExportButtons, saveExport } from '../list-filters';
 
 const PAGE = 100;
 
@@ -35,14 +33,8 @@ export function ActivityTab() {
       .catch((e: unknown) => setError(errorText(e)));
   }, [kind, outcome, offset]);
 
-  async function exportAs(format: 'csv' | 'json') {
-    try {
-      const f = await askFromOptions('activity/export', { format });
-      download(f.filename, f.mime, f.content);
-    } catch (e) {
-      showToast(errorText(e), 'error');
-    }
-  }
+  const exportAs = (format: 'csv' | 'json') =>
+    saveExport(() => askFromOptions('activity/export', { format }));
 
   return (
     <section aria-labelledby="fp-activity-title">

@@ -11,8 +11,7 @@ import type { PostDetail } from '@/lib/messages/posting';
 import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
 import { errorText } from '../api';
-import { ExportButtons, TicketAndDates } from '../list-filters';
-import { download } from './download';
+import { ExportButtons, saveExport, TicketAndDates, useListFilter } from '../list-filters';
 import { PAGE, takeEarlyFirstPage } from './first-page';
 import { attemptsText, formatWhen, STATE_LABELS } from './labels';
 
@@ -41,8 +40,12 @@ function toQuery(f: Filter) {
 
 /** Options → Post History: every post, filtered and paged through an index; retry, edit, discard, export. */
 export function PostHistoryTab() {
-  const [filter, setFilter] = useState<Filter>({ state: '', ticket: '', from: '', to: '' });
-  const [offset, setOffset] = useState(0);
+  const { filter, set, offset, setOffset } = useListFilter<Filter>({
+    state: '',
+    ticket: '',
+    from: '',
+    to: '',
+  });
   // The unfiltered first page asked for at start-up (first-page.ts): rendered in the very first render
   // when it has arrived, else as soon as it does.
   const [early] = useState(takeEarlyFirstPage);
@@ -114,19 +117,8 @@ export function PostHistoryTab() {
     }
   }
 
-  async function exportAs(format: 'csv' | 'json') {
-    try {
-      const f = await askFromOptions('posting/export', { ...toQuery(filter), format });
-      download(f.filename, f.mime, f.content);
-    } catch (e) {
-      showToast(errorText(e), 'error');
-    }
-  }
-
-  const set = (patch: Partial<Filter>) => {
-    setOffset(0);
-    setFilter({ ...filter, ...patch });
-  };
+  const exportAs = (format: 'csv' | 'json') =>
+    saveExport(() => askFromOptions('posting/export', { ...toQuery(filter), format }));
 
   return (
     <section aria-labelledby="fp-history-title">

@@ -2,13 +2,11 @@ import '../history/history.css';
 import './sessions.css';
 import { useEffect, useState } from 'preact/hooks';
 import { Pager } from '@/components/ui/Pager';
-import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { SessionSummary } from '@/lib/session/history';
 import { formatDuration, type SessionState } from '@/lib/session/model';
 import { errorText } from '../api';
-import { download } from '../history/download';
-import { ExportButtons, TicketAndDates } from '../list-filters';
+import { ExportButtons, saveExport, TicketAndDates, useListFilter } from '../list-filters';
 
 // Options → Sessions (issue 13): every FlowPilot session in this browser, newest first, paged through an
 // index like Post History; filters by state, ticket, company and date; CSV and JSON export.
@@ -44,8 +42,13 @@ function awayText(a: SessionSummary['away']): string {
 }
 
 export function SessionsTab() {
-  const [filter, setFilter] = useState<Filter>({ state: '', ticket: '', company: '', from: '', to: '' });
-  const [offset, setOffset] = useState(0);
+  const { filter, set, offset, setOffset } = useListFilter<Filter>({
+    state: '',
+    ticket: '',
+    company: '',
+    from: '',
+    to: '',
+  });
   const [rows, setRows] = useState<SessionSummary[] | undefined>();
   const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -60,19 +63,9 @@ export function SessionsTab() {
       .catch((e: unknown) => setError(errorText(e)));
   }, [filter, offset]);
 
-  async function exportAs(format: 'csv' | 'json') {
-    try {
-      const f = await askFromOptions('sessions/export', { ...toQuery(filter), format });
-      download(f.filename, f.mime, f.content);
-    } catch (e) {
-      showToast(errorText(e), 'error');
-    }
-  }
+  const exportAs = (format: 'csv' | 'json') =>
+    saveExport(() => askFromOptions('sessions/export', { ...toQuery(filter), format }));
 
-  const set = (patch: Partial<Filter>) => {
-    setOffset(0);
-    setFilter({ ...filter, ...patch });
-  };
   const filtered = Boolean(filter.state || filter.ticket || filter.company || filter.from || filter.to);
 
   return (
