@@ -4,6 +4,7 @@ import { registerPanelCommands } from '@/lib/background/commands';
 import { isPanelHost } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
 import { startIdleWatch } from '@/lib/background/idle';
+import { prefetchOnNavigation } from '@/lib/background/nav-prefetch';
 import { forgetTab } from '@/lib/background/page-tickets';
 import { applyPolicyAndBroadcast } from '@/lib/background/policy-handlers';
 import { installTestHooks } from '@/lib/background/test-hooks';
@@ -28,6 +29,7 @@ export default defineBackground(() => {
     return route(message, sender);
   });
   browser.tabs.onRemoved.addListener(forgetTab);
+  prefetchOnNavigation(); // a ticket URL's context starts when the navigation commits
   // The assistant streams over a Port; its sender is checked like the router's (lib/background/ai-chat-port).
   registerAiChatPort({
     extensionId: browser.runtime.id,

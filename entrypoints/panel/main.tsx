@@ -45,6 +45,7 @@ async function main() {
       if (m.type === 'panel/toggle') toggleByShortcut(store);
       else if (m.type === 'panel/pageTicket') applyPageTicket(m);
       else if (m.type === 'ticket/contextPartial') controller.partial(m.context);
+      else if (m.type === 'ticket/contextUpdated') controller.updated(m.context);
     } else if (m?.dir === 'bgToPages' && (m.type === 'connection/changed' || m.type === 'policy/changed'))
       controller.connectionChanged();
     return undefined;

@@ -11,6 +11,7 @@ import { getSettings } from '../settings/store';
 import { startSimilar } from '../similar/service';
 import { ContextCache, cacheScope } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
+import { DetailCache } from '../ticket/detail-cache';
 import { searchTickets } from '../ticket/search';
 import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
 import { pageTicketFor, pushToPanel, reportPageTicket } from './page-tickets';
@@ -19,6 +20,8 @@ import { pageTicketFor, pushToPanel, reportPageTicket } from './page-tickets';
 // just means a reload): the context cache, the loads in flight (so a panel that joins one still gets
 // its first wave), and the in-flight search per tab so a newer query cancels the one it supersedes.
 const contexts = new ContextCache();
+/** Company, contact and device details from earlier contexts: a known customer's context needs one wave. */
+const details = new DetailCache();
 const inFlight = new Map<string, { partial?: TicketContext; tabs: Set<number> }>();
 const searches = new Map<number, AbortController>();
 
@@ -46,6 +49,7 @@ export async function ticketContextFor(
     () => {
       const flight: { partial?: TicketContext; tabs: Set<number> } = { tabs: new Set() };
       inFlight.set(key, flight);
+      const kept = details.view(scope);
       const onPartial = (context: TicketContext) => {
         flight.partial = context;
         for (const t of flight.tabs) partialTo(t, context);
@@ -55,6 +59,13 @@ export async function ticketContextFor(
         : loadTicketContext(ticket, {
             client: cw!.client,
             webOrigin: `${cw!.record.scheme}://${cw!.record.site}`,
+            // Refresh asks CW for everything: kept details are only stored then, not shown.
+            details: opts.refresh ? { get: () => undefined, set: kept.set } : kept,
+            onRevalidated: (context) => {
+              contexts.put(scope, ticket, Promise.resolve(context));
+              for (const t of flight.tabs)
+                pushToPanel(t, { dir: 'bgToPanel', type: 'ticket/contextUpdated', context });
+            },
             onPartial: (context) => {
               onPartial(context);
               const webOrigin = `${cw!.record.scheme}://${cw!.record.site}`;
@@ -74,10 +85,17 @@ export async function ticketContextFor(
   );
   const flight = inFlight.get(key);
   if (opts.tabId !== undefined && flight) {
+    // Kept for the load's lifetime and its later check (ticket/contextUpdated).
+    flight.tabs.add(opts.tabId);
     if (flight.partial) partialTo(opts.tabId, flight.partial);
-    else flight.tabs.add(opts.tabId);
   }
   return promise;
+}
+
+/** Forgets the kept contexts (and the kept details too, when asked): the e2e hooks' cold start. */
+export function forgetContexts(opts: { details: boolean }): void {
+  contexts.clear();
+  if (opts.details) details.clear();
 }
 
 /** Handlers for messages from the panel frame. */

@@ -3,6 +3,7 @@ import type { IdleState } from '../platform/idle';
 import type { Session } from '../session/model';
 import { updateOpenSessions } from '../session/service';
 import { ALIVE_KEY, checkAlive, handleIdleState } from './idle';
+import { forgetContexts } from './panel-handlers';
 
 // E2E builds only (entrypoints/background.ts installs this under `import.meta.env.MODE === 'e2e'`, so
 // production bundles never contain it; tests/unit/test-hooks.test.ts pins that): lets Playwright drive
@@ -28,6 +29,8 @@ export interface TestHooks {
   lastAlive(at: number): Promise<void>;
   /** As if the ticket's open session had started `ms` earlier (every time in it moves back). */
   shiftSession(ticketKey: string, ms: number): Promise<void>;
+  /** As if the worker had restarted (details: false — only the 60 s context cache, as after a minute). */
+  forgetContexts(opts: { details: boolean }): void;
 }
 
 export function installTestHooks(): void {
@@ -37,6 +40,7 @@ export function installTestHooks(): void {
       await db().settings.put({ key: ALIVE_KEY, value: at });
       await checkAlive();
     },
+    forgetContexts,
     shiftSession: async (ticketKey, ms) => {
       await updateOpenSessions((s) => (s.ticketKey === ticketKey ? shifted(s, ms) : s));
     },

@@ -60,4 +60,6 @@ export const panelToBg = {
 export type BgToPanel =
   | { dir: 'bgToPanel'; type: 'panel/toggle' }
   | ({ dir: 'bgToPanel'; type: 'panel/pageTicket' } & PageTicket)
-  | { dir: 'bgToPanel'; type: 'ticket/contextPartial'; context: TicketContext };
+  | { dir: 'bgToPanel'; type: 'ticket/contextPartial'; context: TicketContext }
+  /** The check of details kept from earlier contexts found a change: the context as it is now. */
+  | { dir: 'bgToPanel'; type: 'ticket/contextUpdated'; context: TicketContext };

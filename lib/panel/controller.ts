@@ -104,6 +104,13 @@ export function createPanelController(store: PanelStore, api: PanelApi) {
         store.context.value = { status: 'loading', key: cur.key, partial: context };
       }
     },
+    /** A kept detail (company phone, device) changed: the shown context takes the new one. */
+    updated: (context: TicketContext) => {
+      const cur = store.context.peek();
+      if (cur.status === 'ready' && cur.key === ticketKey(context.ref)) {
+        store.context.value = { status: 'ready', key: cur.key, context };
+      }
+    },
     openOptions: () => void api.openOptions(),
     dispose: () => {
       for (const d of disposers) d();

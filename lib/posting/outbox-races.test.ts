@@ -250,3 +250,36 @@ describe('post data stays consistent with the items', () => {
     expect(data.items.map((i) => i.state)).toEqual(items.map((i) => i.state));
   });
 });
+
+describe('issue 12 §3: the click learns of a landed write from CW’s answer, not from its bookkeeping', () => {
+  it('told "sent" even when recording the answer fails; the write is settled later, exactly once', async () => {
+    let failRecord = false;
+    const t = outboxKit(
+      sb,
+      {},
+      {
+        beforeMutate: (table, req) => {
+          if (failRecord && table === 'outbox' && req.type === 'put') throw new Error('QuotaExceededError');
+        },
+      },
+    );
+    sb.faults.latencyMs = 200;
+    const post = await t.outbox.enqueue(noteOnly(), {}, { sendWith: sandboxClient(sb) });
+    failRecord = true; // the create is on its way; the transaction recording its answer will fail
+    const settled = await t.outbox.waitForPost(post.id, 10_000);
+    expect(settled?.state).toBe('sent');
+    const [note] = await t.items(post.id);
+    expect(note?.state).toBe('sending'); // storage never heard
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+    // A later pass (here: the next worker's) settles it by looking it up, and sends nothing again.
+    failRecord = false;
+    sb.faults.latencyMs = 0;
+    const next = t.make();
+    await next.recoverInterrupted();
+    t.advance(LIMIT);
+    await next.drain();
+    await until(async () => (await t.items(post.id))[0]?.state === 'sent');
+    expect(v().posts('/notes')).toHaveLength(1);
+    expect(v().notesWith(note!.ref)).toHaveLength(1);
+  });
+});

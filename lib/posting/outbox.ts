@@ -177,6 +177,8 @@ export class Outbox {
   private cwClock?: { cw: number; mono: number };
   private throttleLoad?: Promise<void>;
   private readonly waiters = new Map<string, Set<(p: PostRecord) => void>>();
+  /** The post as last stored, for each post someone waits for (see landed()). */
+  private readonly waited = new Map<string, PostRecord>();
 
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
@@ -359,6 +361,8 @@ export class Outbox {
     });
     if (!result) return undefined;
     if (result.post) {
+      // The waiting click first: its answer must not queue behind a broadcast to every tab.
+      this.notifyWaiters(result.post);
       const link = (result.post.data as PostData).ticketUrl;
       this.emit({
         ticketKey: result.next.ticketKey,
@@ -366,7 +370,6 @@ export class Outbox {
         state: result.post.state,
         ...(notice ? { notice, ...(link ? { link } : {}) } : {}),
       });
-      this.notifyWaiters(result.post);
     }
     return result.next;
   }
@@ -383,7 +386,28 @@ export class Outbox {
   private notifyWaiters(post: PostRecord) {
     const set = this.waiters.get(post.id);
     if (!set) return;
-    for (const fn of set) fn(post);
+    this.waited.set(post.id, post);
+    for (const fn of [...set]) fn(post);
+  }
+
+  /**
+   * CW has answered a write with success: whoever waits for its post learns it now, from the post as
+   * last stored with this write marked sent, before the transaction that records it (issue 12 §3). That
+   * is the truth already; should the record fail to commit, the write stays "sending", which the next
+   * pass treats as an unknown outcome and settles by looking it up.
+   */
+  private landed(rec: OutboxRecord) {
+    const post = this.waited.get(rec.postId);
+    if (!post) return;
+    const data = post.data as PostData;
+    if (!data.items.some((v) => v.outboxId === rec.id)) return;
+    const items = data.items.map((v) => (v.outboxId === rec.id ? { ...v, state: 'sent' as const } : v));
+    this.notifyWaiters({
+      ...post,
+      state: postStateOf(items.map((i) => i.state)),
+      updatedAt: this.now(),
+      data: { ...data, items },
+    });
   }
 
   /**
@@ -401,10 +425,15 @@ export class Outbox {
     return new Promise((resolve) => {
       const set = this.waiters.get(postId) ?? new Set();
       this.waiters.set(postId, set);
+      // A snapshot newer than this read (a write already recorded meanwhile) is kept.
+      if (!this.waited.has(postId)) this.waited.set(postId, current);
       const done = (p: PostRecord | undefined) => {
         clearTimeout(timer);
         set.delete(check);
-        if (set.size === 0) this.waiters.delete(postId);
+        if (set.size === 0) {
+          this.waiters.delete(postId);
+          this.waited.delete(postId);
+        }
         resolve(p);
       };
       const check = (p: PostRecord) => {
@@ -747,6 +776,7 @@ export class Outbox {
       return false;
     }
     // CW has it. From here on nothing may turn the item into "failed".
+    this.landed(sending);
     const created = p.item.kind !== 'status';
     const cwId = created ? res?.id : undefined;
     try {

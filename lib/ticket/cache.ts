@@ -51,6 +51,11 @@ export class ContextCache<T = TicketContext> {
     return { promise, cached: false };
   }
 
+  /** Replaces a ticket's entry with a newer answer (a later check corrected it). */
+  put(scope: string, ref: TicketRef, promise: Promise<T>): void {
+    this.entries.set(`${scope}|${ticketKey(ref)}`, { at: this.now(), promise });
+  }
+
   /** The fresh entry for a ticket, if any (no load). */
   peek(scope: string, ref: TicketRef): Promise<T> | undefined {
     const hit = this.entries.get(`${scope}|${ticketKey(ref)}`);

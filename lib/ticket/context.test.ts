@@ -10,6 +10,7 @@ import {
 import { CwClient } from '../cw/client';
 import { CwError } from '../cw/errors';
 import { loadTicketContext } from './context';
+import { DetailCache } from './detail-cache';
 import type { TicketContext } from './types';
 
 let sb: Sandbox;
@@ -165,5 +166,89 @@ describe('loadTicketContext against the sandbox', () => {
     expect(ctx.summary).toBe('Outlook not syncing on laptop');
     expect(ctx.configurations.map((c) => c.name)).toEqual(['CONTOSO-LT-001', 'CONTOSO-FS01']);
     expect(ctx.problems.map((p) => p.section)).toEqual(['configurations']);
+  });
+
+  describe('with details kept from earlier contexts (issue 12 §5)', () => {
+    const keptLoad = (cache: DetailCache, id: number, onRevalidated?: (c: TicketContext) => void) =>
+      loadTicketContext(
+        { kind: 'service', id },
+        {
+          client,
+          webOrigin: 'https://na.myconnectwise.net',
+          details: cache.view('scope-a'),
+          onRevalidated,
+        },
+      );
+    const secondWave = (r: { apiPath?: string }) =>
+      /^\/company\/(companies\/\d+|configurations)$|^\/company\/contacts\/\d+$/.test(r.apiPath ?? '');
+
+    it('completes after the first wave and checks the kept details in the background', async () => {
+      const cache = new DetailCache();
+      const cold = await keptLoad(cache, SPECIAL_TICKETS.standard);
+      expect(cold.company?.phone).toBeTruthy();
+      sb.requests.length = 0;
+      // The check is slow: had the load waited for it, its answers would be in when it resolved.
+      sb.faults.add({ method: 'GET', path: '^/company/', latencyMs: 1500, times: 5 });
+      let revalidated: TicketContext | undefined;
+      const warm = await keptLoad(cache, SPECIAL_TICKETS.standard, (c) => {
+        revalidated = c;
+      });
+      // Answered at once: none of the check's requests has its answer (they may still be on their way in).
+      const answeredAtReturn = sb.requests.filter(secondWave).filter((r) => r.status !== 0).length;
+      await expect.poll(() => sb.requests.filter(secondWave).length).toBe(2); // company + devices
+      const checks = sb.requests.filter(secondWave);
+      expect(answeredAtReturn).toBe(0);
+      expect(checks.every((r) => r.status === 0)).toBe(true); // asked, not yet answered
+      expect({ ...warm, fetchedAt: 0 }).toEqual({ ...cold, fetchedAt: 0 });
+      await new Promise((r) => setTimeout(r, 1700));
+      expect(checks.every((r) => r.status === 200)).toBe(true);
+      expect(revalidated).toBeUndefined(); // nothing changed
+    });
+
+    it('a changed company phone replaces the kept one once the check has it', async () => {
+      const cache = new DetailCache();
+      const cold = await keptLoad(cache, SPECIAL_TICKETS.standard);
+      const company = sb.state.companies.find((c) => c.id === cold.company?.id);
+      if (!company) throw new Error('no company');
+      company.phoneNumber = '2125550199';
+      const got = new Promise<TicketContext>((resolve) => {
+        void keptLoad(cache, SPECIAL_TICKETS.standard, resolve).then((warm) => {
+          expect(warm.company?.phone).toBe(cold.company?.phone);
+        });
+      });
+      expect((await got).company?.phone).toBe('2125550199');
+      // And the next load starts from the new one.
+      expect((await keptLoad(cache, SPECIAL_TICKETS.standard)).company?.phone).toBe('2125550199');
+    });
+
+    it('a failing check keeps what was known (no problem shown, nothing reported)', async () => {
+      const cache = new DetailCache();
+      await keptLoad(cache, SPECIAL_TICKETS.standard);
+      sb.faults.add({ method: 'GET', path: '^/company/', status: 500, times: 5 });
+      let revalidated = false;
+      const warm = await keptLoad(cache, SPECIAL_TICKETS.standard, () => {
+        revalidated = true;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(warm.problems).toEqual([]);
+      expect(warm.company?.phone).toBeTruthy();
+      expect(revalidated).toBe(false);
+    });
+
+    it('a ticket whose details were not all seen waits for its second wave as before', async () => {
+      const cache = new DetailCache();
+      await keptLoad(cache, SPECIAL_TICKETS.standard);
+      sb.requests.length = 0;
+      // Another ticket: its company or devices were not seen yet.
+      const other = sb.state.tickets.find(
+        (t) =>
+          t.company.id !== sb.state.tickets.find((x) => x.id === SPECIAL_TICKETS.standard)?.company.id &&
+          (sb.state.ticketConfigurations[t.id]?.length ?? 0) > 0,
+      );
+      if (!other) throw new Error('no ticket of another company');
+      const ctx = await keptLoad(cache, other.id);
+      expect(ctx.company?.phone).toBeTruthy();
+      expect(sb.requests.filter(secondWave).every((r) => r.status === 200)).toBe(true);
+    });
   });
 });

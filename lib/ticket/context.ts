@@ -12,6 +12,7 @@ import {
   withCompanyDetails,
   withContactDetails,
 } from './cw-map';
+import type { DetailStore } from './detail-cache';
 import {
   companyRequest,
   configurationDetailsRequest,
@@ -30,6 +31,8 @@ import type { TicketContext, TicketRef } from './types';
 // ticket lacks them). Each wave-2 request leaves as soon as the answer it needs is in (company and
 // contact after the ticket, device details after the attached list), not after the slowest of wave 1.
 // A failing section is recorded in `problems`; only the ticket itself is fatal.
+// With company, contact and device details kept from earlier contexts (lib/ticket/detail-cache.ts),
+// the context is complete after wave 1 and wave 2 only checks them (issue 12 §5).
 
 export interface LoadOptions {
   client: CwClient;
@@ -38,6 +41,14 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Called with the context after wave 1, before the details arrive. */
   onPartial?: (ctx: TicketContext) => void;
+  /**
+   * Company, contact and device details kept from earlier contexts (lib/ticket/detail-cache.ts). When
+   * every detail this ticket needs is there, the context is complete after wave 1; wave 2 still runs,
+   * as a check, and refreshes them.
+   */
+  details?: DetailStore;
+  /** That check found details other than the kept ones: the context as it is now. */
+  onRevalidated?: (ctx: TicketContext) => void;
   now?: () => number;
 }
 
@@ -52,8 +63,42 @@ async function section<T>(p: Promise<T>): Promise<Section<T>> {
   }
 }
 
+interface Details {
+  company?: Section<CwCompany>;
+  contact?: Section<CwContact>;
+  /** The attached configurations' details (undefined: none attached or the list failed). */
+  configs?: Section<CwConfiguration[]>;
+}
+
+/** The wave-1 context completed with the second wave's details; a failed section becomes a problem. */
+function withDetails(base: TicketContext, d: Details, fetchedAt: number): TicketContext {
+  let ctx: TicketContext = { ...base, problems: [...base.problems] };
+  if (d.configs?.ok) {
+    const byId = new Map((d.configs.value ?? []).map((c) => [c.id, c]));
+    // Keep the ticket's order; a configuration the API member can't read keeps its device name.
+    ctx.configurations = ctx.configurations.map((c) => {
+      const found = byId.get(c.id);
+      return found ? toConfigurationView(found) : c;
+    });
+  } else if (d.configs) ctx.problems.push({ section: 'configurations', message: d.configs.message });
+  if (d.company?.ok) ctx = withCompanyDetails(ctx, d.company.value);
+  else if (d.company) ctx.problems.push({ section: 'company', message: d.company.message });
+  if (d.contact?.ok) ctx = withContactDetails(ctx, d.contact.value);
+  else if (d.contact) ctx.problems.push({ section: 'contact', message: d.contact.message });
+  ctx.fetchedAt = fetchedAt;
+  return ctx;
+}
+
+const sameContext = (a: TicketContext, b: TicketContext) =>
+  JSON.stringify({ ...a, fetchedAt: 0 }) === JSON.stringify({ ...b, fetchedAt: 0 });
+
+/** The kept answer when the fresh one failed: a flaky second wave does not blank what was known. */
+function orKept<T>(fresh: Section<T> | undefined, kept: T | undefined): Section<T> | undefined {
+  return fresh && !fresh.ok && kept !== undefined ? { ok: true, value: kept } : fresh;
+}
+
 export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Promise<TicketContext> {
-  const { client, signal } = opts;
+  const { client, signal, details: store } = opts;
   const now = opts.now ?? Date.now;
   const get = <T>(r: Request) => client.get<T>(r.path, r.query, { signal });
   const configsReq = ticketConfigurationsRequest(ref);
@@ -68,26 +113,29 @@ export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Prom
     : Promise.resolve({ ok: true, value: [] });
 
   // Wave 2, each part started by the answer it depends on.
-  const detailsP = refsP.then((refs) => {
+  const configsP = refsP.then((refs) => {
     const req = refs.ok ? configurationDetailsRequest((refs.value ?? []).map((r) => r.id)) : undefined;
     return req ? section(get<CwConfiguration[]>(req)) : undefined;
   });
-  const peopleP = ticketP.then((t) => {
+  const peopleOf = (t: CwTicket) => {
     const base = contextFromTicket(ref, t, opts.webOrigin, now());
-    const companyId = base.company?.id;
     const contactId = base.contact?.id;
     const needContact = contactId !== undefined && (!base.contact?.email || !base.contact?.phone);
+    return { companyId: base.company?.id, contactId: needContact ? contactId : undefined };
+  };
+  const peopleP = ticketP.then((t) => {
+    const { companyId, contactId } = peopleOf(t);
     return Promise.all([
       companyId !== undefined ? section(get<CwCompany>(companyRequest(companyId))) : undefined,
-      needContact ? section(get<CwContact>(contactRequest(contactId))) : undefined,
+      contactId !== undefined ? section(get<CwContact>(contactRequest(contactId))) : undefined,
     ]);
   });
   // A fatal ticket error (or a cancel) must not leave these rejecting unobserved.
   peopleP.catch(() => undefined);
-  detailsP.catch(() => undefined);
+  configsP.catch(() => undefined);
 
   const [ticket, notes, initial, configRefs] = await Promise.all([ticketP, notesP, initialP, refsP]);
-  let ctx = contextFromTicket(ref, ticket, opts.webOrigin, now());
+  const ctx = contextFromTicket(ref, ticket, opts.webOrigin, now());
   if (notes.ok) ctx.notes = (notes.value ?? []).map(toNoteView);
   else ctx.problems.push({ section: 'notes', message: notes.message });
   if (initial.ok && initial.value?.[0]?.text) ctx.initialDescription = initial.value[0].text;
@@ -99,19 +147,50 @@ export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Prom
   );
   opts.onPartial?.(structuredClone(ctx));
 
-  const [details, [company, contact]] = await Promise.all([detailsP, peopleP]);
-  if (details?.ok) {
-    const byId = new Map((details.value ?? []).map((c) => [c.id, c]));
-    // Keep the ticket's order; a configuration the API member can't read keeps its device name.
-    ctx.configurations = ctx.configurations.map((c) => {
-      const d = byId.get(c.id);
-      return d ? toConfigurationView(d) : c;
-    });
-  } else if (details) ctx.problems.push({ section: 'configurations', message: details.message });
-  if (company?.ok) ctx = withCompanyDetails(ctx, company.value);
-  else if (company) ctx.problems.push({ section: 'company', message: company.message });
-  if (contact?.ok) ctx = withContactDetails(ctx, contact.value);
-  else if (contact) ctx.problems.push({ section: 'contact', message: contact.message });
-  ctx.fetchedAt = now();
-  return ctx;
+  // What this ticket's second wave would bring, if it was seen before.
+  const { companyId, contactId } = peopleOf(ticket);
+  const keptCompany = companyId !== undefined ? store?.get<CwCompany>('company', companyId) : undefined;
+  const keptContact = contactId !== undefined ? store?.get<CwContact>('contact', contactId) : undefined;
+  const keptConfigs = refs.map((r) => store?.get<CwConfiguration>('configuration', r.id));
+
+  const fresh = Promise.all([configsP, peopleP]).then(([configs, [company, contact]]) => {
+    if (company?.ok && companyId !== undefined) store?.set('company', companyId, company.value);
+    if (contact?.ok && contactId !== undefined) store?.set('contact', contactId, contact.value);
+    if (configs?.ok) for (const c of configs.value ?? []) store?.set('configuration', c.id, c);
+    const allKept = keptConfigs.every((c): c is CwConfiguration => c !== undefined);
+    return withDetails(
+      ctx,
+      {
+        company: orKept(company, keptCompany),
+        contact: orKept(contact, keptContact),
+        configs: orKept(configs, allKept && keptConfigs.length ? keptConfigs : undefined),
+      },
+      now(),
+    );
+  });
+
+  const everythingKept =
+    store !== undefined &&
+    (companyId === undefined || keptCompany !== undefined) &&
+    (contactId === undefined || keptContact !== undefined) &&
+    keptConfigs.every((c) => c !== undefined);
+  if (!everythingKept) return fresh;
+
+  // Complete now from what was kept; the second wave checks it and reports a difference.
+  const kept = withDetails(
+    ctx,
+    {
+      company: keptCompany && { ok: true, value: keptCompany },
+      contact: keptContact && { ok: true, value: keptContact },
+      configs: refs.length ? { ok: true, value: keptConfigs as CwConfiguration[] } : undefined,
+    },
+    now(),
+  );
+  fresh.then(
+    (checked) => {
+      if (!sameContext(checked, kept)) opts.onRevalidated?.(checked);
+    },
+    () => undefined,
+  );
+  return kept;
 }
