@@ -93,3 +93,36 @@ test('hostile, hidden, closed, empty and project tickets all render sensibly', a
 
   expect(dialogs).toEqual([]);
 });
+
+// Issue 12 §5: a customer seen in the last minutes has its company, contact and device details kept in
+// the worker, so the context is complete after its first wave; the second wave checks them and a
+// change reaches the panel a moment later (ticket/contextUpdated).
+test('kept company details show at once and are corrected when CW has changed them', async ({
+  ext,
+  sandbox,
+}) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const p = panel(page);
+  const people = p.getByRole('region', { name: 'Company and contact' });
+  const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');
+  if (!contoso) throw new Error('no Contoso in the sandbox');
+  const before = `Company phone${contoso.phoneNumber}`;
+  await expect(people).toContainText(before);
+
+  // CW's company phone changes; the 60 s context cache is forgotten (as after a minute), the details kept.
+  contoso.phoneNumber = '2125550199';
+  const w = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
+  await w.evaluate(() =>
+    (
+      self as unknown as { __flowpilotTest: { forgetContexts(o: { details: boolean }): void } }
+    ).__flowpilotTest.forgetContexts({ details: false }),
+  );
+  // The check is slow: the panel is complete with the kept phone long before CW answers it.
+  sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1500, times: 1 });
+  await page.reload();
+  await expect(p).toHaveAttribute('data-context', 'ready');
+  await expect(people).toContainText(before);
+  await expect(people).toContainText('Company phone2125550199', { timeout: 10_000 });
+});
