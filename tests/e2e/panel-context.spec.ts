@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SPECIAL_TICKETS, XSS_PAYLOAD } from '../cw-sandbox/index';
 import { connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
-import { ticketHeading } from './panel-helpers';
+import { openConnectedTicket, ticketHeading } from './panel-helpers';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/panel.png');
 
@@ -11,9 +11,7 @@ test('shows the linked ticket context: ticket, company, contact, configurations,
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   const p = panel(page);
   await expect(ticketHeading(page)).toContainText('#1001Outlook not syncing on laptop');
   await expect(p).toHaveAttribute('data-context', 'ready');
@@ -101,9 +99,7 @@ test('kept company details show at once and are corrected when CW has changed th
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   const p = panel(page);
   const people = p.getByRole('region', { name: 'Company and contact' });
   const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');

@@ -1,4 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
+import type { Sandbox } from '../cw-sandbox/index';
+import type { ExtensionBrowser } from './browser';
+import { connectExtensionToSandbox } from './connect';
 import { expect, panel } from './fixtures';
 
 /** The linked ticket's heading in the panel header ("#1001 Outlook not syncing…"). */
@@ -28,4 +31,16 @@ export async function panelFrameOf(page: Page): Promise<Frame> {
   const frame = page.frames().find((f) => new URL(f.url()).pathname === '/panel.html');
   if (!frame) throw new Error('No panel frame on the page.');
   return frame;
+}
+
+/** Connected to the sandbox, a new tab on ticket `id`'s CW page (the panel loads beside it). */
+export async function openConnectedTicket(
+  ext: ExtensionBrowser,
+  sandbox: Sandbox,
+  id: number,
+): Promise<Page> {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  await page.goto(sandbox.ticketPageUrl(id));
+  return page;
 }

@@ -1,7 +1,7 @@
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
-import { ticketHeading } from './panel-helpers';
+import { openConnectedTicket, ticketHeading } from './panel-helpers';
 
 // Issue 10 §1: a script in CW's page (an XSS in CW, a same-origin CW iframe through parent.document,
 // another extension's page script) must not be able to read the panel, drive it, or tell it which
@@ -93,9 +93,7 @@ test('a CW page script cannot read the panel, drive it, or forge the ticket it s
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   const p = panel(page);
   await expect(p).toHaveAttribute('data-context', 'ready');
   const people = p.getByRole('region', { name: 'Company and contact' });
@@ -124,9 +122,7 @@ test('a CW page script cannot read the panel, drive it, or forge the ticket it s
 });
 
 test('a page that navigates the panel frame elsewhere gets a fresh panel back', async ({ ext, sandbox }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   await expect(panel(page)).toHaveAttribute('data-context', 'ready');
   // A parent may navigate its child frames, whatever their origin.
   await page.evaluate(() => {
@@ -158,9 +154,7 @@ test('the panel works only on the connected CW site, not on another CW host', as
 });
 
 test('a page that drops the dock gets it back, with a working panel', async ({ ext, sandbox }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   await expect(panel(page)).toHaveAttribute('data-context', 'ready');
   // Some CW screens rebuild the document; here a script drops the dock, then CW re-renders its content.
   await page.evaluate(() => {

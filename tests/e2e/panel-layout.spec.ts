@@ -3,7 +3,7 @@ import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import type { ExtensionBrowser } from './browser';
 import { connectExtensionToSandbox } from './connect';
 import { expect, panel, panelFrame, test } from './fixtures';
-import { panelFrameOf, ticketHeading } from './panel-helpers';
+import { openConnectedTicket, panelFrameOf, ticketHeading } from './panel-helpers';
 
 // The panel's place beside CW (issue 11 §4, §5): a resizable, remembered width; overlaying CW in a
 // narrow window instead of squeezing it; and the toggle shortcut as the keyboard way in and out.
@@ -199,9 +199,7 @@ test('the toggle shortcut moves focus into the panel when it opens and back to C
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(TICKET));
+  const page = await openConnectedTicket(ext, sandbox, TICKET);
   await expect(ticketHeading(page)).toContainText(`#${TICKET}`);
   await panel(page).getByRole('button', { name: 'Collapse FlowPilot' }).click();
   await expect(panel(page).getByRole('button', { name: 'Expand FlowPilot' })).toBeVisible();

@@ -1,7 +1,6 @@
 import { LONG_TICKET } from '../cw-sandbox/index';
-import { connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
-import { panelFrameOf, ticketHeading } from './panel-helpers';
+import { openConnectedTicket, panelFrameOf, ticketHeading } from './panel-helpers';
 
 // Issue 12 "Bad input and limits": a very long ticket (200 notes, a 20,000-character initial
 // description, 50 configurations). The panel shows the latest five notes and clips long text; nothing
@@ -11,9 +10,7 @@ test('a very long ticket: five latest notes, clipped text, ten devices until ask
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(LONG_TICKET.id));
+  const page = await openConnectedTicket(ext, sandbox, LONG_TICKET.id);
   const p = panel(page);
   await expect(ticketHeading(page)).toContainText(`#${LONG_TICKET.id}`);
   await expect(p).toHaveAttribute('data-context', 'ready');

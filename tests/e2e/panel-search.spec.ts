@@ -1,7 +1,6 @@
 import { SPECIAL_TICKETS } from '../cw-sandbox/index';
-import { connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
-import { panelFrameOf, ticketHeading } from './panel-helpers';
+import { openConnectedTicket, panelFrameOf, ticketHeading } from './panel-helpers';
 
 const searches = (requests: { apiPath: string; query: Record<string, string> }[]) =>
   requests.filter((r) => /^\/(service|project)\/tickets$/.test(r.apiPath) && r.query.conditions);
@@ -10,9 +9,7 @@ test('Link Ticket: by number and by keyword, link the pick, Unlink returns to th
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   const p = panel(page);
   await expect(ticketHeading(page)).toContainText('#1001');
 
@@ -81,9 +78,7 @@ test('typing fast never shows results of an older query; throttling and errors h
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   const p = panel(page);
   await expect(ticketHeading(page)).toContainText('#1001');
   await p.getByRole('button', { name: 'Link Ticket' }).click();

@@ -5,6 +5,7 @@ import { SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { resolvedTicketId } from '../cw-sandbox/seed-resolved';
 import { askBg, connectExtensionToSandbox } from './connect';
 import { expect, panel, panelFrame, test } from './fixtures';
+import { openConnectedTicket } from './panel-helpers';
 import { signInAsJsmith } from './posting-helpers';
 
 // Issue 13, "what fixed it last time": the panel's Similar resolved tickets against the sandbox's seeded
@@ -117,9 +118,7 @@ test('a ticket nothing resembles says so; a ticket CW does not return has no sec
   ext,
   sandbox,
 }) => {
-  await connectExtensionToSandbox(ext, sandbox);
-  const page = await ext.context.newPage();
-  await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.noContactNoConfigs));
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.noContactNoConfigs);
   await expect(similar(page)).toContainText('No similar resolved tickets found.');
   await expect(similar(page).getByRole('listitem')).toHaveCount(0);
   // A ticket CW does not return has nothing to compare with: no section at all.
