@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { PanelController } from '@/lib/panel/controller';
 import type { PanelStore } from '@/lib/panel/store';
+import { savePanelWidth, widthForButton } from '@/lib/panel/width';
 import { UpdateSlot } from './slots';
 import { focusIfToggled, toggleCollapsed } from './toggle-focus';
 
@@ -26,6 +28,7 @@ export function PanelHeader({ store, controller }: Props) {
       <div class="fp-top">
         <span class="fp-brand">FlowPilot</span>
         <span class="fp-spacer" />
+        <WidthButtons />
         <button
           type="button"
           class="fp-icon"
@@ -105,5 +108,46 @@ export function PanelHeader({ store, controller }: Props) {
         </div>
       )}
     </header>
+  );
+}
+
+/**
+ * Widen/Narrow: resizing without dragging the panel's edge (WCAG 2.2 §2.5.7). The panel frame is as wide
+ * as the panel, so its own width is the width shown; the dock in CW's page follows the saved width.
+ */
+function WidthButtons() {
+  const [shown, setShown] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setShown(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const step = (dir: 'wider' | 'narrower') => {
+    const next = widthForButton(dir, shown);
+    if (next !== undefined) void savePanelWidth(next);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="fp-icon"
+        aria-label="Narrow FlowPilot panel"
+        title="Narrower (or drag the panel's left edge)"
+        disabled={widthForButton('narrower', shown) === undefined}
+        onClick={() => step('narrower')}
+      >
+        −
+      </button>
+      <button
+        type="button"
+        class="fp-icon"
+        aria-label="Widen FlowPilot panel"
+        title="Wider (or drag the panel's left edge)"
+        disabled={widthForButton('wider', shown) === undefined}
+        onClick={() => step('wider')}
+      >
+        +
+      </button>
+    </>
   );
 }

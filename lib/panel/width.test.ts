@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clampPanelWidth, maxPanelWidth, PANEL_WIDTH, panelWidthCss, widthForKey } from './width';
+import {
+  clampPanelWidth,
+  maxPanelWidth,
+  PANEL_WIDTH,
+  panelWidthCss,
+  widthForButton,
+  widthForKey,
+} from './width';
 
 describe('panel width', () => {
   it('is at most half the window, never above 720 or below 320', () => {
@@ -34,5 +41,15 @@ describe('panel width', () => {
     expect(widthForKey('Home', 500, 1300)).toBe(320);
     expect(widthForKey('End', 500, 1300)).toBe(650);
     expect(widthForKey('a', 500, 1300)).toBeUndefined();
+  });
+
+  it('Widen/Narrow step 64 px from the width shown, stop at the absolute limits, and say when they cannot', () => {
+    expect(widthForButton('wider', 360)).toBe(424);
+    expect(widthForButton('narrower', 424)).toBe(360);
+    expect(widthForButton('narrower', 360)).toBe(PANEL_WIDTH.min);
+    expect(widthForButton('narrower', PANEL_WIDTH.min)).toBeUndefined();
+    expect(widthForButton('wider', 700)).toBe(PANEL_WIDTH.max);
+    expect(widthForButton('wider', PANEL_WIDTH.max)).toBeUndefined();
+    expect(widthForButton('wider', 359.6)).toBe(424);
   });
 });

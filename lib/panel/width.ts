@@ -14,6 +14,8 @@ export const PANEL_WIDTH = {
   default: 360,
   /** One arrow-key press on the separator. */
   step: 16,
+  /** One press of the panel's Widen/Narrow buttons. */
+  buttonStep: 64,
 } as const;
 
 /** Below this window width the expanded panel overlays CW's page instead of reserving its width. */
@@ -47,6 +49,20 @@ export function widthForKey(key: string, width: number, viewport: number): numbe
   if (key === 'Home') return PANEL_WIDTH.min;
   if (key === 'End') return maxPanelWidth(viewport);
   return undefined;
+}
+
+/**
+ * The panel's own Widen/Narrow buttons (WCAG 2.2 §2.5.7: resizing without dragging), from the width
+ * the panel is shown at. The limits are the absolute ones: the frame cannot see CW's window, and each
+ * window fits the saved choice within its own limits anyway. Undefined at the limit.
+ */
+export function widthForButton(dir: 'wider' | 'narrower', shown: number): number | undefined {
+  const w = Math.round(shown);
+  const next =
+    dir === 'wider'
+      ? Math.min(PANEL_WIDTH.max, w + PANEL_WIDTH.buttonStep)
+      : Math.max(PANEL_WIDTH.min, w - PANEL_WIDTH.buttonStep);
+  return next === w ? undefined : next;
 }
 
 function parse(v: unknown): number {

@@ -155,6 +155,32 @@ test('the panel is resized by dragging or the arrow keys on its edge, remembered
   await expect.poll(async () => (await dockBox(page)).width).toBe(30);
 });
 
+test('Widen and Narrow resize the panel without dragging (WCAG 2.2 §2.5.7), remembered like a drag', async ({
+  ext,
+  sandbox,
+}) => {
+  const page = await openConnectedTicket(ext, sandbox, TICKET);
+  await page.setViewportSize({ width: 1300, height: 800 });
+  await expect(ticketHeading(page)).toContainText(`#${TICKET}`);
+  const p = panel(page);
+  const widen = p.getByRole('button', { name: 'Widen FlowPilot panel' });
+  const narrow = p.getByRole('button', { name: 'Narrow FlowPilot panel' });
+  expect((await dockBox(page)).width).toBe(360);
+  await widen.click();
+  await expect.poll(async () => (await dockBox(page)).width).toBe(424);
+  await expect(separator(page)).toHaveAttribute('aria-valuenow', '424');
+  await narrow.click();
+  await expect.poll(async () => (await dockBox(page)).width).toBe(360);
+  await narrow.click();
+  await expect.poll(async () => (await dockBox(page)).width).toBe(320);
+  await expect(narrow).toBeDisabled(); // the narrowest
+  await widen.click();
+  await expect.poll(async () => (await dockBox(page)).width).toBe(384);
+  await page.reload();
+  await expect(ticketHeading(page)).toContainText(`#${TICKET}`);
+  await expect.poll(async () => (await dockBox(page)).width).toBe(384);
+});
+
 test('below 1000 px of window width the expanded panel overlays CW instead of squeezing it, live on resize', async ({
   ext,
   sandbox,
