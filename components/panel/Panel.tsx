@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
 import type { PanelController } from '@/lib/panel/controller';
+import { toggleShortcut, withShortcut } from '@/lib/panel/shortcut';
 import type { PanelStore } from '@/lib/panel/store';
 import type { TicketSearchResult } from '@/lib/ticket/search';
 import type { TicketContext } from '@/lib/ticket/types';
@@ -151,7 +152,7 @@ export function Panel({ store, controller, search }: Props) {
         <button
           type="button"
           aria-label="Expand FlowPilot"
-          title="FlowPilot (Alt+Shift+F)"
+          title={withShortcut('FlowPilot', toggleShortcut.value)}
           ref={focusIfToggled}
           onClick={() => toggleCollapsed(store, false)}
         >

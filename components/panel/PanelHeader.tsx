@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PanelController } from '@/lib/panel/controller';
+import { toggleShortcut, withShortcut } from '@/lib/panel/shortcut';
 import type { PanelStore } from '@/lib/panel/store';
 import { savePanelWidth, widthForButton } from '@/lib/panel/width';
 import { UpdateSlot } from './slots';
@@ -33,7 +34,7 @@ export function PanelHeader({ store, controller }: Props) {
           type="button"
           class="fp-icon"
           aria-label="Collapse FlowPilot"
-          title="Collapse (Alt+Shift+F)"
+          title={withShortcut('Collapse', toggleShortcut.value)}
           ref={focusIfToggled}
           onClick={() => toggleCollapsed(store, true)}
         >

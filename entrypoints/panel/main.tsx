@@ -8,6 +8,7 @@ import type { BgToPanel, PageTicket } from '@/lib/messages/panel-to-bg';
 import { isFromBackground } from '@/lib/messages/sender';
 import { loadCollapsed, onCollapsedChange, saveCollapsed } from '@/lib/panel/collapse';
 import { createPanelController, type PanelApi } from '@/lib/panel/controller';
+import { loadToggleShortcut } from '@/lib/panel/shortcut';
 import { createPanelStore } from '@/lib/panel/store';
 import { PANEL_CSS } from '@/lib/panel/styles';
 
@@ -54,6 +55,7 @@ async function main() {
   onCollapsedChange((c) => {
     store.collapsed.value = c;
   });
+  loadToggleShortcut(); // tooltips name the key the technician has bound
   store.collapsed.value = await loadCollapsed();
 
   // Rendered once: components re-render when a signal they read changes (@preact/signals).
