@@ -24,8 +24,8 @@
 //   having painted the complete context, in round trips of the injected latency (median of the runs);
 //   plus when the first API request reached the sandbox. Twice per ticket: first with nothing kept in
 //   the worker (the e2e hook forgets contexts and details: a customer FlowPilot has not seen since the
-//   worker started), then again once the 60 s context cache is forgotten but the company, contact and
-//   device details are kept (a customer seen in the last 10 minutes: one wave, then a check).
+//   worker started), then again from the board once the 60 s context cache is forgotten but the company,
+//   contact and device details are kept (a customer seen in the last 10 minutes: one wave, then a check).
 // - CW's in-place navigation (issue 12 §4): the same sandbox in a second Chromium without the extension,
 //   Math.random seeded alike in both (the sandbox page waits 30-80 ms at random). Each transition
 //   (board row → ticket, Save & Close → board; the URL does not change) is timed in the page from the
@@ -448,6 +448,8 @@ async function main() {
       await forget(true);
       coldNavRuns.push(await navToContext(page, sandbox, sandbox.ticketPageUrl(id), id));
       await sleep(400); // the check of the first visit and similar tickets are done
+      // Back to the board, then the ticket again (a URL change, as when a technician returns to it).
+      await page.goto(sandbox.url + boardPagePath(1));
       await forget(false);
       navRuns.push(await navToContext(page, sandbox, sandbox.ticketPageUrl(id), id));
       await sleep(400);
