@@ -10,8 +10,10 @@ import { ticketContextFor } from './panel-handlers';
 // URL is visible only on hosts FlowPilot already has access to.
 
 export function prefetchOnNavigation(): void {
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void prefetch(tabId, change.url);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A new URL (navigation or CW's pushState), or the same one loading again (a reload).
+    const url = change.url ?? (change.status === 'loading' ? tab.url : undefined);
+    if (url) void prefetch(tabId, url);
   });
 }
 
