@@ -11,35 +11,22 @@ import { AutotaskPsa } from '../autotask/psa';
 import { memoryZoneCache } from '../autotask/zone';
 import type { ConnectionRecord } from '../db/schema';
 import { AppError } from '../errors';
-import type { ApiUsage, PsaProbe } from '../psa/types';
+import type { AutotaskPublicConnection } from '../messages/options-to-bg';
+import type { PsaProbe } from '../psa/types';
 import { loadAutotaskConnection, recordZoneCache, saveAutotaskConnection } from './store';
 
 export interface AutotaskConnectInput extends AtCredentials {
   displayName: string;
 }
 
-export interface AutotaskPublicConnection {
-  psa: 'autotask';
-  displayName: string;
-  userName: string;
-  secretLast4: string;
-  /** The integration's tracking identifier is not secret-grade, but it stays in the background too. */
-  integrationCodeLast4: string;
-  serverLabel: string;
-  webUrl: string;
-  apiBase: string;
-  missingPermissions: string[];
-  warnings: string[];
-  apiUsage?: ApiUsage;
-  connectedAt: number;
-  lastTestedAt: number;
-}
+export type { AutotaskPublicConnection };
 
 function toPublic(
   record: ConnectionRecord,
   creds: AtCredentials,
-  probe?: Pick<PsaProbe, 'warnings' | 'apiUsage'>,
+  probe?: Pick<PsaProbe, 'warnings'>,
 ): AutotaskPublicConnection {
+  const usage = record.autotask?.apiUsage;
   return {
     psa: 'autotask',
     displayName: record.displayName,
@@ -51,10 +38,15 @@ function toPublic(
     apiBase: record.apiBase,
     missingPermissions: record.missingPermissions,
     warnings: probe?.warnings ?? [],
-    ...(probe?.apiUsage ? { apiUsage: probe.apiUsage } : {}),
+    ...(usage ? { apiUsage: usage } : {}),
     connectedAt: record.connectedAt,
     lastTestedAt: record.lastTestedAt,
   };
+}
+
+/** The hourly usage the probe read, stamped, for the record (kept from before when it could not be read). */
+function usageAt(probe: PsaProbe, now: number) {
+  return probe.apiUsage ? { apiUsage: { ...probe.apiUsage, measuredAt: now } } : {};
 }
 
 /** Autotask's 5xx "we will retry" wording is for posts; nothing is retried or saved on Connect. */
@@ -116,6 +108,7 @@ export async function connectAutotask(
       userName: creds.userName,
       zone,
       ...(opts.zoneLookupUrl ? { zoneLookupUrl: opts.zoneLookupUrl } : {}),
+      ...usageAt(probe, now),
     },
   };
   await saveAutotaskConnection(record, creds);
@@ -143,7 +136,7 @@ export async function testAutotaskConnection(now = Date.now()): Promise<Autotask
   const record: ConnectionRecord = {
     ...conn.record,
     // The zone as the probe found it (looked up again after a 401 when the database moved).
-    autotask: { ...conn.record.autotask, zone: await client.zone() },
+    autotask: { ...conn.record.autotask, zone: await client.zone(), ...usageAt(probe, now) },
     serverVersion: probe.serverLabel,
     missingPermissions: probe.missingPermissions,
     lastTestedAt: now,

@@ -38,6 +38,8 @@ export interface ConnectionRecord {
     zone: AtZone;
     /** A zone lookup other than Autotask's own (the sandbox; e2e builds only). */
     zoneLookupUrl?: string;
+    /** The hourly API usage as last read (Connect / Test Connection), shown in the connection status. */
+    apiUsage?: { used: number; limit: number; timeframeMinutes: number; measuredAt: number };
   };
 }
 

@@ -1,0 +1,148 @@
+// The options page on Autotask (issue 15, phase C): choose Autotask, connect (wrong credentials first:
+// a clear message, nothing saved), the status with the hourly usage, Test Connection, Member Mapping by
+// email (email2/email3 too), the note settings, Disconnect. Real Chromium, real built extension, the
+// Autotask sandbox on a free port.
+import { test as base, expect, type Page } from '@playwright/test';
+import { THREAD_LIMIT_MESSAGE } from '../autotask-sandbox/errors.ts';
+import { type AutotaskSandbox, startAutotaskSandbox } from '../autotask-sandbox/index.ts';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { askBg } from './connect';
+
+const test = base.extend<
+  { ext: ExtensionBrowser; openOptions: (tab?: string) => Promise<Page> },
+  { at: AutotaskSandbox }
+>({
+  at: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const sb = await startAutotaskSandbox({ port: 0 });
+      await use(sb);
+      await sb.close();
+    },
+    { scope: 'worker' },
+  ],
+  ext: async ({ at }, use) => {
+    at.reset();
+    const ext = await launchWithExtension();
+    await use(ext);
+    await ext.close();
+  },
+  openOptions: async ({ ext }, use) => {
+    await use(async (tab?: string) => {
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}/options.html${tab ? `#${tab}` : ''}`);
+      return page;
+    });
+  },
+});
+
+async function chooseAutotask(page: Page) {
+  const group = page.getByRole('group', { name: 'Which PSA?' });
+  await expect(group.getByRole('radio', { name: 'ConnectWise' })).toBeChecked();
+  await group.getByRole('radio', { name: 'Autotask' }).check();
+  await expect(page.getByRole('heading', { name: 'Connect to Autotask' })).toBeVisible();
+}
+
+async function fillAutotask(
+  page: Page,
+  at: AutotaskSandbox,
+  over: Partial<{ userName: string; secret: string; integrationCode: string }> = {},
+) {
+  const c = { ...at.credentials, ...over };
+  await page.getByLabel('API user name', { exact: true }).fill(c.userName);
+  await page.getByLabel('Secret', { exact: true }).fill(c.secret);
+  await page.getByLabel('Tracking identifier', { exact: true }).fill(c.integrationCode);
+  await page.getByLabel('Display name', { exact: true }).fill('Acme Autotask');
+  await page.getByLabel('Zone lookup URL (test build)', { exact: true }).fill(at.zoneLookupUrl);
+}
+
+test('choose Autotask, each wrong credential says what is wrong and saves nothing, then connect, test and disconnect', async ({
+  openOptions,
+  ext,
+  at,
+}) => {
+  const page = await openOptions('connection');
+  await chooseAutotask(page);
+  const connect = page.getByRole('button', { name: 'Connect', exact: true });
+  const alert = page.getByRole('alert');
+
+  // Empty fields are named before anything is sent.
+  await connect.click();
+  await expect(alert.first()).toContainText('fields need attention');
+  await expect(page.getByLabel('API user name', { exact: true })).toBeFocused();
+
+  const cases: [Partial<{ userName: string; secret: string; integrationCode: string }>, string][] = [
+    [{ secret: 'WrongSecret1234' }, "rejected the API user's secret"],
+    [{ userName: 'nobody@nowhere.example' }, 'does not know this API user name'],
+    [{ integrationCode: 'NOTTHECODE' }, 'refused the tracking identifier'],
+  ];
+  for (const [over, text] of cases) {
+    await fillAutotask(page, at, over);
+    await connect.click();
+    await expect(alert).toContainText(text);
+    await expect(page.getByText('Not connected')).toBeVisible();
+  }
+  // A sign-in or proxy page instead of Autotask's JSON.
+  at.faults.add({ path: '^/Tickets/query$', html: true, status: 200 });
+  await fillAutotask(page, at);
+  await connect.click();
+  await expect(alert).toContainText('web page instead of Autotask data');
+  // The hourly limit used up (every integration of the database shares it).
+  at.faults.add({ path: '^/Tickets/query$', status: 429, times: 1 });
+  await connect.click();
+  await expect(alert).toContainText('hourly API limit');
+  // The thread limit that does not clear within the client's retries.
+  at.faults.add({
+    path: '^/Tickets/query$',
+    status: 429,
+    body: { errors: [THREAD_LIMIT_MESSAGE] },
+    times: 0,
+  });
+  await connect.click();
+  await expect(alert).toContainText('thread limit', { timeout: 30_000 });
+  at.faults.clear();
+  expect(await askBg(ext, 'optionsToBg', 'connection/get', {})).toBeNull();
+
+  // Right credentials: connected, with the zone and the hourly usage.
+  at.limits.setCount(1234);
+  await connect.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connected to Acme Autotask' })).toBeVisible();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('status-dot')).toHaveAttribute('data-color', 'green');
+  const details = page.getByRole('definition');
+  await expect(details.filter({ hasText: at.zone.zoneName })).toBeVisible();
+  await expect(details.filter({ hasText: /^1,2\d\d of 10,000 requests this hour/ })).toBeVisible();
+  await expect(page.getByText(`•••• ${at.credentials.secret.slice(-4)}`)).toBeVisible();
+  expect(await page.content()).not.toContain(at.credentials.secret);
+  expect(await page.content()).not.toContain(at.credentials.integrationCode);
+
+  // Test Connection: passes, with the usage.
+  await page.getByRole('button', { name: 'Test Connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connection test passed' })).toContainText(
+    /Hourly API usage: 1,2\d\d of 10,000 requests this hour/,
+  );
+
+  // Saved: still there after a reload, Autotask still the chosen PSA.
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Autotask' })).toBeChecked();
+  await expect(details.filter({ hasText: at.zone.zoneName })).toBeVisible();
+
+  // Switching to ConnectWise while connected to Autotask asks first; Cancel keeps Autotask.
+  await page.getByRole('radio', { name: 'ConnectWise' }).click();
+  const ask = page.getByRole('dialog', { name: 'Switch to ConnectWise?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('radio', { name: 'Autotask' })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Change the Autotask connection' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await page
+    .getByRole('dialog', { name: 'Disconnect from Autotask?' })
+    .getByRole('button', { name: 'Disconnect now' })
+    .click();
+  await expect(page.getByText('Not connected')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Not connected')).toBeVisible();
+  expect(await askBg(ext, 'optionsToBg', 'connection/get', {})).toBeNull();
+  expect(at.contractViolations).toEqual([]);
+});
