@@ -146,3 +146,65 @@ test('choose Autotask, each wrong credential says what is wrong and saves nothin
   expect(await askBg(ext, 'optionsToBg', 'connection/get', {})).toBeNull();
   expect(at.contractViolations).toEqual([]);
 });
+
+/** Connects through the same message the Connect button sends (the sandbox's zone lookup: e2e builds). */
+async function connectAutotask(ext: ExtensionBrowser, at: AutotaskSandbox) {
+  await askBg(ext, 'optionsToBg', 'connection/connect', {
+    psa: 'autotask',
+    displayName: 'Acme Autotask',
+    ...at.credentials,
+    zoneLookupUrl: at.zoneLookupUrl,
+  });
+}
+
+const AT_ROSTER_CSV = [
+  'name,email',
+  'Jane Smith,jane.smith@flowpilotdemo.example',
+  'Marcus Oyelaran,marcus@flowpilotdemo.example', // the resource's email2
+  'Tom Baker,tbaker@flowpilotdemo.example', // the resource's email3 (other case)
+  'Peter Gone,peter.gone@flowpilotdemo.example', // inactive resource: never auto-picked
+  'Help Desk,helpdesk@flowpilotdemo.example', // two resources share it: flagged
+  'Alex Tech,alex.tech@example.com', // nobody: mapped by hand
+].join('\n');
+
+test('Member Mapping on Autotask: resources, Auto-Match on email/email2/email3, Save Mappings survives a reload', async ({
+  ext,
+  at,
+  openOptions,
+}) => {
+  await connectAutotask(ext, at);
+  const page = await openOptions('mapping');
+  await expect(page.getByRole('heading', { name: 'Technicians and their Autotask resources' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Autotask resource' })).toBeVisible();
+  await page.getByLabel('Import CSV').setInputFiles({
+    name: 'roster.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(AT_ROSTER_CSV),
+  });
+  await expect(page.getByRole('cell', { name: 'Alex Tech', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Auto-Match by Email' }).click();
+  await expect(page.getByRole('status')).toContainText('Matched 3 of 6 technicians');
+  const row = (email: string) => page.locator(`tr[data-technician="${email}"]`);
+  await expect(page.getByRole('combobox', { name: 'Jane Smith' })).toHaveValue(/^Jane Smith/);
+  await expect(page.getByRole('combobox', { name: 'Marcus Oyelaran' })).toHaveValue(/^Marcus Oyelaran/);
+  await expect(page.getByRole('combobox', { name: 'Tom Baker' })).toHaveValue(/^Tom Baker/);
+  await expect(row('helpdesk@flowpilotdemo.example')).toContainText('2 Autotask resources share this email');
+  await expect(row('peter.gone@flowpilotdemo.example')).toContainText('Only an inactive Autotask resource');
+  await expect(row('alex.tech@example.com')).toContainText('No Autotask resource has this email');
+
+  // By hand, from the searchable list of resources.
+  const alex = page.getByRole('combobox', { name: 'Alex Tech' });
+  await alex.fill('Priya');
+  await page.getByRole('option', { name: /^Priya Natarajan/ }).click();
+  await expect(alex).toHaveValue(/^Priya Natarajan/);
+  await page.getByRole('button', { name: 'Save Mappings' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved 1 mapping');
+
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Alex Tech' })).toHaveValue(/^Priya Natarajan/);
+  await expect(row('alex.tech@example.com')).toContainText('Set by hand');
+  await expect(page.getByRole('combobox', { name: 'Marcus Oyelaran' })).toHaveValue(/^Marcus Oyelaran/);
+  await expect(row('marcus@flowpilotdemo.example')).toContainText('Auto-matched');
+  expect(at.contractViolations).toEqual([]);
+});
