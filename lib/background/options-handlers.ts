@@ -1,4 +1,5 @@
 import { logActivity, withActivity } from '../activity/log';
+import { chooseRole } from '../autotask/roles';
 import {
   connectAutotaskFromInput,
   disconnectAny,
@@ -186,6 +187,21 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     const { connector, scope } = await connectedAutotask();
     const [options, choices] = await Promise.all([connector.noteOptions(), getAutotaskNoteChoices(scope)]);
     return { ...options, ...(choices ? { choices } : {}) };
+  },
+  'settings/autotaskRole': async () => {
+    const { connector } = await connectedAutotask();
+    const s = await getSettings();
+    const tech = s.signedInTechnicianId
+      ? (await listTechnicians()).find((t) => t.id === s.signedInTechnicianId)
+      : undefined;
+    if (!tech) return { source: 'nobody' as const };
+    if (tech.memberId === undefined) return { technician: tech.name, source: 'unmapped' as const };
+    const pick = chooseRole(await connector.timeEntryOptions(tech.memberId), s.workRoleId);
+    return {
+      technician: tech.name,
+      ...(tech.memberName ? { resource: tech.memberName } : {}),
+      ...(pick ? { role: pick.role, source: pick.source } : { source: 'none' as const }),
+    };
   },
   'settings/autotaskNotesSave': (choices) =>
     withActivity('settings/autotaskNotes', ACTOR, async () => {

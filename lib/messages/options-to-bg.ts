@@ -258,6 +258,19 @@ export const optionsToBg = {
     }),
   ),
   'settings/autotaskNotesSave': message(AutotaskNoteChoices, AutotaskNoteChoices),
+  /**
+   * Autotask: the role the signed-in technician's time entries are logged under (FlowPilot picks it:
+   * lib/autotask/roles.ts), so the FlowPilot tab can show it.
+   */
+  'settings/autotaskRole': message(
+    z.object({}),
+    z.object({
+      technician: z.string().optional(),
+      resource: z.string().optional(),
+      role: NamedOption.optional(),
+      source: z.enum(['setting', 'default', 'first', 'none', 'unmapped', 'nobody']),
+    }),
+  ),
 
   'team/export': message(
     z.object({ passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(200) }),

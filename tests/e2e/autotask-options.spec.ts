@@ -208,3 +208,56 @@ test('Member Mapping on Autotask: resources, Auto-Match on email/email2/email3, 
   await expect(row('marcus@flowpilotdemo.example')).toContainText('Auto-matched');
   expect(at.contractViolations).toEqual([]);
 });
+
+test('FlowPilot tab on Autotask: the tenant’s note types and publish values are chosen and saved, the time entry role is shown, CW-only controls are gone', async ({
+  ext,
+  at,
+  openOptions,
+}) => {
+  await connectAutotask(ext, at);
+  const { technicians } = await askBg<{ technicians: { id: string }[] }>(
+    ext,
+    'optionsToBg',
+    'technicians/add',
+    {
+      name: 'Jane Smith',
+      email: 'jane.smith@flowpilotdemo.example',
+    },
+  );
+  await askBg(ext, 'optionsToBg', 'mapping/autoMatch', {});
+  await askBg(ext, 'optionsToBg', 'mapping/signedIn', { technicianId: technicians[0]?.id });
+
+  const page = await openOptions('flowpilot');
+  const section = page.getByRole('region', { name: 'Autotask notes and time' });
+  await expect(section).toBeVisible();
+  // ConnectWise's work types and roles mean nothing on Autotask.
+  await expect(page.getByLabel('Work Type', { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel('Work Role', { exact: true })).toHaveCount(0);
+  await expect(section.getByText('Not chosen yet')).toBeVisible();
+  // Jane's resource has Technician II as its default service-desk role.
+  await expect(section.getByTestId('at-role')).toHaveText(
+    'Jane Smith’s time is logged as Technician II (the resource’s default service-desk role).',
+  );
+
+  // The tenant's own labels (the inactive "Legacy Note" is not offered).
+  const internalType = section.getByLabel('Note type for Internal Analysis notes');
+  await expect(internalType.locator('option', { hasText: 'Legacy Note' })).toHaveCount(0);
+  await internalType.selectOption({ label: 'Task Notes' });
+  await section.getByLabel('Note type for Resolution notes').selectOption({ label: 'Task Summary' });
+  await section.getByLabel('Note type for Description notes').selectOption({ label: 'Task Detail' });
+  await section
+    .getByLabel('Publish value for internal notes')
+    .selectOption({ label: 'Internal Project Team' });
+  await section
+    .getByLabel('Publish value for customer-facing notes')
+    .selectOption({ label: 'All Autotask Users' });
+  await section.getByRole('button', { name: 'Save Autotask note settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Autotask note settings saved' })).toBeVisible();
+
+  await page.reload();
+  await expect(section.getByLabel('Note type for Internal Analysis notes')).toHaveValue('3');
+  await expect(section.getByLabel('Publish value for internal notes')).toHaveValue('2');
+  await expect(section.getByLabel('Publish value for customer-facing notes')).toHaveValue('1');
+  await expect(section.getByText('Not chosen yet')).toHaveCount(0);
+  expect(at.contractViolations).toEqual([]);
+});
