@@ -21,11 +21,7 @@ export interface AutotaskConnectInput extends AtCredentials {
 
 export type { AutotaskPublicConnection };
 
-function toPublic(
-  record: ConnectionRecord,
-  creds: AtCredentials,
-  probe?: Pick<PsaProbe, 'warnings'>,
-): AutotaskPublicConnection {
+function toPublic(record: ConnectionRecord, creds: AtCredentials): AutotaskPublicConnection {
   const usage = record.autotask?.apiUsage;
   return {
     psa: 'autotask',
@@ -37,16 +33,19 @@ function toPublic(
     webUrl: record.autotask?.zone.webUrl ?? '',
     apiBase: record.apiBase,
     missingPermissions: record.missingPermissions,
-    warnings: probe?.warnings ?? [],
+    warnings: record.autotask?.warnings ?? [],
     ...(usage ? { apiUsage: usage } : {}),
     connectedAt: record.connectedAt,
     lastTestedAt: record.lastTestedAt,
   };
 }
 
-/** The hourly usage the probe read, stamped, for the record (kept from before when it could not be read). */
+/** What the probe found for the record: its warnings and the hourly usage, stamped (the last usage stays when it could not be read). */
 function usageAt(probe: PsaProbe, now: number) {
-  return probe.apiUsage ? { apiUsage: { ...probe.apiUsage, measuredAt: now } } : {};
+  return {
+    warnings: probe.warnings,
+    ...(probe.apiUsage ? { apiUsage: { ...probe.apiUsage, measuredAt: now } } : {}),
+  };
 }
 
 /** Autotask's 5xx "we will retry" wording is for posts; nothing is retried or saved on Connect. */
@@ -112,7 +111,7 @@ export async function connectAutotask(
     },
   };
   await saveAutotaskConnection(record, creds);
-  return toPublic(record, creds, probe);
+  return toPublic(record, creds);
 }
 
 export async function getAutotaskConnection(): Promise<AutotaskPublicConnection | null> {
@@ -142,5 +141,5 @@ export async function testAutotaskConnection(now = Date.now()): Promise<Autotask
     lastTestedAt: now,
   };
   await saveAutotaskConnection(record, conn.creds);
-  return toPublic(record, conn.creds, probe);
+  return toPublic(record, conn.creds);
 }

@@ -40,6 +40,8 @@ export interface ConnectionRecord {
     zoneLookupUrl?: string;
     /** The hourly API usage as last read (Connect / Test Connection), shown in the connection status. */
     apiUsage?: { used: number; limit: number; timeframeMinutes: number; measuredAt: number };
+    /** What the last probe found working but looking wrong (e.g. a level that hides tickets). */
+    warnings?: string[];
   };
 }
 

@@ -261,3 +261,28 @@ test('FlowPilot tab on Autotask: the tenant’s note types and publish values ar
   await expect(section.getByText('Not chosen yet')).toHaveCount(0);
   expect(at.contractViolations).toEqual([]);
 });
+
+test('a security level that hides tickets connects with a warning; one that cannot read resources is named and nothing is saved', async ({
+  ext,
+  at,
+  openOptions,
+}) => {
+  const page = await openOptions('connection');
+  await chooseAutotask(page);
+  const connect = page.getByRole('button', { name: 'Connect', exact: true });
+
+  await fillAutotask(page, at, at.restrictedUsers.noResources);
+  await connect.click();
+  await expect(page.getByRole('alert')).toContainText('cannot read: Resources (read)');
+  expect(await askBg(ext, 'optionsToBg', 'connection/get', {})).toBeNull();
+
+  await fillAutotask(page, at, at.restrictedUsers.noTickets);
+  await connect.click();
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('status-dot')).toHaveAttribute('data-color', 'amber');
+  await expect(page.getByRole('definition').filter({ hasText: 'sees no tickets' })).toBeVisible();
+  // Kept with the connection, not only in Connect's answer.
+  await page.reload();
+  await expect(page.getByRole('definition').filter({ hasText: 'sees no tickets' })).toBeVisible();
+  await expect(page.getByTestId('status-dot')).toHaveAttribute('data-color', 'amber');
+});
