@@ -2,11 +2,13 @@
 // a clear message, nothing saved), the status with the hourly usage, Test Connection, Member Mapping by
 // email (email2/email3 too), the note settings, Disconnect. Real Chromium, real built extension, the
 // Autotask sandbox on a free port.
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { THREAD_LIMIT_MESSAGE } from '../autotask-sandbox/errors.ts';
 import { type AutotaskSandbox, startAutotaskSandbox } from '../autotask-sandbox/index.ts';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { askBg } from './connect';
+import { lowContrast } from './contrast';
 
 const test = base.extend<
   { ext: ExtensionBrowser; openOptions: (tab?: string) => Promise<Page> },
@@ -286,3 +288,36 @@ test('a security level that hides tickets connects with a warning; one that cann
   await expect(page.getByRole('definition').filter({ hasText: 'sees no tickets' })).toBeVisible();
   await expect(page.getByTestId('status-dot')).toHaveAttribute('data-color', 'amber');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: the Autotask Connection, Member Mapping and FlowPilot tabs, ${scheme}`, async ({
+    ext,
+    at,
+    openOptions,
+  }) => {
+    test.slow();
+    await connectAutotask(ext, at);
+    await askBg(ext, 'optionsToBg', 'technicians/add', {
+      name: 'Jane Smith',
+      email: 'jane.smith@flowpilotdemo.example',
+    });
+    const page = await openOptions();
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const tab of ['connection', 'mapping', 'flowpilot']) {
+      await page.goto(`chrome-extension://${ext.extensionId}/options.html#${tab}`);
+      await expect(page.getByRole('tabpanel')).toBeVisible();
+      if (tab === 'connection') await expect(page.getByText('Hourly API usage')).toBeVisible();
+      if (tab === 'mapping') await expect(page.getByRole('combobox', { name: 'Jane Smith' })).toBeEnabled();
+      if (tab === 'flowpilot')
+        await expect(page.getByLabel('Note type for Resolution notes').locator('option')).not.toHaveCount(1);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(
+        violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+        `#${tab} (${scheme})`,
+      ).toEqual([]);
+      expect(await lowContrast(page, 'page'), `#${tab} contrast (${scheme})`).toEqual([]);
+    }
+  });
+}
