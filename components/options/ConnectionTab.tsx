@@ -8,6 +8,8 @@ import { StatusDot } from '@/components/ui/StatusDot';
 import { showToast } from '@/components/ui/Toast';
 import { askFromOptions } from '@/lib/messages/client';
 import type { PublicConnection } from '@/lib/messages/options-to-bg';
+import type { PsaKind } from '@/lib/psa/types';
+import { AutotaskConnectForm, AutotaskStatus, autotaskTestText } from './AutotaskConnection';
 import { errorText } from './api';
 import { HeldPosts, useUnsent } from './HeldPosts';
 import { permissionDenied, requestHostPermission } from './permissions';
@@ -54,10 +56,35 @@ export function hostAccessText(c: PublicConnection): string {
   return c.grantedOrigin ? `Granted for ${c.grantedOrigin}` : 'Not granted';
 }
 
+const PSA_NAMES: Record<PsaKind, string> = { connectwise: 'ConnectWise', autotask: 'Autotask' };
+
 export function ConnectionTab() {
-  const conn = connection.value;
+  const any = connection.value;
+  const connectedPsa: PsaKind | undefined = any
+    ? any.psa === 'autotask'
+      ? 'autotask'
+      : 'connectwise'
+    : undefined;
+  const atConn = any?.psa === 'autotask' ? any : undefined;
+  /** The ConnectWise connection (undefined while loading, null when none or when Autotask is connected). */
+  const conn = any === undefined ? undefined : any && any.psa !== 'autotask' ? any : null;
   // The policy carries the whole connection: nothing to type here, and it cannot be removed.
   const managedConnection = policy.value?.fullConnection === true;
+  // Policies describe ConnectWise connections only: while one sets any connection field, Autotask is
+  // not offered (the background refuses it too).
+  const policyConnection = managedConnection || Object.keys(policy.value?.connectionValues ?? {}).length > 0;
+  /** Which PSA's form shows: the connected one, ConnectWise when none. */
+  const [psa, setPsa] = useState<PsaKind>(connectedPsa ?? 'connectwise');
+  const [askSwitch, setAskSwitch] = useState<PsaKind | undefined>();
+  useEffect(() => {
+    if (connectedPsa) setPsa(connectedPsa);
+  }, [connectedPsa]);
+  const choosePsa = (next: PsaKind) => {
+    if (next === psa) return;
+    // Switching away from a working connection asks first (the switch happens only at Connect).
+    if (connectedPsa && connectedPsa !== next) setAskSwitch(next);
+    else setPsa(next);
+  };
   const [form, setForm] = useState<Form>(() => formFrom(conn));
   const [showKey, setShowKey] = useState(false);
   const [busy, setBusy] = useState<'connect' | 'test' | 'disconnect' | undefined>();
@@ -125,7 +152,7 @@ export function ConnectionTab() {
   };
   const focusField = (k: keyof Form) => document.getElementById(INPUT_IDS[k])?.focus();
   /** A failure while a connection exists: the saved one is untouched (nothing is written before the test passes). */
-  const stillWorks = conn ? ' The current connection still works.' : '';
+  const stillWorks = any ? ' The current connection still works.' : '';
 
   const onConnect = async (e: Event) => {
     e.preventDefault();
@@ -152,7 +179,7 @@ export function ConnectionTab() {
       const access = perm.needed ? ` Host access granted for ${perm.pattern}.` : '';
       setConnectBanner({
         kind: 'success',
-        text: `Connected to ${c.displayName} (server version ${c.serverVersion}).${access}`,
+        text: `Connected to ${c.displayName} (server version ${'serverVersion' in c ? c.serverVersion : c.serverLabel}).${access}`,
       });
     } catch (err) {
       const mapped = issuesToFieldErrors(err, CONNECT_LABELS);
@@ -173,6 +200,10 @@ export function ConnectionTab() {
     try {
       const r = await askFromOptions('connection/test', {});
       await refreshConnection();
+      if (r.psa === 'autotask') {
+        setBanner(autotaskTestText(r));
+        return;
+      }
       setBanner({
         kind: r.missingPermissions.length ? 'error' : 'success',
         text: r.missingPermissions.length
@@ -192,8 +223,14 @@ export function ConnectionTab() {
     try {
       await askFromOptions('connection/disconnect', { discardUnsent: Boolean(mine) && discardUnsent });
       connection.value = null;
-      setBanner({ kind: 'info', text: 'Disconnected. The API keys were removed from this browser.' });
-      showToast('Disconnected from ConnectWise');
+      setBanner({
+        kind: 'info',
+        text:
+          connectedPsa === 'autotask'
+            ? 'Disconnected. The API secret was removed from this browser.'
+            : 'Disconnected. The API keys were removed from this browser.',
+      });
+      showToast(`Disconnected from ${PSA_NAMES[connectedPsa ?? 'connectwise']}`);
     } catch (err) {
       setBanner({ kind: 'error', text: errorText(err) });
     } finally {
@@ -205,40 +242,11 @@ export function ConnectionTab() {
     <div>
       <section class="fp-card" aria-labelledby="conn-status-title">
         <h2 id="conn-status-title">Status</h2>
-        {conn === undefined ? (
+        {any === undefined ? (
           <p class="fp-muted">Loading…</p>
-        ) : conn ? (
+        ) : any ? (
           <>
-            <p class="fp-status">
-              <StatusDot state={conn.missingPermissions.length ? 'warn' : 'ok'} /> <strong>Connected</strong>
-            </p>
-            <dl class="fp-kv" aria-label="Connection details">
-              <dt>Display name</dt>
-              <dd>{conn.displayName}</dd>
-              <dt>Site</dt>
-              <dd>{conn.site}</dd>
-              <dt>Company</dt>
-              <dd>
-                {conn.companyId}
-                {conn.companyName ? ` (${conn.companyName})` : ''}
-              </dd>
-              <dt>Server version</dt>
-              <dd>{conn.serverVersion}</dd>
-              <dt>Last tested</dt>
-              <dd>{formatTime(conn.lastTestedAt)}</dd>
-              <dt>Keys</dt>
-              <dd>
-                public {conn.publicKey}, private •••• {conn.privateKeyLast4}
-              </dd>
-              <dt>Host access</dt>
-              <dd>{hostAccessText(conn)}</dd>
-              {conn.missingPermissions.length > 0 && (
-                <>
-                  <dt>Missing permissions</dt>
-                  <dd class="fp-flag">{conn.missingPermissions.join(', ')}</dd>
-                </>
-              )}
-            </dl>
+            {atConn ? <AutotaskStatus conn={atConn} /> : conn && <CwStatusRows conn={conn} />}
             <div class="fp-actions">
               <Button variant="primary" busy={busy === 'test'} disabled={!!busy} onClick={onTest}>
                 Test Connection
@@ -276,7 +284,31 @@ export function ConnectionTab() {
         )}
       </section>
 
-      {!managedConnection && (
+      {!policyConnection && (
+        <fieldset class="fp-card fp-psa-choice" aria-describedby="psa-choice-help">
+          <legend>Which PSA?</legend>
+          {(['connectwise', 'autotask'] as const).map((k) => (
+            <div class="fp-check" key={k}>
+              <input
+                id={`psa-${k}`}
+                type="radio"
+                name="psa"
+                value={k}
+                checked={psa === k}
+                onChange={() => choosePsa(k)}
+              />
+              <label for={`psa-${k}`}>{PSA_NAMES[k]}</label>
+            </div>
+          ))}
+          <p class="fp-help" id="psa-choice-help">
+            FlowPilot keeps one connection per browser: connecting to one PSA replaces the other.
+          </p>
+        </fieldset>
+      )}
+
+      {psa === 'autotask' && !policyConnection && <AutotaskConnectForm stillWorks={stillWorks} />}
+
+      {psa === 'connectwise' && !managedConnection && (
         <form class="fp-card" onSubmit={onConnect} aria-labelledby="conn-form-title" novalidate>
           <h2 id="conn-form-title">
             {conn ? 'Change the connection or rotate keys' : 'Connect to ConnectWise'}
@@ -382,15 +414,31 @@ export function ConnectionTab() {
       <PolicyTemplate />
 
       <ConfirmDialog
+        open={askSwitch !== undefined}
+        title={`Switch to ${PSA_NAMES[askSwitch ?? 'connectwise']}?`}
+        confirmLabel={`Use ${PSA_NAMES[askSwitch ?? 'connectwise']}`}
+        onConfirm={() => {
+          if (askSwitch) setPsa(askSwitch);
+          setAskSwitch(undefined);
+        }}
+        onCancel={() => setAskSwitch(undefined)}
+      >
+        FlowPilot is connected to {PSA_NAMES[connectedPsa ?? 'connectwise']}. Connecting to{' '}
+        {PSA_NAMES[askSwitch ?? 'connectwise']} replaces that connection once the new one passes its test;
+        until then the current one keeps working. Posts not sent yet stay with the connection they were made
+        for and are never sent to the other PSA.
+      </ConfirmDialog>
+
+      <ConfirmDialog
         open={confirmDisconnect}
-        title="Disconnect from ConnectWise?"
+        title={`Disconnect from ${PSA_NAMES[connectedPsa ?? 'connectwise']}?`}
         confirmLabel="Disconnect now"
         danger
         onConfirm={onDisconnect}
         onCancel={() => setConfirmDisconnect(false)}
       >
-        The API keys are removed from this browser. Technicians here cannot post to tickets until someone
-        connects again.
+        {connectedPsa === 'autotask' ? 'The API secret is' : 'The API keys are'} removed from this browser.
+        Technicians here cannot post to tickets until someone connects again.
         {mine && (
           <>
             <p>
@@ -410,5 +458,43 @@ export function ConnectionTab() {
         )}
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** The status rows of a saved ConnectWise connection. */
+function CwStatusRows({ conn }: { conn: PublicConnection }) {
+  return (
+    <>
+      <p class="fp-status">
+        <StatusDot state={conn.missingPermissions.length ? 'warn' : 'ok'} /> <strong>Connected</strong>
+      </p>
+      <dl class="fp-kv" aria-label="Connection details">
+        <dt>Display name</dt>
+        <dd>{conn.displayName}</dd>
+        <dt>Site</dt>
+        <dd>{conn.site}</dd>
+        <dt>Company</dt>
+        <dd>
+          {conn.companyId}
+          {conn.companyName ? ` (${conn.companyName})` : ''}
+        </dd>
+        <dt>Server version</dt>
+        <dd>{conn.serverVersion}</dd>
+        <dt>Last tested</dt>
+        <dd>{formatTime(conn.lastTestedAt)}</dd>
+        <dt>Keys</dt>
+        <dd>
+          public {conn.publicKey}, private •••• {conn.privateKeyLast4}
+        </dd>
+        <dt>Host access</dt>
+        <dd>{hostAccessText(conn)}</dd>
+        {conn.missingPermissions.length > 0 && (
+          <>
+            <dt>Missing permissions</dt>
+            <dd class="fp-flag">{conn.missingPermissions.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import type { SettingsPatch } from '@/lib/messages/options-to-bg';
 import { CHAT_CAP } from '@/lib/session/chat';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '@/lib/time/rounding';
+import { AutotaskNoteSettings } from './AutotaskNoteSettings';
 import { errorText } from './api';
 import { AiPolicyNote } from './policy/AiPolicyNote';
 import { isLocked } from './policy/state';
@@ -93,6 +94,9 @@ function patchOf(s: Settings): SettingsPatch {
 
 export function FlowPilotTab({ children }: Props) {
   const connected = Boolean(connection.value);
+  // Autotask has no CW work types/roles or CW billing options: those controls give way to its own.
+  const autotask = connection.value?.psa === 'autotask';
+  const psaName = autotask ? 'Autotask' : 'ConnectWise';
   const [saved, setSaved] = useState<Settings | undefined>();
   const [form, setForm] = useState<Settings | undefined>();
   const [lists, setLists] = useState<Lists | undefined>();
@@ -113,12 +117,12 @@ export function FlowPilotTab({ children }: Props) {
   }, [version]);
 
   useEffect(() => {
-    if (!connected) return;
+    if (!connected || autotask) return;
     setListsError(undefined);
     void askFromOptions('settings/cwLists', {})
       .then(setLists)
       .catch((e) => setListsError(errorText(e)));
-  }, [connected]);
+  }, [connected, autotask]);
 
   useEffect(() => {
     leaveGuard.value = dirty ? { message: 'You changed FlowPilot settings without saving them.' } : undefined;
@@ -209,7 +213,11 @@ export function FlowPilotTab({ children }: Props) {
         <Field
           id="fp-rounding"
           label="Time Rounding"
-          help={ROUNDING_HELP[form.timeRounding]}
+          help={
+            autotask && form.timeRounding === 'none'
+              ? 'The session’s real start and end times.'
+              : ROUNDING_HELP[form.timeRounding]
+          }
           managed={isLocked('timeRounding')}
         >
           <select
@@ -257,7 +265,7 @@ export function FlowPilotTab({ children }: Props) {
           checked={form.promptStatusOnResolution}
           onChange={(v) => set('promptStatusOnResolution', v)}
           managed={isLocked('promptStatusOnResolution')}
-          help="When a session is resolved, ask which ConnectWise status to set."
+          help={`When a session is resolved, ask which ${psaName} status to set.`}
         />
         <Check
           id="fp-prompt-esc"
@@ -265,7 +273,7 @@ export function FlowPilotTab({ children }: Props) {
           checked={form.promptStatusOnEscalation}
           onChange={(v) => set('promptStatusOnEscalation', v)}
           managed={isLocked('promptStatusOnEscalation')}
-          help="When a session is escalated, ask which ConnectWise status to set."
+          help={`When a session is escalated, ask which ${psaName} status to set.`}
         />
       </section>
 
@@ -276,22 +284,33 @@ export function FlowPilotTab({ children }: Props) {
             Connect to ConnectWise to choose from your site’s work types and roles.
           </p>
         )}
+        {autotask && (
+          <p class="fp-help">
+            On Autotask, time is logged without a billing code and under a role the technician’s resource
+            holds (see “Autotask notes and time” below).
+          </p>
+        )}
         {listsError && (
           <p class="fp-banner fp-banner--error" role="alert">
             Could not load work types and roles: {listsError}
           </p>
         )}
-        {idSelect(
-          'workTypeId',
-          'Work Type',
-          lists?.workTypes,
-          'From your site’s work types (Time → Work Types in CW).',
-        )}
-        {idSelect('workRoleId', 'Work Role', lists?.workRoles, 'From your site’s work roles.')}
+        {!autotask &&
+          idSelect(
+            'workTypeId',
+            'Work Type',
+            lists?.workTypes,
+            'From your site’s work types (Time → Work Types in CW).',
+          )}
+        {!autotask && idSelect('workRoleId', 'Work Role', lists?.workRoles, 'From your site’s work roles.')}
         <Field
           id="fp-billable"
           label="Billable Option"
-          help="How posted time is billed."
+          help={
+            autotask
+              ? 'On Autotask: Do Not Bill and No Charge post the time as non-billable; Billable and No Default leave billing to Autotask’s role and contract rules.'
+              : 'How posted time is billed.'
+          }
           managed={isLocked('billableOption')}
         >
           <select
@@ -303,7 +322,7 @@ export function FlowPilotTab({ children }: Props) {
           >
             {Object.entries(BILLABLE_LABELS).map(([v, l]) => (
               <option key={v} value={v}>
-                {l}
+                {autotask && v === 'NoDefault' ? 'No Default (Autotask decides)' : l}
               </option>
             ))}
           </select>
@@ -363,6 +382,8 @@ export function FlowPilotTab({ children }: Props) {
           help={`Save each session's assistant conversation with the session (the last ${CHAT_CAP} messages), so it is there again after a reload or a browser restart. Off: a conversation lives only in the open panel, and saved ones are deleted. Conversations never go into the Activity log.`}
         />
       </section>
+
+      {autotask && <AutotaskNoteSettings />}
 
       {/* Slot for sections other features own (the AI assistant settings go here). */}
       <AiPolicyNote />

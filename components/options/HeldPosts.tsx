@@ -17,7 +17,7 @@ export function useUnsent(deps: unknown[] = []): [UnsentGroup[], () => void] {
     void askFromOptions('outbox/unsent', {})
       .then((r) => setGroups(r.groups))
       .catch(() => setGroups([]));
-  }, [conn?.apiBase, conn?.companyId, n, ...deps]);
+  }, [conn?.apiBase, conn?.connectedAt, n, ...deps]);
   return [groups, () => setN((x) => x + 1)];
 }
 

@@ -10,23 +10,29 @@ import { askFromOptions } from '@/lib/messages/client';
 import type { MatchOutcome, MemberOption, Technician } from '@/lib/messages/options-to-bg';
 import { errorText } from './api';
 import { policy } from './policy/state';
+import { type PsaWords, psaWords } from './psa-words';
 import { connection, leaveGuard } from './store';
 
 type Draft = Record<string, MemberOption | null>;
 
 const NOT_MAPPED = '';
 
-function outcomeText(o: MatchOutcome | undefined, members: Map<number, MemberOption>): string | undefined {
+function outcomeText(
+  o: MatchOutcome | undefined,
+  members: Map<number, MemberOption>,
+  w: PsaWords,
+): string | undefined {
   if (!o) return undefined;
+  const one = w.people.replace(/s$/, '');
   switch (o.kind) {
     case 'ambiguous':
-      return `⚠ ${o.memberIds.length} CW members share this email (${o.memberIds
+      return `⚠ ${o.memberIds.length} ${w.people} share this email (${o.memberIds
         .map((id) => members.get(id)?.identifier ?? id)
         .join(', ')}): choose one`;
     case 'inactive':
-      return '⚠ Only an inactive CW member has this email: not picked';
+      return `⚠ Only an inactive ${one} has this email: not picked`;
     case 'none':
-      return 'No CW member has this email';
+      return `No ${one} has this email`;
     default:
       return undefined;
   }
@@ -39,6 +45,7 @@ function mappingText(t: Technician): string {
 
 export function MappingTab() {
   const connected = Boolean(connection.value);
+  const w = psaWords(connection.value);
   const [roster, setRoster] = useState<Technician[]>([]);
   const [signedIn, setSignedIn] = useState<string>('');
   const [members, setMembers] = useState<MemberOption[] | undefined>();
@@ -183,7 +190,9 @@ export function MappingTab() {
       setSignedIn(r.signedInTechnicianId ?? '');
       const name = roster.find((t) => t.id === id)?.name;
       showToast(
-        name ? `Signed-in technician: ${name}` : 'No signed-in technician: posts go out as the API member',
+        name
+          ? `Signed-in technician: ${name}`
+          : `No signed-in technician: posts go out as the ${w.apiAccount}`,
       );
     });
 
@@ -205,20 +214,20 @@ export function MappingTab() {
   return (
     <div>
       <section class="fp-card" aria-labelledby="map-title">
-        <h2 id="map-title">Technicians and their ConnectWise members</h2>
+        <h2 id="map-title">Technicians and their {w.person}s</h2>
         <p class="fp-help">
-          Posts are attributed to the CW member mapped to the technician who did the work. Auto-Match compares
-          each technician’s email with the primary and office emails of active CW members (ignoring case and
-          spaces); shared or inactive addresses are flagged for you to decide.
+          Posts are attributed to the {w.people.replace(/s$/, '')} mapped to the technician who did the work.
+          Auto-Match compares each technician’s email with {w.matchedEmails} (ignoring case and spaces);
+          shared or inactive addresses are flagged for you to decide.
         </p>
         {!connected && connection.value !== undefined && (
           <p class="fp-banner fp-banner--info">
-            Connect to ConnectWise (Connection tab) to match technicians to members.
+            Connect to ConnectWise or Autotask (Connection tab) to match technicians to members or resources.
           </p>
         )}
         {membersError && (
           <p class="fp-banner fp-banner--error" role="alert">
-            Could not load the CW members: {membersError}
+            Could not load the {w.people}: {membersError}
           </p>
         )}
         {error && (
@@ -246,7 +255,7 @@ export function MappingTab() {
             <tr>
               <th scope="col">Technician</th>
               <th scope="col">Email</th>
-              <th scope="col">ConnectWise member</th>
+              <th scope="col">{w.person}</th>
               <th scope="col">Mapping</th>
               <th scope="col">
                 <span class="fp-sr">Actions</span>
@@ -311,7 +320,11 @@ export function MappingTab() {
                       value={selectedValue(t)}
                       onChange={(v) => choose(t, v)}
                       placeholder={
-                        members ? 'Type to search members' : connected ? 'Loading members…' : 'Not connected'
+                        members
+                          ? `Type to search ${w.peopleShort}`
+                          : connected
+                            ? `Loading ${w.peopleShort}…`
+                            : 'Not connected'
                       }
                       disabled={!members}
                     />
@@ -322,8 +335,8 @@ export function MappingTab() {
                     ) : (
                       mappingText(t)
                     )}
-                    {outcomeText(outcomes[t.id], memberById) && (
-                      <div class="fp-flag">{outcomeText(outcomes[t.id], memberById)}</div>
+                    {outcomeText(outcomes[t.id], memberById, w) && (
+                      <div class="fp-flag">{outcomeText(outcomes[t.id], memberById, w)}</div>
                     )}
                   </td>
                   <td>
@@ -358,7 +371,7 @@ export function MappingTab() {
         <p class="fp-card fp-help">
           <SetByOrg />
           The technician roster comes from your organization’s policy; ask your IT admin to add or remove
-          technicians. Mapping them to ConnectWise members still works here.
+          technicians. Mapping them to {w.person}s still works here.
         </p>
       ) : (
         <section class="fp-card" aria-labelledby="add-title">
@@ -407,8 +420,8 @@ export function MappingTab() {
           label="Signed-in technician"
           help={
             signedInTech
-              ? `The panel in this browser posts as ${signedInTech.name}${signedInTech.memberName ? ` (CW member ${signedInTech.memberName})` : ' (not mapped yet: posts go out as the API member)'}.`
-              : 'Nobody chosen: the panel says so and posts as the API member.'
+              ? `The panel in this browser posts as ${signedInTech.name}${signedInTech.memberName ? ` (${w.people.replace(/s$/, '')} ${signedInTech.memberName})` : ` (not mapped yet: posts go out as the ${w.apiAccount})`}.`
+              : `Nobody chosen: the panel says so and posts as the ${w.apiAccount}.`
           }
         >
           <select
@@ -417,7 +430,7 @@ export function MappingTab() {
             onChange={(e) => onSignedIn(e.currentTarget.value)}
             aria-describedby={helpId('signed-in-tech')}
           >
-            <option value="">Nobody (post as the API member)</option>
+            <option value="">Nobody (post as the {w.apiAccount})</option>
             {roster.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}

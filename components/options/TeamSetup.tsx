@@ -177,7 +177,13 @@ export function TeamSetup() {
           {error}
         </p>
       )}
-      {conn && (
+      {conn?.psa === 'autotask' && (
+        <p class="fp-help">
+          Team setup files carry ConnectWise connections only so far: with Autotask, connect each browser on
+          this tab.
+        </p>
+      )}
+      {conn && conn.psa !== 'autotask' && (
         <form class="fp-row" onSubmit={onExport} aria-label="Export team setup">
           <Field id="team-export-pass" label="Export passphrase" help="At least 8 characters.">
             <input

@@ -2,13 +2,13 @@ import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromOptions } from '@/lib/messages/client';
-import type { PublicConnection } from '@/lib/messages/options-to-bg';
+import type { AnyPublicConnection } from '@/lib/messages/options-to-bg';
 import { refreshPolicy } from './policy/state';
 
 // Page-wide state the tabs share. The background owns the data; these are views refreshed on broadcasts.
 
 /** undefined while loading, null when not connected. */
-export const connection = signal<PublicConnection | null | undefined>(undefined);
+export const connection = signal<AnyPublicConnection | null | undefined>(undefined);
 export const connectionError = signal<string | undefined>(undefined);
 /** Bumped when another page (or the worker) says the settings changed. */
 export const settingsVersion = signal(0);

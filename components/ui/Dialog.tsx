@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { Button } from './Button';
 
 interface Props {
@@ -28,6 +28,8 @@ export function ConfirmDialog({
   danger,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Its own title id: a page can hold several dialogs (one open at a time), each named by its title.
+  const titleId = `fp-dialog-title-${useId()}`;
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -42,13 +44,13 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       class="fp-dialog"
-      aria-labelledby="fp-dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="fp-dialog-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <div class="fp-dialog__body">{children}</div>
       <div class="fp-actions">
         <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm}>

@@ -44,6 +44,7 @@ import {
 } from './map';
 import { COMPLETE_STATUS, type Picklists, parsePicklists } from './picklists';
 import { type Filter, f } from './query';
+import { chooseRole } from './roles';
 
 /** The admin's note choices, from the tenant's picklists (never hard-coded: labels and ids vary). */
 export interface AutotaskNoteSettings {
@@ -364,7 +365,7 @@ export class AutotaskPsa implements PsaConnector {
     let roleId = input.roleId;
     if (!roleId) {
       const opts = await this.timeEntryOptions(input.personId, o.signal);
-      roleId = opts.defaultRoleId ?? opts.roles[0]?.id;
+      roleId = chooseRole(opts)?.role.id;
     }
     if (!roleId) {
       throw new AtError(

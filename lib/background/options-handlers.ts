@@ -1,7 +1,14 @@
 import { logActivity, withActivity } from '../activity/log';
+import { chooseRole } from '../autotask/roles';
+import {
+  connectAutotaskFromInput,
+  disconnectAny,
+  getAnyConnection,
+  testAnyConnection,
+} from '../connection/current';
 import { connectedPsa } from '../connection/psa';
 import { scopeLabel } from '../connection/scope';
-import { connect, disconnect, getConnection, testConnection } from '../connection/service';
+import { connect } from '../connection/service';
 import { currentScope } from '../connection/store';
 import { AppError } from '../errors';
 import {
@@ -15,8 +22,14 @@ import {
   updateTechnician,
 } from '../mapping/roster';
 import type { Handlers } from '../messages/router';
+import { isE2eMode } from '../platform/build-variants';
 import { registerOnPremContentScript } from '../platform/content-scripts';
-import { assertCanDisconnect, assertRosterEditable, connectInputUnderPolicy } from '../policy/guards';
+import {
+  assertAutotaskAllowed,
+  assertCanDisconnect,
+  assertRosterEditable,
+  connectInputUnderPolicy,
+} from '../policy/guards';
 import { applyPolicy } from '../policy/service';
 import { discardUnsent, unsentByScope } from '../posting/held';
 import { getOutbox } from '../posting/service';
@@ -45,16 +58,26 @@ async function connectedAutotask() {
 
 /** Handlers for messages from the options page. */
 export const optionsHandlers: Handlers<'optionsToBg'> = {
-  'connection/get': () => getConnection(),
+  'connection/get': () => getAnyConnection(),
   'connection/connect': (input) =>
     withActivity(
       'connection/connect',
       ACTOR,
       async () => {
         try {
-          // Fields the administrator's policy sets are read-only on the page and the policy's here.
-          const conn = await connect(await connectInputUnderPolicy(input));
-          await registerOnPremContentScript(conn.grantedOrigin).catch(() => undefined);
+          const conn =
+            input.psa === 'autotask'
+              ? await (async () => {
+                  await assertAutotaskAllowed();
+                  return connectAutotaskFromInput(input, { e2eBuild: isE2eMode(import.meta.env.MODE) });
+                })()
+              : // Fields the administrator's policy sets are read-only on the page and the policy's here.
+                await connect(await connectInputUnderPolicy(input));
+          // After a successful connect of either PSA: the page scripts follow the new connection
+          // (an Autotask connection has no on-prem ConnectWise origin, so that script goes).
+          await registerOnPremContentScript(conn.psa === 'autotask' ? undefined : conn.grantedOrigin).catch(
+            () => undefined,
+          );
           await broadcast({ type: 'connection/changed' });
           void getOutbox().drain(); // posts that waited for this connection go out now
           return conn;
@@ -63,18 +86,27 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
           await releaseUnusedHosts();
         }
       },
-      (r) => (r.ok ? `Connected to ${r.value.site} (${r.value.serverVersion})` : undefined),
+      (r) =>
+        r.ok
+          ? r.value.psa === 'autotask'
+            ? `Connected to Autotask as ${r.value.userName} (${r.value.serverLabel})`
+            : `Connected to ${r.value.site} (${r.value.serverVersion})`
+          : undefined,
     ),
   'connection/test': () =>
-    withActivity('connection/test', ACTOR, testConnection, (r) =>
-      r.ok ? `Server version ${r.value.serverVersion}` : undefined,
+    withActivity(
+      'connection/test',
+      ACTOR,
+      () => testAnyConnection(),
+      (r) => (r.ok ? `Server version ${r.value.serverVersion}` : undefined),
     ),
   'connection/disconnect': ({ discardUnsent: discard }) =>
     withActivity('connection/disconnect', ACTOR, async () => {
       await assertCanDisconnect();
       const scope = await currentScope();
       if (discard && scope) await discardUnsent(scope, (id) => getOutbox().discard(id));
-      const r = await disconnect();
+      const r = await disconnectAny();
+      // After a successful disconnect of either PSA: no page script stays registered for it.
       await registerOnPremContentScript(undefined).catch(() => undefined);
       await releaseUnusedHosts();
       await broadcast({ type: 'connection/changed' });
@@ -155,6 +187,21 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
     const { connector, scope } = await connectedAutotask();
     const [options, choices] = await Promise.all([connector.noteOptions(), getAutotaskNoteChoices(scope)]);
     return { ...options, ...(choices ? { choices } : {}) };
+  },
+  'settings/autotaskRole': async () => {
+    const { connector } = await connectedAutotask();
+    const s = await getSettings();
+    const tech = s.signedInTechnicianId
+      ? (await listTechnicians()).find((t) => t.id === s.signedInTechnicianId)
+      : undefined;
+    if (!tech) return { source: 'nobody' as const };
+    if (tech.memberId === undefined) return { technician: tech.name, source: 'unmapped' as const };
+    const pick = chooseRole(await connector.timeEntryOptions(tech.memberId), s.workRoleId);
+    return {
+      technician: tech.name,
+      ...(tech.memberName ? { resource: tech.memberName } : {}),
+      ...(pick ? { role: pick.role, source: pick.source } : { source: 'none' as const }),
+    };
   },
   'settings/autotaskNotesSave': (choices) =>
     withActivity('settings/autotaskNotes', ACTOR, async () => {

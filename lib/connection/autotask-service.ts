@@ -11,35 +11,18 @@ import { AutotaskPsa } from '../autotask/psa';
 import { memoryZoneCache } from '../autotask/zone';
 import type { ConnectionRecord } from '../db/schema';
 import { AppError } from '../errors';
-import type { ApiUsage, PsaProbe } from '../psa/types';
+import type { AutotaskPublicConnection } from '../messages/options-to-bg';
+import type { PsaProbe } from '../psa/types';
 import { loadAutotaskConnection, recordZoneCache, saveAutotaskConnection } from './store';
 
 export interface AutotaskConnectInput extends AtCredentials {
   displayName: string;
 }
 
-export interface AutotaskPublicConnection {
-  psa: 'autotask';
-  displayName: string;
-  userName: string;
-  secretLast4: string;
-  /** The integration's tracking identifier is not secret-grade, but it stays in the background too. */
-  integrationCodeLast4: string;
-  serverLabel: string;
-  webUrl: string;
-  apiBase: string;
-  missingPermissions: string[];
-  warnings: string[];
-  apiUsage?: ApiUsage;
-  connectedAt: number;
-  lastTestedAt: number;
-}
+export type { AutotaskPublicConnection };
 
-function toPublic(
-  record: ConnectionRecord,
-  creds: AtCredentials,
-  probe?: Pick<PsaProbe, 'warnings' | 'apiUsage'>,
-): AutotaskPublicConnection {
+function toPublic(record: ConnectionRecord, creds: AtCredentials): AutotaskPublicConnection {
+  const usage = record.autotask?.apiUsage;
   return {
     psa: 'autotask',
     displayName: record.displayName,
@@ -50,10 +33,18 @@ function toPublic(
     webUrl: record.autotask?.zone.webUrl ?? '',
     apiBase: record.apiBase,
     missingPermissions: record.missingPermissions,
-    warnings: probe?.warnings ?? [],
-    ...(probe?.apiUsage ? { apiUsage: probe.apiUsage } : {}),
+    warnings: record.autotask?.warnings ?? [],
+    ...(usage ? { apiUsage: usage } : {}),
     connectedAt: record.connectedAt,
     lastTestedAt: record.lastTestedAt,
+  };
+}
+
+/** What the probe found for the record: its warnings and the hourly usage, stamped (the last usage stays when it could not be read). */
+function usageAt(probe: PsaProbe, now: number) {
+  return {
+    warnings: probe.warnings,
+    ...(probe.apiUsage ? { apiUsage: { ...probe.apiUsage, measuredAt: now } } : {}),
   };
 }
 
@@ -116,10 +107,11 @@ export async function connectAutotask(
       userName: creds.userName,
       zone,
       ...(opts.zoneLookupUrl ? { zoneLookupUrl: opts.zoneLookupUrl } : {}),
+      ...usageAt(probe, now),
     },
   };
   await saveAutotaskConnection(record, creds);
-  return toPublic(record, creds, probe);
+  return toPublic(record, creds);
 }
 
 export async function getAutotaskConnection(): Promise<AutotaskPublicConnection | null> {
@@ -143,11 +135,11 @@ export async function testAutotaskConnection(now = Date.now()): Promise<Autotask
   const record: ConnectionRecord = {
     ...conn.record,
     // The zone as the probe found it (looked up again after a 401 when the database moved).
-    autotask: { ...conn.record.autotask, zone: await client.zone() },
+    autotask: { ...conn.record.autotask, zone: await client.zone(), ...usageAt(probe, now) },
     serverVersion: probe.serverLabel,
     missingPermissions: probe.missingPermissions,
     lastTestedAt: now,
   };
   await saveAutotaskConnection(record, conn.creds);
-  return toPublic(record, conn.creds, probe);
+  return toPublic(record, conn.creds);
 }

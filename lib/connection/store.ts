@@ -143,6 +143,7 @@ export function toPublic(
   keys: { publicKey: string; privateKey: string },
 ): PublicConnection {
   return {
+    psa: 'connectwise',
     displayName: record.displayName,
     site: record.site,
     companyId: record.companyId,

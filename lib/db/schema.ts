@@ -38,6 +38,10 @@ export interface ConnectionRecord {
     zone: AtZone;
     /** A zone lookup other than Autotask's own (the sandbox; e2e builds only). */
     zoneLookupUrl?: string;
+    /** The hourly API usage as last read (Connect / Test Connection), shown in the connection status. */
+    apiUsage?: { used: number; limit: number; timeframeMinutes: number; measuredAt: number };
+    /** What the last probe found working but looking wrong (e.g. a level that hides tickets). */
+    warnings?: string[];
   };
 }
 

@@ -8,6 +8,8 @@ import { message } from './protocol';
 // Messages the options page sends to the background worker.
 
 export const PublicConnection = z.object({
+  /** Older callers and records know no `psa`: absent means ConnectWise. */
+  psa: z.literal('connectwise').optional(),
   displayName: z.string(),
   site: z.string(),
   companyId: z.string(),
@@ -44,10 +46,68 @@ export const ConnectInput = z.object({
 });
 export type ConnectInput = z.infer<typeof ConnectInput>;
 
+const ApiUsage = z.object({
+  used: z.number(),
+  limit: z.number(),
+  timeframeMinutes: z.number(),
+  /** When Autotask reported it (Connect or Test Connection). */
+  measuredAt: z.number().optional(),
+});
+export type ApiUsageView = z.infer<typeof ApiUsage>;
+
+/** The saved Autotask connection as the pages see it: no secret, no tracking identifier (last 4 only). */
+export const AutotaskPublicConnection = z.object({
+  psa: z.literal('autotask'),
+  displayName: z.string(),
+  userName: z.string(),
+  secretLast4: z.string(),
+  integrationCodeLast4: z.string(),
+  /** "Autotask (zone name)". */
+  serverLabel: z.string(),
+  webUrl: z.string(),
+  apiBase: z.string(),
+  missingPermissions: z.array(z.string()),
+  warnings: z.array(z.string()),
+  /** The database's hourly API usage (ThresholdInformation) as last read. */
+  apiUsage: ApiUsage.optional(),
+  connectedAt: z.number(),
+  lastTestedAt: z.number(),
+});
+export type AutotaskPublicConnection = z.infer<typeof AutotaskPublicConnection>;
+
+/** Either PSA's saved connection (one per browser). */
+export const AnyPublicConnection = z.union([PublicConnection, AutotaskPublicConnection]);
+export type AnyPublicConnection = z.infer<typeof AnyPublicConnection>;
+
+export const AutotaskConnectInput = z.object({
+  psa: z.literal('autotask'),
+  displayName: z.string().trim().max(100),
+  userName: z.string().trim().min(1, 'Enter the API user name').max(200),
+  secret: z.string().trim().min(1, 'Enter the secret').max(200),
+  integrationCode: z.string().trim().min(1, 'Enter the tracking identifier').max(200),
+  /**
+   * The Autotask sandbox's zone lookup: only e2e/demo builds accept it (the background refuses it in
+   * every other build, so a page can never point the secret at another host).
+   */
+  zoneLookupUrl: z.string().url().max(500).optional(),
+});
+export type AutotaskConnectInput = z.infer<typeof AutotaskConnectInput>;
+
+/** Connect: the ConnectWise input exactly as before (no `psa` means ConnectWise), or Autotask's. */
+export const AnyConnectInput = z.discriminatedUnion('psa', [
+  ConnectInput.extend({ psa: z.literal('connectwise').optional() }),
+  AutotaskConnectInput,
+]);
+
 export const TestResult = z.object({
+  /** ConnectWise: the server version; Autotask: "Autotask (zone)". */
   serverVersion: z.string(),
   testedAt: z.number(),
   missingPermissions: z.array(z.string()),
+  psa: z.enum(['connectwise', 'autotask']).optional(),
+  /** Autotask: what works but looks wrong, and the hourly API usage. */
+  warnings: z.array(z.string()).optional(),
+  apiUsage: ApiUsage.optional(),
 });
 
 // --- Member mapping -------------------------------------------------------------------------------
@@ -120,8 +180,8 @@ const TeamFileInput = z.object({
 const NamedOption = z.object({ id: z.number(), name: z.string() });
 
 export const optionsToBg = {
-  'connection/get': message(z.object({}), PublicConnection.nullable()),
-  'connection/connect': message(ConnectInput, PublicConnection),
+  'connection/get': message(z.object({}), AnyPublicConnection.nullable()),
+  'connection/connect': message(AnyConnectInput, AnyPublicConnection),
   'connection/test': message(z.object({}), TestResult),
   /** `discardUnsent`: also discard this connection's unsent posts (kept otherwise, for its return). */
   'connection/disconnect': message(
@@ -198,6 +258,19 @@ export const optionsToBg = {
     }),
   ),
   'settings/autotaskNotesSave': message(AutotaskNoteChoices, AutotaskNoteChoices),
+  /**
+   * Autotask: the role the signed-in technician's time entries are logged under (FlowPilot picks it:
+   * lib/autotask/roles.ts), so the FlowPilot tab can show it.
+   */
+  'settings/autotaskRole': message(
+    z.object({}),
+    z.object({
+      technician: z.string().optional(),
+      resource: z.string().optional(),
+      role: NamedOption.optional(),
+      source: z.enum(['setting', 'default', 'first', 'none', 'unmapped', 'nobody']),
+    }),
+  ),
 
   'team/export': message(
     z.object({ passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(200) }),

@@ -30,3 +30,17 @@ export async function connectInputUnderPolicy(input: ConnectInput): Promise<Conn
   const { policy } = await readPolicy();
   return withPolicyConnection(input, policy);
 }
+
+/**
+ * Policies describe ConnectWise connections only (Autotask under policy is not designed yet): while the
+ * administrator's policy sets any connection field, an Autotask Connect is refused rather than silently
+ * replaced by the policy's ConnectWise connection at the next policy read.
+ */
+export async function assertAutotaskAllowed(): Promise<void> {
+  const { policy } = await readPolicy();
+  if (Object.keys(policy.connection).length > 0)
+    throw new AppError(
+      'policyLocked',
+      'Your organization’s policy sets FlowPilot’s ConnectWise connection, so Autotask cannot be connected here. Ask your IT admin.',
+    );
+}
