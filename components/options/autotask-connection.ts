@@ -1,10 +1,10 @@
 // Pure helpers for the Connection tab's Autotask half (issue 15): the hourly usage line, the host
 // permission the Connect click asks for, and the form's checks.
 
+import { AUTOTASK_HOST_PATTERN } from '@/lib/autotask/hosts';
 import type { ApiUsageView } from '@/lib/messages/options-to-bg';
 
-/** Autotask cloud: the web UI (`ww{N}.autotask.net`) and the zone's REST host (`webservices{N}…`). */
-export const AUTOTASK_HOSTS = 'https://*.autotask.net/*';
+export const AUTOTASK_HOSTS = AUTOTASK_HOST_PATTERN;
 
 /**
  * The permission an Autotask Connect asks for: Autotask's cloud hosts, except when a test build points

@@ -20,4 +20,9 @@ describe('unneededOrigins', () => {
       unneededOrigins([...required, 'https://*/*', '<all_urls>', 'http://localhost/*'], required, []),
     ).toEqual(['http://localhost/*']);
   });
+  it('gives back Autotask’s cloud hosts once the connection is not Autotask, keeps them while it is', () => {
+    const granted = [...required, 'https://*.autotask.net/*'];
+    expect(unneededOrigins(granted, required, [])).toEqual(['https://*.autotask.net/*']);
+    expect(unneededOrigins(granted, required, ['https://*.autotask.net/*'])).toEqual([]);
+  });
 });

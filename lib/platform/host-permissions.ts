@@ -1,10 +1,15 @@
 import { browser } from 'wxt/browser';
+import { AUTOTASK_HOST_PATTERN } from '../autotask/hosts';
 
 // Optional host permissions FlowPilot asked for (an on-prem CW site, an AI endpoint's host) are given
 // back when nothing uses them any more: after Disconnect, a site change or an AI endpoint change.
 
-/** Only exact hosts FlowPilot itself requests (`https://cw.example.com/*`), never a wildcard. */
+/**
+ * Only what FlowPilot itself requests: exact hosts (`https://cw.example.com/*`) and Autotask's cloud
+ * pattern; never another wildcard the user granted.
+ */
 const OWN_PATTERN = /^(https?):\/\/[^/*]+\/\*$/;
+const own = (o: string) => OWN_PATTERN.test(o) || o === AUTOTASK_HOST_PATTERN;
 
 /** Granted origins that are neither required by the manifest nor still needed. Pure. */
 export function unneededOrigins(
@@ -13,7 +18,7 @@ export function unneededOrigins(
   needed: readonly (string | undefined)[],
 ): string[] {
   const keep = new Set([...required, ...needed.filter((n): n is string => !!n)]);
-  return granted.filter((o) => OWN_PATTERN.test(o) && !keep.has(o));
+  return granted.filter((o) => own(o) && !keep.has(o));
 }
 
 export async function pruneHostPermissions(needed: readonly (string | undefined)[]): Promise<string[]> {
