@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { THREAD_LIMIT_MESSAGE } from '../autotask-sandbox/errors.ts';
 import { type AutotaskSandbox, startAutotaskSandbox } from '../autotask-sandbox/index.ts';
+import { chooseAutotask, fillAutotask } from './autotask-options-helpers';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { askBg } from './connect';
 import { lowContrast } from './contrast';
@@ -37,26 +38,6 @@ const test = base.extend<
     });
   },
 });
-
-async function chooseAutotask(page: Page) {
-  const group = page.getByRole('group', { name: 'Which PSA?' });
-  await expect(group.getByRole('radio', { name: 'ConnectWise' })).toBeChecked();
-  await group.getByRole('radio', { name: 'Autotask' }).check();
-  await expect(page.getByRole('heading', { name: 'Connect to Autotask' })).toBeVisible();
-}
-
-async function fillAutotask(
-  page: Page,
-  at: AutotaskSandbox,
-  over: Partial<{ userName: string; secret: string; integrationCode: string }> = {},
-) {
-  const c = { ...at.credentials, ...over };
-  await page.getByLabel('API user name', { exact: true }).fill(c.userName);
-  await page.getByLabel('Secret', { exact: true }).fill(c.secret);
-  await page.getByLabel('Tracking identifier', { exact: true }).fill(c.integrationCode);
-  await page.getByLabel('Display name', { exact: true }).fill('Acme Autotask');
-  await page.getByLabel('Zone lookup URL (test build)', { exact: true }).fill(at.zoneLookupUrl);
-}
 
 test('choose Autotask, each wrong credential says what is wrong and saves nothing, then connect, test and disconnect', async ({
   openOptions,
