@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { LOCAL_AI_PATTERNS } from './lib/ai/endpoint';
 import { CLOUD_HOST_PATTERNS, LOOPBACK_PATTERNS } from './lib/cw/hosts';
+import { AUTOTASK_PAGE_PATHS } from './lib/detect/autotask/url';
 import {
   CHROME_MIN_VERSION,
   E2E_POLICY_KEY,
@@ -50,8 +51,12 @@ export default defineConfig({
       // On-prem CW servers and AI endpoints are asked for at run time, inside the admin's Connect or
       // AI Save/Test click. A local AI server (Ollama, LM Studio) is the only loopback access a
       // production build can get, and it never makes loopback a CW site (normalizeSite, matches).
+      // Autotask's UI hosts (https://*.autotask.net/*, within https://*/*) are asked for in the Autotask
+      // Connect click; its content script is registered at run time once granted
+      // (lib/background/autotask-pages.ts).
       optional_host_permissions: ['https://*/*', ...LOCAL_AI_PATTERNS],
-      // The panel frame (panel.html) may be framed only by the CW pages the content script runs on.
+      // The panel frame (panel.html) may be framed only by the PSA pages the content scripts run on
+      // (ON_PREM_FRAME_PATTERN also covers Autotask's ww{N}.autotask.net, granted at run time too).
       web_accessible_resources: [
         panelFrameResource(browser, [...CLOUD_HOST_PATTERNS, ON_PREM_FRAME_PATTERN, ...loopback]),
       ],
@@ -88,10 +93,16 @@ export default defineConfig({
   },
   hooks: {
     // Content-script matches are static in the entrypoint; loopback is added here, for the e2e builds only.
+    // The Autotask sandbox is loopback too (another port, which match patterns cannot tell apart): CW's
+    // script leaves Autotask's UI paths to the Autotask script (registered at run time on those paths).
     'build:manifestGenerated': (wxt, manifest) => {
       if (!isE2eMode(wxt.config.mode)) return;
-      for (const cs of manifest.content_scripts ?? [])
+      for (const cs of manifest.content_scripts ?? []) {
         cs.matches = [...(cs.matches ?? []), ...LOOPBACK_PATTERNS];
+        cs.exclude_matches = LOOPBACK_PATTERNS.flatMap((p) =>
+          AUTOTASK_PAGE_PATHS.map((path) => p.replace(/\/\*$/, path)),
+        );
+      }
     },
   },
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { registerAiChatPort } from '@/lib/background/ai-chat-port';
+import { isAutotaskPage, syncAutotaskPages } from '@/lib/background/autotask-pages';
 import { registerPanelCommands } from '@/lib/background/commands';
 import { isPanelHost } from '@/lib/background/cw-pages';
 import { handlers } from '@/lib/background/handlers';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     isPanelHost,
+    isSubFramePage: isAutotaskPage,
     handlers,
   });
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -51,4 +53,9 @@ export default defineBackground(() => {
   void getConnection()
     .then((c) => registerOnPremContentScript(c?.grantedOrigin))
     .catch(() => undefined);
+  // Autotask's pages (issue 15): registered when the connection is Autotask and its host is granted;
+  // checked again whenever a host permission is granted or removed.
+  void syncAutotaskPages();
+  browser.permissions.onAdded.addListener(() => void syncAutotaskPages());
+  browser.permissions.onRemoved.addListener(() => void syncAutotaskPages());
 });

@@ -25,6 +25,8 @@ const api: PanelApi = {
   saveCollapsed,
 };
 
+/** On Autotask, the dock this panel belongs to (a tab may hold several); pushes for others are not ours. */
+const dock = new URLSearchParams(location.search).get('dock') ?? '';
 let pageRev = -1;
 /** The page's ticket, from the first ask or a push, whichever is newer. */
 function applyPageTicket(p: PageTicket) {
@@ -44,7 +46,7 @@ async function main() {
     const m = msg as BgToPanel | BgToPages | undefined;
     if (m?.dir === 'bgToPanel') {
       if (m.type === 'panel/toggle') toggleByShortcut(store);
-      else if (m.type === 'panel/pageTicket') applyPageTicket(m);
+      else if (m.type === 'panel/pageTicket' && (m.dock ?? '') === dock) applyPageTicket(m);
       else if (m.type === 'ticket/contextPartial') controller.partial(m.context);
       else if (m.type === 'ticket/contextUpdated') controller.updated(m.context);
     } else if (m?.dir === 'bgToPages' && (m.type === 'connection/changed' || m.type === 'policy/changed'))

@@ -1,6 +1,7 @@
 import { isCloudHostname, isLoopbackHostname } from '../cw/hosts';
 import { type ConnectionRecord, db } from '../db/schema';
 import { isE2eMode } from '../platform/build-variants';
+import { isAutotaskPageSync } from './autotask-pages';
 
 /** Loopback is a CW site only in the e2e build, which the tests and the demo use with the sandbox. */
 export const LOOPBACK_IS_CW = isE2eMode(import.meta.env.MODE);
@@ -21,13 +22,15 @@ export function isCwPageUrlSync(
   return onPremSite !== undefined && u.protocol === 'https:' && u.host === onPremSite;
 }
 
-export type PanelSite = Pick<ConnectionRecord, 'site' | 'scheme' | 'cloud'>;
+export type PanelSite = Pick<ConnectionRecord, 'site' | 'scheme' | 'cloud'> &
+  Partial<Pick<ConnectionRecord, 'psa'>>;
 
 /**
  * May the panel run on this page (and the page report its ticket)? Once connected: only the connected
  * site — a cloud site with its region's hosts (`na.myconnectwise.net`, `api-na.…`, `*.na.…`), an
  * on-prem or loopback site on its exact host and port — never every `*.myconnectwise.net` page. Before
  * anything is connected the panel has nothing to give away, so any CW site may show "not connected".
+ * Connected to Autotask: only the zone's web host (lib/background/autotask-pages.ts).
  */
 export function isPanelHostSync(
   url: string,
@@ -35,6 +38,8 @@ export function isPanelHostSync(
   loopbackIsCw = LOOPBACK_IS_CW,
 ): boolean {
   if (!connected) return isCwPageUrlSync(url, undefined, loopbackIsCw);
+  // Autotask (issue 15): the zone's web host only; a CW connection never accepts Autotask pages.
+  if (connected.psa === 'autotask') return isAutotaskPageSync(url, connected, loopbackIsCw);
   const u = parse(url);
   if (!u || u.protocol !== `${connected.scheme}:`) return false;
   const site = connected.site.toLowerCase();

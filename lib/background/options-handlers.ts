@@ -39,6 +39,7 @@ import { fetchTimeEntryLists } from '../settings/cw-lists';
 import { applySettingsPatch } from '../settings/patch';
 import { getSettings } from '../settings/store';
 import { exportTeamSetup, importTeamSetup, previewTeamSetup } from '../team/service';
+import { syncAutotaskPages } from './autotask-pages';
 import { broadcast } from './broadcast';
 import { releaseUnusedHosts } from './host-scope';
 import { applyIdleSetting } from './idle';
@@ -78,6 +79,7 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
           await registerOnPremContentScript(conn.psa === 'autotask' ? undefined : conn.grantedOrigin).catch(
             () => undefined,
           );
+          await syncAutotaskPages();
           await broadcast({ type: 'connection/changed' });
           void getOutbox().drain(); // posts that waited for this connection go out now
           return conn;
@@ -108,6 +110,7 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       const r = await disconnectAny();
       // After a successful disconnect of either PSA: no page script stays registered for it.
       await registerOnPremContentScript(undefined).catch(() => undefined);
+      await syncAutotaskPages();
       await releaseUnusedHosts();
       await broadcast({ type: 'connection/changed' });
       return r;

@@ -14,7 +14,8 @@ import { loadTicketContext } from '../ticket/context';
 import { DetailCache } from '../ticket/detail-cache';
 import { searchTickets } from '../ticket/search';
 import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
-import { pageTicketFor, pushToPanel, reportPageTicket } from './page-tickets';
+import { confirmAutotaskOnScreen } from './autotask-detected';
+import { dockOfPanelUrl, pageTicketFor, pushToPanel, reportPageTicket } from './page-tickets';
 
 // Module state here is only an optimisation (a lost cache or controller map after the worker stops
 // just means a reload): the context cache, the loads in flight (so a panel that joins one still gets
@@ -124,7 +125,8 @@ export const panelHandlers: Handlers<'panelToBg'> = {
   },
   'panel/pageTicket': async (_req, ctx) => {
     if (ctx.sender.tabId === undefined || ctx.sender.frameId === undefined) return { rev: 0 };
-    return pageTicketFor(ctx.sender.tabId, ctx.sender.frameId);
+    const dock = dockOfPanelUrl(ctx.sender.frameUrl);
+    return pageTicketFor(ctx.sender.tabId, ctx.sender.frameId, dock, confirmAutotaskOnScreen);
   },
   'panel/openOptions': async ({ tab }) => {
     if (tab) await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${tab}` });
@@ -160,4 +162,21 @@ export const pageHandlers: Handlers<'pageToBg'> = {
     if (ticket) ticketContextFor({ kind: ticket.kind, id: ticket.id }, { tabId }).catch(() => undefined);
     return { ok: true as const };
   },
+  // Autotask (issue 15): what a frame shows is checked against the API (confirmAutotaskTicket) before
+  // its panel links it; a newer report from the same dock wins over an older one still being checked.
+  'page/autotaskDetected': async ({ ticket: seen, dock }, ctx) => {
+    const tabId = ctx.sender.tabId;
+    if (tabId === undefined) return { ok: true as const };
+    const key = `${tabId}|${dock}`;
+    const seq = (latestReport.get(key) ?? 0) + 1;
+    latestReport.set(key, seq);
+    const ticket = seen ? await confirmAutotaskOnScreen(seen) : null;
+    if (latestReport.get(key) !== seq) return { ok: true as const };
+    reportPageTicket(tabId, ticket, dock);
+    if (ticket) ticketContextFor({ kind: ticket.kind, id: ticket.id }, { tabId }).catch(() => undefined);
+    return { ok: true as const };
+  },
 };
+
+/** The newest Autotask report per (tab, dock), so a slow confirmation never overwrites a newer one. */
+const latestReport = new Map<string, number>();

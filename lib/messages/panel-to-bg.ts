@@ -59,7 +59,8 @@ export const panelToBg = {
 /** Pushes from the background to the panel frame of one tab (tabs.sendMessage); no reply expected. */
 export type BgToPanel =
   | { dir: 'bgToPanel'; type: 'panel/toggle' }
-  | ({ dir: 'bgToPanel'; type: 'panel/pageTicket' } & PageTicket)
+  /** `dock`: on Autotask, the panel it is for (a panel ignores a push naming another dock). */
+  | ({ dir: 'bgToPanel'; type: 'panel/pageTicket'; dock?: string } & PageTicket)
   | { dir: 'bgToPanel'; type: 'ticket/contextPartial'; context: TicketContext }
   /** The check of details kept from earlier contexts found a change: the context as it is now. */
   | { dir: 'bgToPanel'; type: 'ticket/contextUpdated'; context: TicketContext };

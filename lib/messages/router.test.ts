@@ -63,7 +63,14 @@ describe('router', () => {
   it('gives the panel frame panel messages only, and tells handlers its tab, frame and page', async () => {
     const { route, status, seen } = makeRouter();
     expect(await route(statusMsg, panelFrame)).toEqual({ ok: true, data: { connected: false } });
-    expect(seen[0]?.sender).toEqual({ kind: 'panelFrame', url: CW_PAGE, tabId: 7, frameId: 5 });
+    // frameUrl: the panel frame's own URL (Autotask's panels carry their dock id in it).
+    expect(seen[0]?.sender).toEqual({
+      kind: 'panelFrame',
+      url: CW_PAGE,
+      tabId: 7,
+      frameId: 5,
+      frameUrl: `${ORIGIN}panel.html`,
+    });
     for (const m of [{ dir: 'optionsToBg', type: 'connection/get', payload: {} }, detectedMsg]) {
       expect(await route(m, panelFrame)).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
     }
@@ -110,6 +117,59 @@ describe('router', () => {
     const { route, detected } = makeRouter();
     expect(await route(detectedMsg, sender)).toMatchObject({ ok: false, error: { kind: 'forbiddenSender' } });
     expect(detected).not.toHaveBeenCalled();
+  });
+
+  describe('Autotask pages (issue 15): content scripts of sub-frames', () => {
+    const AT_PAGE = 'https://ww18.autotask.net/Mvc/ServiceDesk/TicketDetail.mvc?ticketId=40265';
+    const SHELL = 'https://ww18.autotask.net/AutotaskOnyx/LandingPage?view=TicketDetail';
+    const atDetected = {
+      dir: 'pageToBg',
+      type: 'page/autotaskDetected',
+      payload: { ticket: { id: 40265, editing: false, source: 'url' }, dock: 'd0c4a1b2-0000' },
+    };
+    function atRouter() {
+      const detected = vi.fn(async () => ({ ok: true as const }));
+      const route = createRouter({
+        extensionId: EXT_ID,
+        extensionOrigin: ORIGIN,
+        // Connected to the Autotask zone whose UI is ww18.autotask.net.
+        isPanelHost: (url: string) => new URL(url).hostname === 'ww18.autotask.net',
+        isSubFramePage: (url: string) => new URL(url).hostname === 'ww18.autotask.net',
+        handlers: { optionsToBg: {}, panelToBg: {}, pageToBg: { 'page/autotaskDetected': detected } },
+      });
+      return { route, detected };
+    }
+
+    it("accepts the shell's iframe, which shows the ticket page", async () => {
+      const { route, detected } = atRouter();
+      const inner = { id: EXT_ID, url: AT_PAGE, tab: { id: 9, url: SHELL }, frameId: 3 };
+      expect(await route(atDetected, inner)).toEqual({ ok: true, data: { ok: true } });
+      expect(detected).toHaveBeenCalledTimes(1);
+    });
+
+    it.each([
+      ['a frame of a CW page', { id: EXT_ID, url: CW_PAGE, tab: { id: 9, url: SHELL }, frameId: 3 }],
+      [
+        'a frame on another Autotask zone',
+        { id: EXT_ID, url: AT_PAGE.replace('ww18', 'ww5'), tab: { id: 9, url: SHELL }, frameId: 3 },
+      ],
+    ])('refuses %s', async (_name, sender) => {
+      const { route, detected } = atRouter();
+      expect(await route(atDetected, sender)).toMatchObject({
+        ok: false,
+        error: { kind: 'forbiddenSender' },
+      });
+      expect(detected).not.toHaveBeenCalled();
+    });
+
+    it('a CW connection keeps refusing sub-frames (no isSubFramePage answer)', async () => {
+      const { route, detected } = makeRouter();
+      expect(await route(detectedMsg, { ...contentScript, frameId: 4 })).toMatchObject({
+        ok: false,
+        error: { kind: 'forbiddenSender', message: 'FlowPilot runs in the top frame only.' },
+      });
+      expect(detected).not.toHaveBeenCalled();
+    });
   });
 
   it('rejects malformed envelopes, unknown types and invalid payloads with field issues', async () => {

@@ -10,6 +10,8 @@ export interface HandlerContext {
     url: string;
     tabId?: number;
     frameId?: number;
+    /** The panel frame's own URL (panel.html?dock=… on Autotask), for pairing it with its dock. */
+    frameUrl?: string;
   };
 }
 
@@ -25,6 +27,11 @@ export interface RouterDeps {
    * connected, any CW site the extension serves (cloud, registered on-prem, e2e loopback).
    */
   isPanelHost: (pageUrl: string) => boolean | Promise<boolean>;
+  /**
+   * May a content script in a sub-frame of this page report? Only on the connected Autotask's pages
+   * (its shell shows the ticket inside an iframe); ConnectWise keeps the top-frame-only rule.
+   */
+  isSubFramePage?: (url: string) => boolean | Promise<boolean>;
   handlers: { [D in Direction]: Handlers<D> };
 }
 
@@ -38,6 +45,7 @@ function handlerSender(s: Exclude<SenderKind, { kind: 'foreign' }>): HandlerCont
     url: s.kind === 'panelFrame' ? s.pageUrl : s.url,
     tabId: s.tabId,
     frameId: s.frameId,
+    ...(s.kind === 'panelFrame' ? { frameUrl: s.url } : {}),
   };
 }
 
@@ -68,7 +76,8 @@ export function createRouter(deps: RouterDeps) {
     if (sender.kind === 'contentScript') {
       if (dir !== 'pageToBg')
         return fail('forbiddenSender', 'The ConnectWise page may only report its ticket.');
-      if (sender.frameId !== 0) return fail('forbiddenSender', 'FlowPilot runs in the top frame only.');
+      if (sender.frameId !== 0 && !(await deps.isSubFramePage?.(sender.url)))
+        return fail('forbiddenSender', 'FlowPilot runs in the top frame only.');
       if (!(await deps.isPanelHost(sender.url))) return fail('forbiddenSender', OTHER_SITE);
     }
     if (sender.kind === 'extensionPage' && dir === 'pageToBg')

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 
-// Browser quirks for on-prem CW hosts, in one place: the host permission is granted at run time (in
-// the admin's Connect click) and the panel's content script is registered for that origin then, and
-// re-registered at every worker start because Chrome may drop dynamic registrations on update.
+// Browser quirks of run-time content scripts, in one place: on-prem CW hosts and Autotask's UI hosts
+// are granted at run time (in the admin's Connect click) and the panel's content script is registered
+// for them then, and re-registered at every worker start because Chrome may drop dynamic registrations
+// on update.
 
 const SCRIPT_ID = 'flowpilot-onprem';
 const CONTENT_SCRIPT_FILE = 'content-scripts/cw.js';
@@ -23,6 +24,30 @@ export async function registerOnPremContentScript(pattern: string | undefined): 
       js: [CONTENT_SCRIPT_FILE],
       runAt: 'document_start',
       allFrames: false,
+      persistAcrossSessions: true,
+    },
+  ]);
+}
+
+const AUTOTASK_SCRIPT_ID = 'flowpilot-autotask';
+const AUTOTASK_SCRIPT_FILE = 'content-scripts/autotask.js';
+
+/**
+ * The Autotask content script for these patterns (none: unregistered). Registered only when every
+ * pattern's host permission is granted. All frames: Autotask's new shell shows the ticket page inside an
+ * iframe, and the script docks a panel only in the frame that shows a ticket.
+ */
+export async function registerAutotaskContentScript(patterns: string[]): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [AUTOTASK_SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [AUTOTASK_SCRIPT_ID] });
+  if (!patterns.length || !(await browser.permissions.contains({ origins: patterns }))) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: AUTOTASK_SCRIPT_ID,
+      matches: patterns,
+      js: [AUTOTASK_SCRIPT_FILE],
+      runAt: 'document_start',
+      allFrames: true,
       persistAcrossSessions: true,
     },
   ]);

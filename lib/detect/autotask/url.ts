@@ -83,3 +83,13 @@ export function autotaskTicketFromUrl(href: string, depth = 0): AutotaskUrlTicke
   }
   return undefined;
 }
+
+/**
+ * Path prefixes of Autotask's UI pages (ticket detail, ExecuteCommand, the new shell), as match-pattern
+ * paths. The e2e build restricts each PSA's loopback content script by them: the CW and Autotask
+ * sandboxes are both loopback, and match patterns cannot tell ports apart.
+ */
+export const AUTOTASK_PAGE_PATHS = ['/Mvc/*', '/Autotask/*', '/AutotaskOnyx/*'];
+
+/** The production host pattern of Autotask's UI (optional host permission, asked for at Connect). */
+export const AUTOTASK_HOST_PATTERN = 'https://*.autotask.net/*';

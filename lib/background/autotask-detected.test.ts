@@ -1,0 +1,63 @@
+// @vitest-environment node
+// Issue 15 step 4: what an Autotask page shows is checked against the API before its panel links it
+// (like CW's banner check), and similar tickets say plainly that Autotask has none yet.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { SPECIAL_TICKETS } from '../../tests/autotask-sandbox/index.ts';
+import { useAutotaskSandbox } from '../../tests/support/autotask-connection';
+import type { HandlerContext } from '../messages/router';
+import { confirmAutotaskOnScreen } from './autotask-detected';
+import { historyPanelHandlers, SIMILAR_NOT_ON_AUTOTASK } from './history-handlers';
+
+const sb = useAutotaskSandbox({ connect: true });
+const T = SPECIAL_TICKETS.standard;
+const numberOf = (id: number) => String(sb.state.tickets.find((t) => t.id === id)!.ticketNumber);
+const ctx: HandlerContext = {
+  sender: { kind: 'panelFrame', url: 'http://127.0.0.1/', tabId: 1, frameId: 2 },
+};
+
+describe('confirmAutotaskOnScreen', () => {
+  it('the URL id whose number matches the screen: linked, with the title on screen', async () => {
+    const seen = {
+      id: T,
+      number: numberOf(T),
+      title: 'Printer offline',
+      editing: false,
+      source: 'url+screen' as const,
+    };
+    expect(await confirmAutotaskOnScreen(seen)).toEqual({
+      kind: 'service',
+      id: T,
+      summary: 'Printer offline',
+      source: 'banner',
+    });
+  });
+
+  it('the URL id alone (document start): linked once the API has it', async () => {
+    expect(await confirmAutotaskOnScreen({ id: T, editing: false, source: 'url' })).toMatchObject({
+      id: T,
+      source: 'url',
+    });
+  });
+
+  it('a stale URL id: the number on screen wins', async () => {
+    const other = SPECIAL_TICKETS.quotes;
+    const seen = { id: T, number: numberOf(other), editing: false, source: 'url+screen' as const };
+    expect(await confirmAutotaskOnScreen(seen)).toMatchObject({ id: other, source: 'banner' });
+  });
+
+  it('a ticket the API user cannot see: nothing linked', async () => {
+    expect(
+      await confirmAutotaskOnScreen({ id: SPECIAL_TICKETS.hidden, editing: false, source: 'url' }),
+    ).toBeNull();
+  });
+});
+
+describe('similar tickets on Autotask', () => {
+  it('says they are not available yet, and asks Autotask nothing', async () => {
+    const mark = sb.requests.length;
+    const r = await historyPanelHandlers['similar/get']!({ ticket: { kind: 'service', id: T } }, ctx);
+    expect(r).toMatchObject({ items: [], problem: { message: SIMILAR_NOT_ON_AUTOTASK } });
+    expect(sb.requests.slice(mark)).toEqual([]);
+  });
+});
