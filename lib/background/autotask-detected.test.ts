@@ -2,12 +2,14 @@
 // Issue 15 step 4: what an Autotask page shows is checked against the API before its panel links it
 // (like CW's banner check), and similar tickets say plainly that Autotask has none yet.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { SPECIAL_TICKETS } from '../../tests/autotask-sandbox/index.ts';
 import { useAutotaskSandbox } from '../../tests/support/autotask-connection';
 import type { HandlerContext } from '../messages/router';
 import { confirmAutotaskOnScreen } from './autotask-detected';
 import { historyPanelHandlers, SIMILAR_NOT_ON_AUTOTASK } from './history-handlers';
+import { panelHandlers } from './panel-handlers';
 
 const sb = useAutotaskSandbox({ connect: true });
 const T = SPECIAL_TICKETS.standard;
@@ -59,5 +61,16 @@ describe('similar tickets on Autotask', () => {
     const r = await historyPanelHandlers['similar/get']!({ ticket: { kind: 'service', id: T } }, ctx);
     expect(r).toMatchObject({ items: [], problem: { message: SIMILAR_NOT_ON_AUTOTASK } });
     expect(sb.requests.slice(mark)).toEqual([]);
+  });
+});
+
+describe('panel status on Autotask', () => {
+  it('connected, named, on the zone web host (it said "not connected" while it read CW only)', async () => {
+    // The policy view asks whether this build can read the profile email (manifest key).
+    vi.spyOn(browser.runtime, 'getManifest').mockReturnValue(
+      {} as ReturnType<typeof browser.runtime.getManifest>,
+    );
+    const status = await panelHandlers['panel/status']!({}, ctx);
+    expect(status).toMatchObject({ connected: true, site: new URL(sb.zone.webUrl).host });
   });
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { getAutotaskConnection } from '../connection/autotask-service';
 import { connectedPsa } from '../connection/psa';
 import { getConnection } from '../connection/service';
 import { connectedClient, isAutotask } from '../connection/store';
@@ -99,11 +100,18 @@ export function forgetContexts(opts: { details: boolean }): void {
   if (opts.details) details.clear();
 }
 
+/** The saved connection's name and web host, whichever PSA it is (Autotask's: its zone's web host). */
+async function connectionForPanel(): Promise<{ displayName: string; site: string } | null> {
+  if (!isAutotask(await db().connections.get('primary'))) return getConnection();
+  const at = await getAutotaskConnection();
+  return at ? { displayName: at.displayName, site: new URL(at.webUrl || at.apiBase).host } : null;
+}
+
 /** Handlers for messages from the panel frame. */
 export const panelHandlers: Handlers<'panelToBg'> = {
   'panel/status': async () => {
     const [conn, settings, technicians, policy] = await Promise.all([
-      getConnection(),
+      connectionForPanel(),
       getSettings(),
       db().technicians.toArray(),
       policyView(),

@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
-import { type AutotaskSandbox, SPECIAL_TICKETS, startAutotaskSandbox } from '../autotask-sandbox/index';
-import { connectToAutotaskSandbox, dockCount, ticketFrame } from './autotask-helpers';
+import {
+  type AutotaskSandbox,
+  NOTE_TYPE,
+  PUBLISH,
+  SPECIAL_RESOURCES,
+  SPECIAL_TICKETS,
+  startAutotaskSandbox,
+} from '../autotask-sandbox/index';
+import { connectToAutotaskSandbox, dockCount, signInAsJane, ticketFrame } from './autotask-helpers';
+import type { ExtensionBrowser } from './browser';
+import { askBg } from './connect';
 import { expect, test } from './fixtures';
 
 // Issue 15: the panel on Autotask's ticket pages, in real Chromium against the Autotask sandbox.
@@ -33,5 +42,137 @@ test('auto-links the ticket from every Autotask URL form, with exactly one panel
       expect(await dockCount(page)).toBe(1);
     });
   }
+  expect(at.contractViolations).toEqual([]);
+});
+
+const NOTE_CHOICES = {
+  noteTypeByKind: {
+    internalAnalysis: NOTE_TYPE.taskNotes,
+    resolution: NOTE_TYPE.taskSummary,
+    description: NOTE_TYPE.taskDetail,
+  },
+  internalPublish: PUBLISH.internal,
+  customerPublish: PUBLISH.all,
+};
+
+/** Connected, Jane Smith mapped by email and signed in, the note choices saved (FlowPilot tab's job). */
+async function readyToPost(ext: ExtensionBrowser): Promise<void> {
+  await connectToAutotaskSandbox(ext, at);
+  expect(await signInAsJane(ext)).toBe(SPECIAL_RESOURCES.jsmith);
+  await askBg(ext, 'optionsToBg', 'settings/autotaskNotesSave', NOTE_CHOICES);
+}
+
+const session = (page: Page) => atPanel(page).getByRole('region', { name: 'FlowPilot session' });
+const dialogOf = (page: Page) =>
+  ticketFrame(page)
+    .frameLocator('flowpilot-panel iframe[title="FlowPilot"]')
+    .getByRole('dialog', { name: new RegExp(`Update ticket #${T}`) });
+const ours = (text: string) => at.state.ticketNotes.filter((n) => String(n.description ?? '').includes(text));
+const ourTime = () =>
+  at.state.timeEntries.filter((e) => e.ticketID === T && /FlowPilot ref/.test(String(e.summaryNotes ?? '')));
+
+/** Start a session on the shell's ticket, add a fact, Resolve, open the post dialog from the outcome. */
+async function resolveAndOpenPost(page: Page, resolution: string) {
+  const s = session(page);
+  await s.getByRole('button', { name: 'Start Session' }).click();
+  const fact = s.getByLabel('Add to What we know');
+  await fact.fill('Webmail shows the new messages');
+  await fact.press('Enter');
+  await expect(s.getByRole('list', { name: 'What we know' })).toContainText('Webmail shows the new messages');
+  await s.getByRole('button', { name: 'Resolve', exact: true }).click();
+  const frame = ticketFrame(page).frameLocator('flowpilot-panel iframe[title="FlowPilot"]');
+  await frame.getByLabel('Resolution').fill(resolution);
+  await frame.getByRole('button', { name: 'Resolve session' }).click();
+  await s.getByRole('button', { name: 'Post to ticket' }).click();
+  const dialog = dialogOf(page);
+  await expect(dialog.getByLabel('Preview')).toHaveValue(new RegExp(resolution));
+  return dialog;
+}
+
+test('context through the connector; session, fact, Resolve, Post to Ticket: note, time entry and status in Autotask', async ({
+  ext,
+}) => {
+  await readyToPost(ext);
+  const page = await ext.context.newPage();
+  await page.goto(at.ticketPageUrls(T).shell);
+  const p = atPanel(page);
+  await expect(p).toHaveAttribute('data-context', 'ready');
+  await expect(p.getByRole('heading', { level: 2 })).toContainText(`#${T}Outlook not syncing on laptop`);
+  const ticket = p.getByRole('region', { name: 'Ticket' });
+  for (const text of ['In Progress', 'Level II Support', 'Medium']) await expect(ticket).toContainText(text);
+  const people = p.getByRole('region', { name: 'Company and contact' });
+  for (const text of ['Contoso Ltd', 'Alice Johnson']) await expect(people).toContainText(text);
+  await expect(p.getByRole('region', { name: 'Configurations' })).toContainText('CON-WS01');
+  await expect(p.getByRole('region', { name: 'Latest notes' })).toContainText(
+    'Checked again; still happening (2).',
+  );
+  // Similar tickets say plainly that Autotask has none yet (no search for resolved tickets).
+  await expect(p.getByText('Similar resolved tickets are not available on Autotask yet.')).toBeVisible();
+
+  const dialog = await resolveAndOpenPost(page, 'Rebuilt the Outlook profile.');
+  await expect(dialog.getByLabel('Add a time entry')).toBeChecked();
+  await dialog.getByRole('button', { name: `Post to Ticket #${T}` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    session(page).getByText(new RegExp(`^Posted to #${T} at .*\\(note, 15 min, status Complete\\)$`)),
+  ).toBeVisible();
+
+  const [note] = ours('Rebuilt the Outlook profile.');
+  expect(ours('Rebuilt the Outlook profile.')).toHaveLength(1);
+  expect(note).toMatchObject({ ticketID: T, noteType: NOTE_TYPE.taskNotes, publish: PUBLISH.internal });
+  expect(String(note?.title ?? '').length).toBeGreaterThan(0);
+  const [entry] = ourTime();
+  expect(ourTime()).toHaveLength(1);
+  expect(entry).toMatchObject({ resourceID: SPECIAL_RESOURCES.jsmith, hoursWorked: 0.25 });
+  const roles = at.state.resourceRoles
+    .filter((r) => r.resourceID === SPECIAL_RESOURCES.jsmith)
+    .map((r) => r.roleID);
+  expect(roles).toContain(entry?.roleID);
+  expect(String(entry?.startDateTime)).toMatch(/Z$/);
+  expect(String(entry?.endDateTime)).toMatch(/Z$/);
+  expect(Date.parse(String(entry?.endDateTime)) - Date.parse(String(entry?.startDateTime))).toBe(15 * 60_000);
+  expect(at.state.tickets.find((t) => t.id === T)?.status).toBe(5);
+  expect(at.contractViolations).toEqual([]);
+});
+
+test('commit-then-reset on the note POST: Chromium resends; time entry and status once, the duplicate note reported with its id', async ({
+  ext,
+  openOptions,
+}) => {
+  await readyToPost(ext);
+  const page = await ext.context.newPage();
+  await page.goto(at.ticketPageUrls(T).plain);
+  await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
+  const dialog = await resolveAndOpenPost(page, 'Resend check on Autotask.');
+  at.faults.add({ method: 'POST', path: `^/Tickets/${T}/Notes$`, reset: 'after-commit' });
+  await dialog.getByRole('button', { name: `Post to Ticket #${T}` }).click();
+
+  // Chromium did resend: two POSTs reached Autotask, the first reset after its commit.
+  const notePosts = () => at.requests.filter((r) => r.method === 'POST' && /\/Notes$/i.test(r.apiPath));
+  await expect.poll(() => notePosts().length, { timeout: 15_000 }).toBe(2);
+  expect(notePosts().map((r) => r.reset ?? 'answered')).toEqual(['after-commit', 'answered']);
+  await expect.poll(() => ourTime().length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => at.state.tickets.find((t) => t.id === T)?.status, { timeout: 15_000 }).toBe(5);
+  const copies = ours('Resend check on Autotask.');
+  expect(copies).toHaveLength(2);
+  // Autotask cannot delete notes: nothing was deleted; the copy FlowPilot does not keep is named.
+  expect(at.requests.filter((r) => r.method === 'DELETE' && /Notes/i.test(r.apiPath))).toEqual([]);
+  const toast = atPanel(page)
+    .getByRole('alert')
+    .filter({
+      hasText:
+        /A duplicate of this note is on ticket #\d+ \(note \d+\)\. Autotask does not let FlowPilot delete notes\./,
+    });
+  await expect(toast).toBeVisible({ timeout: 15_000 });
+  const leftId = Number(/\(note (\d+)\)/.exec((await toast.textContent()) ?? '')?.[1]);
+  expect(copies.map((c) => c.id)).toContain(leftId);
+
+  const history = await openOptions('history');
+  const row = history
+    .getByRole('table', { name: 'Posts' })
+    .getByRole('row')
+    .filter({ hasText: `#${T}` });
+  await expect(row).toContainText(`(note ${leftId})`);
+  await expect(row).toContainText('Remove it in Autotask');
   expect(at.contractViolations).toEqual([]);
 });
