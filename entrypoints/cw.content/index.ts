@@ -6,6 +6,7 @@ import { askFromPage } from '@/lib/messages/client';
 import type { BgToPage, PageReport } from '@/lib/messages/page-to-bg';
 import type { BgToPanel } from '@/lib/messages/panel-to-bg';
 import { loadCollapsed, onCollapsedChange } from '@/lib/panel/collapse';
+import { CONNECTED_PSA_KEY } from '@/lib/panel/connected-psa';
 import { createDock, type Dock } from '@/lib/panel/dock';
 import { loadPanelWidth, onPanelWidthChange, savePanelWidth } from '@/lib/panel/width';
 
@@ -67,12 +68,18 @@ export default defineContentScript({
     void loadCollapsed().then((c) => dock?.setCollapsed(c));
     void loadPanelWidth().then((w) => dock?.setWidth(w));
 
-    ctx.onInvalidated(() => {
+    const stop = () => {
       ac.abort();
       browser.runtime.onMessage.removeListener(onMessage);
       stopCollapse();
       stopWidth();
       dock?.remove();
-    });
+      dock = undefined;
+    };
+    ctx.onInvalidated(stop);
+    // Connected to Autotask: CW pages get no panel (read with the collapsed state, before any paint).
+    void browser.storage.local
+      .get(CONNECTED_PSA_KEY)
+      .then((v) => v[CONNECTED_PSA_KEY] === 'autotask' && stop());
   },
 });

@@ -1,6 +1,8 @@
+import { browser } from 'wxt/browser';
 import { isLoopbackHostname } from '../cw/hosts';
 import { type ConnectionRecord, db } from '../db/schema';
 import { AUTOTASK_PAGE_PATHS } from '../detect/autotask/url';
+import { CONNECTED_PSA_KEY } from '../panel/connected-psa';
 import { isE2eMode } from '../platform/build-variants';
 import { registerAutotaskContentScript } from '../platform/content-scripts';
 
@@ -62,13 +64,17 @@ export async function isAutotaskPage(url: string): Promise<boolean> {
 }
 
 /**
- * Registers (or removes) the Autotask content script for the saved connection: on connect and
+ * Mirrors the connected PSA for CW's content script (lib/panel/connected-psa.ts) and registers (or
+ * removes) the Autotask content script for the saved connection: on connect and
  * disconnect, when a host permission is granted or removed, and at every worker start (Chrome may drop
  * dynamic registrations on update). Never throws.
  */
 export async function syncAutotaskPages(): Promise<void> {
   const record = await db()
     .connections.get('primary')
+    .catch(() => undefined);
+  await browser.storage.local
+    .set({ [CONNECTED_PSA_KEY]: record ? (record.psa ?? 'connectwise') : 'none' })
     .catch(() => undefined);
   await registerAutotaskContentScript(autotaskPagePatterns(record)).catch(() => undefined);
 }

@@ -5,6 +5,7 @@ import {
 } from '../connection/autotask-service';
 import { db } from '../db/schema';
 import { addTechnician, autoMatchRoster } from '../mapping/roster';
+import { registerOnPremContentScript } from '../platform/content-scripts';
 import type { IdleState } from '../platform/idle';
 import type { Session } from '../session/model';
 import { updateOpenSessions } from '../session/service';
@@ -63,6 +64,7 @@ export function installTestHooks(): void {
     },
     connectAutotask: async (input, zoneLookupUrl) => {
       const conn = await connectAutotask(input, { zoneLookupUrl });
+      await registerOnPremContentScript(undefined).catch(() => undefined);
       await syncAutotaskPages();
       await broadcast({ type: 'connection/changed' });
       return conn;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { AUTOTASK_PAGE_PATHS } from '../detect/autotask/url';
 
 // Browser quirks of run-time content scripts, in one place: on-prem CW hosts and Autotask's UI hosts
 // are granted at run time (in the admin's Connect click) and the panel's content script is registered
@@ -7,6 +8,16 @@ import { browser } from 'wxt/browser';
 
 const SCRIPT_ID = 'flowpilot-onprem';
 const CONTENT_SCRIPT_FILE = 'content-scripts/cw.js';
+
+/**
+ * A loopback CW site (the sandbox; only the e2e build connects to one) leaves Autotask's UI paths to the
+ * Autotask script, as the manifest's loopback entry does (wxt.config.ts): match patterns cannot tell the
+ * two sandboxes' ports apart.
+ */
+function loopbackAutotaskExcludes(pattern: string): { excludeMatches?: string[] } {
+  const m = /^(https?:\/\/(?:127\.0\.0\.1|localhost))\/\*$/.exec(pattern);
+  return m ? { excludeMatches: AUTOTASK_PAGE_PATHS.map((p) => `${m[1]}${p}`) } : {};
+}
 
 export async function hasOriginPermission(pattern: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [pattern] });
@@ -21,6 +32,7 @@ export async function registerOnPremContentScript(pattern: string | undefined): 
     {
       id: SCRIPT_ID,
       matches: [pattern],
+      ...loopbackAutotaskExcludes(pattern),
       js: [CONTENT_SCRIPT_FILE],
       runAt: 'document_start',
       allFrames: false,

@@ -7,10 +7,11 @@ import {
   SPECIAL_TICKETS,
   startAutotaskSandbox,
 } from '../autotask-sandbox/index';
+import { SPECIAL_TICKETS as CW_SPECIAL_TICKETS } from '../cw-sandbox/index';
 import { connectToAutotaskSandbox, dockCount, signInAsJane, ticketFrame } from './autotask-helpers';
 import type { ExtensionBrowser } from './browser';
-import { askBg } from './connect';
-import { expect, test } from './fixtures';
+import { askBg, connectExtensionToSandbox } from './connect';
+import { expect, panel, test } from './fixtures';
 
 // Issue 15: the panel on Autotask's ticket pages, in real Chromium against the Autotask sandbox.
 
@@ -175,4 +176,31 @@ test('commit-then-reset on the note POST: Chromium resends; time entry and statu
   await expect(row).toContainText(`(note ${leftId})`);
   await expect(row).toContainText('Remove it in Autotask');
   expect(at.contractViolations).toEqual([]);
+});
+
+test('a CW connection shows no panel on Autotask pages; an Autotask connection none on CW pages', async ({
+  ext,
+  sandbox,
+}) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  const page = await ext.context.newPage();
+  // Both content scripts dock at document_start, so a panel would be there once the page has loaded.
+  await page.goto(sandbox.ticketPageUrl(CW_SPECIAL_TICKETS.standard));
+  await expect(panel(page)).toHaveAttribute('data-context', 'ready');
+  for (const url of [at.ticketPageUrls(T).plain, at.ticketPageUrls(T).shell]) {
+    await page.goto(url);
+    await expect(ticketFrame(page).locator('.EntityHeadingContainer')).toBeVisible();
+    expect(await dockCount(page)).toBe(0);
+  }
+  expect(at.requests.filter((r) => r.apiPath)).toEqual([]);
+
+  await connectToAutotaskSandbox(ext, at);
+  await page.goto(at.ticketPageUrls(T).plain);
+  await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
+  const cwCalls = sandbox.requests.length;
+  await page.goto(sandbox.ticketPageUrl(CW_SPECIAL_TICKETS.standard));
+  await expect(page.locator('.cw_BannerView .detailLabel')).toContainText(`#${CW_SPECIAL_TICKETS.standard}`);
+  // CW's script (in the manifest) removes its dock once it reads the connected PSA.
+  await expect.poll(() => dockCount(page)).toBe(0);
+  expect(sandbox.requests.slice(cwCalls).filter((r) => r.apiPath)).toEqual([]);
 });
