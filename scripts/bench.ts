@@ -126,9 +126,13 @@ const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 function sizes() {
   const csDir = path.join(EXTENSION_DIR, 'content-scripts');
-  const csFiles = readdirSync(csDir).map((f) => path.join(csDir, f));
+  // What CW's page loads: every content script but Autotask's (registered at run time for Autotask's
+  // pages only, never on CW's), which is measured on its own.
+  const all = readdirSync(csDir);
+  const csFiles = all.filter((f) => f !== 'autotask.js').map((f) => path.join(csDir, f));
   const pageBytes = csFiles.reduce((n, f) => n + readFileSync(f).length, 0);
   const pageGzipBytes = csFiles.reduce((n, f) => n + gz(f), 0);
+  const autotaskGzipBytes = all.includes('autotask.js') ? gz(path.join(csDir, 'autotask.js')) : null;
   // The panel frame's scripts and styles, as panel.html references them (none before the frame existed).
   let frameGzipBytes: number | null = null;
   try {
@@ -138,7 +142,7 @@ function sizes() {
   } catch {
     frameGzipBytes = null;
   }
-  return { pageBytes, pageGzipBytes, frameGzipBytes };
+  return { pageBytes, pageGzipBytes, frameGzipBytes, autotaskGzipBytes };
 }
 
 // ---- the logger in every document of the bench's pages ----
@@ -533,6 +537,7 @@ async function main() {
         targetGzipBytes: TARGETS.pageGzipBytes,
         ok: size.pageGzipBytes <= TARGETS.pageGzipBytes,
         panelFrameGzipBytes: size.frameGzipBytes,
+        autotaskGzipBytes: size.autotaskGzipBytes,
       },
       bannerToTicketNumberMs: {
         median: round(median(bannerMs)),
@@ -610,7 +615,7 @@ async function main() {
     const rows: [string, string, string, boolean][] = [
       [
         "runs in CW's page (gzip)",
-        `${kb(size.pageGzipBytes)} (${kb(size.pageBytes)} raw)${size.frameGzipBytes !== null ? `; panel frame ${kb(size.frameGzipBytes)}` : ''}`,
+        `${kb(size.pageGzipBytes)} (${kb(size.pageBytes)} raw)${size.frameGzipBytes !== null ? `; panel frame ${kb(size.frameGzipBytes)}` : ''}${size.autotaskGzipBytes !== null ? `; Autotask's page script ${kb(size.autotaskGzipBytes)}` : ''}`,
         '≤ 32 KB',
         figures.contentScript.ok,
       ],
