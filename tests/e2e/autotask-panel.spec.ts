@@ -204,3 +204,30 @@ test('a CW connection shows no panel on Autotask pages; an Autotask connection n
   await expect.poll(() => dockCount(page)).toBe(0);
   expect(sandbox.requests.slice(cwCalls).filter((r) => r.apiPath)).toEqual([]);
 });
+
+test('the grid form\'s "1 of N" navigator moves the panel to the next ticket; a ticket the API user cannot see is not linked', async ({
+  ext,
+}) => {
+  await connectToAutotaskSandbox(ext, at);
+  const page = await ext.context.newPage();
+  await page.goto(at.ticketPageUrls(T).grid);
+  const heading = atPanel(page).getByRole('heading', { level: 2 });
+  await expect(heading).toContainText(`#${T}`);
+  await page.locator('.TitleBarItem.Navigator a.Next').click();
+  await expect(page.locator('.EntityHeadingContainer .IdentificationText')).toHaveText(
+    String(at.state.tickets.find((t) => t.id === T + 1)?.ticketNumber),
+  );
+  await expect(heading).toContainText(`#${T + 1}`);
+  await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
+  expect(await dockCount(page)).toBe(1);
+
+  // Shown in Autotask's UI, but the API user's security level hides it: the panel links nothing.
+  const mark = at.requests.length;
+  await page.goto(at.ticketPageUrls(SPECIAL_TICKETS.hidden).plain);
+  await expect(page.locator('.EntityHeadingContainer')).toBeVisible();
+  await expect
+    .poll(() => at.requests.slice(mark).some((r) => r.apiPath === `/Tickets/${SPECIAL_TICKETS.hidden}`))
+    .toBe(true);
+  await expect(atPanel(page).getByRole('button', { name: 'Link Ticket' })).toBeVisible();
+  await expect(heading).toHaveCount(0);
+});
