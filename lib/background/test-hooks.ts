@@ -1,17 +1,7 @@
-import {
-  type AutotaskConnectInput,
-  type AutotaskPublicConnection,
-  connectAutotask,
-} from '../connection/autotask-service';
 import { db } from '../db/schema';
-import { addTechnician, autoMatchRoster } from '../mapping/roster';
-import { registerOnPremContentScript } from '../platform/content-scripts';
 import type { IdleState } from '../platform/idle';
 import type { Session } from '../session/model';
 import { updateOpenSessions } from '../session/service';
-import { applySettingsPatch } from '../settings/patch';
-import { syncAutotaskPages } from './autotask-pages';
-import { broadcast } from './broadcast';
 import { ALIVE_KEY, checkAlive, handleIdleState } from './idle';
 import { forgetContexts } from './panel-handlers';
 
@@ -41,14 +31,6 @@ export interface TestHooks {
   shiftSession(ticketKey: string, ms: number): Promise<void>;
   /** As if the worker had restarted (details: false — only the 60 s context cache, as after a minute). */
   forgetContexts(opts: { details: boolean }): void;
-  /**
-   * Autotask Connect without the options page (its Autotask form is another branch's work): the
-   * background's own Connect (lib/connection/autotask-service.ts) against a zone lookup such as the
-   * sandbox's, then what the options handler does after a connect (content script, broadcast).
-   */
-  connectAutotask(input: AutotaskConnectInput, zoneLookupUrl: string): Promise<AutotaskPublicConnection>;
-  /** Adds a technician, maps them by Auto-Match by Email (the background's mapping code) and signs them in. */
-  mapTechnician(input: { name: string; email: string }): Promise<{ memberId?: number }>;
 }
 
 export function installTestHooks(): void {
@@ -61,20 +43,6 @@ export function installTestHooks(): void {
     forgetContexts,
     shiftSession: async (ticketKey, ms) => {
       await updateOpenSessions((s) => (s.ticketKey === ticketKey ? shifted(s, ms) : s));
-    },
-    connectAutotask: async (input, zoneLookupUrl) => {
-      const conn = await connectAutotask(input, { zoneLookupUrl });
-      await registerOnPremContentScript(undefined).catch(() => undefined);
-      await syncAutotaskPages();
-      await broadcast({ type: 'connection/changed' });
-      return conn;
-    },
-    mapTechnician: async (input) => {
-      await addTechnician(input);
-      const { technicians } = await autoMatchRoster();
-      const tech = technicians.find((t) => t.email === input.email.trim().toLowerCase());
-      if (tech) await applySettingsPatch({ signedInTechnicianId: tech.id });
-      return { ...(tech?.memberId !== undefined ? { memberId: tech.memberId } : {}) };
     },
   };
   (globalThis as { __flowpilotTest?: TestHooks }).__flowpilotTest = hooks;

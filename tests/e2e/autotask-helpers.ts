@@ -1,45 +1,36 @@
-import type { Frame, Page, Worker } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import type { AutotaskSandbox } from '../autotask-sandbox/index';
 import type { ExtensionBrowser } from './browser';
-import { expect } from './fixtures';
+import { askBg } from './connect';
 
-// Autotask in real Chromium (issue 15): the Options page's Autotask Connect is another branch's work,
-// so tests connect through the e2e build's background hook (lib/background/test-hooks.ts), which runs
-// the background's own Connect and mapping code.
-
-type Hooks = {
-  connectAutotask(input: unknown, zoneLookupUrl: string): Promise<unknown>;
-  mapTechnician(input: { name: string; email: string }): Promise<{ memberId?: number }>;
-};
-
-export async function bgWorker(ext: ExtensionBrowser): Promise<Worker> {
-  const w = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
-  await expect
-    .poll(() => w.evaluate(() => typeof (self as { __flowpilotTest?: unknown }).__flowpilotTest))
-    .toBe('object');
-  return w;
-}
+// Autotask in real Chromium (issue 15): connected and mapped through the same messages the options
+// page's Connect, Auto-Match by Email and "who uses this browser" send (the sandbox's zone lookup is
+// accepted by e2e builds only).
 
 export async function connectToAutotaskSandbox(ext: ExtensionBrowser, at: AutotaskSandbox): Promise<void> {
-  const w = await bgWorker(ext);
-  await w.evaluate(
-    ([input, lookup]) =>
-      (self as unknown as { __flowpilotTest: Hooks }).__flowpilotTest.connectAutotask(
-        input,
-        lookup as string,
-      ),
-    [{ displayName: 'Autotask Sandbox', ...at.credentials }, at.zoneLookupUrl] as const,
-  );
+  await askBg(ext, 'optionsToBg', 'connection/connect', {
+    psa: 'autotask',
+    displayName: 'Autotask Sandbox',
+    ...at.credentials,
+    zoneLookupUrl: at.zoneLookupUrl,
+  });
 }
 
 /** Jane Smith, mapped to her Autotask resource by Auto-Match by Email, signed in on this browser. */
 export async function signInAsJane(ext: ExtensionBrowser): Promise<number | undefined> {
-  const w = await bgWorker(ext);
-  const r = await w.evaluate(
-    (input) => (self as unknown as { __flowpilotTest: Hooks }).__flowpilotTest.mapTechnician(input),
-    { name: 'Jane Smith', email: 'jane.smith@flowpilotdemo.example' },
+  const roster = await askBg<{ technicians: { id: string }[] }>(ext, 'optionsToBg', 'technicians/add', {
+    name: 'Jane Smith',
+    email: 'jane.smith@flowpilotdemo.example',
+  });
+  const id = roster.technicians[0]!.id;
+  const matched = await askBg<{ technicians: { id: string; memberId?: number }[] }>(
+    ext,
+    'optionsToBg',
+    'mapping/autoMatch',
+    {},
   );
-  return r.memberId;
+  await askBg(ext, 'optionsToBg', 'mapping/signedIn', { technicianId: id });
+  return matched.technicians.find((t) => t.id === id)?.memberId;
 }
 
 /** The frame holding the ticket page: the shell's iframe, or the page itself. */

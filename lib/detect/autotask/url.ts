@@ -90,6 +90,3 @@ export function autotaskTicketFromUrl(href: string, depth = 0): AutotaskUrlTicke
  * sandboxes are both loopback, and match patterns cannot tell ports apart.
  */
 export const AUTOTASK_PAGE_PATHS = ['/Mvc/*', '/Autotask/*', '/AutotaskOnyx/*'];
-
-/** The production host pattern of Autotask's UI (optional host permission, asked for at Connect). */
-export const AUTOTASK_HOST_PATTERN = 'https://*.autotask.net/*';
