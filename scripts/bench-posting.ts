@@ -28,6 +28,7 @@ import { buildPlan } from '../lib/posting/plan';
 import { refTag } from '../lib/posting/reference';
 import { DEFAULT_SETTINGS } from '../lib/settings/schema';
 import { SPECIAL_TICKETS, startSandbox } from '../tests/cw-sandbox/index';
+import { startSandboxThread } from '../tests/cw-sandbox/thread';
 import { EXTENSION_DIR, launchWithExtension } from '../tests/e2e/browser';
 import { askBg, connectExtensionToSandbox } from '../tests/e2e/connect';
 
@@ -236,7 +237,7 @@ async function quiet(requests: { length: number }, quietMs = 400) {
 }
 
 async function noteClickBench(latencyMs: number, runs: number) {
-  const sandbox = await startSandbox({ port: 0 });
+  const sandbox = await startSandboxThread(); // its own thread, as in bench.ts
   const ext = await launchWithExtension({ headless: true });
   try {
     await connectExtensionToSandbox(ext, sandbox);

@@ -37,7 +37,7 @@ export async function askBg<T = unknown>(
  */
 export async function connectExtensionToSandbox(
   ext: ExtensionBrowser,
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'site' | 'companyId' | 'keys'>,
   keys: { publicKey: string; privateKey: string } = sandbox.keys,
 ): Promise<void> {
   await askBg(ext, 'optionsToBg', 'connection/connect', {
