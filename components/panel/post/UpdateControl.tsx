@@ -52,8 +52,9 @@ export function UpdateControl({ ticket, onPosted }: UpdateControlProps) {
       if (m?.dir !== 'bgToPages' || !('ticketKey' in m) || m.ticketKey !== key) return;
       if (m.type === 'outbox/changed') {
         refreshPending();
-        // A write landed (note, time, or the status PATCH): the Ticket section must not stay stale.
-        if (m.state === 'sent') postedRef.current?.();
+        // A write landed (note, time, or the status PATCH): the Ticket section must not stay stale. After
+        // the next paint: the "Posted" this same write brings is painted first (issue 12 §3).
+        if (m.state === 'sent') afterPaint(() => postedRef.current?.());
         // Something the technician must do (a duplicate FlowPilot could not remove): said once.
         if (m.notice) {
           show({ text: m.notice, link: m.link, kind: 'error' });
@@ -137,4 +138,9 @@ export function UpdateControl({ ticket, onPosted }: UpdateControlProps) {
       )}
     </>
   );
+}
+
+/** Runs `fn` in a task after the next frame has been painted. */
+function afterPaint(fn: () => void) {
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
