@@ -5,6 +5,7 @@
 // resent time entry's copy is deleted.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { THREAD_LIMIT_MESSAGE } from '../../tests/autotask-sandbox/errors.ts';
 import {
   type AutotaskSandbox,
   NOTE_TYPE,
@@ -67,7 +68,7 @@ function clientOptions() {
   };
 }
 
-function kit(opts: { client?: AtClient; notes?: AutotaskNoteSettings | null } = {}) {
+function kit(opts: { client?: AtClient; notes?: AutotaskNoteSettings | null; clock?: { now: number } } = {}) {
   const client = opts.client ?? new AtClient(clientOptions());
   const psa = new AutotaskPsa({
     client,
@@ -81,6 +82,7 @@ function kit(opts: { client?: AtClient; notes?: AutotaskNoteSettings | null } = 
     client: async () => writer,
     random: () => 0.5,
     onChange: (c) => void changes.push(c),
+    ...(opts.clock ? { now: () => opts.clock!.now } : {}),
   });
   return {
     outbox,
@@ -207,5 +209,40 @@ describe('note titles', () => {
     expect(noteTitle('\n  First line \nsecond')).toBe('First line');
     expect(noteTitle('')).toBe('FlowPilot note');
     expect(noteTitle('x'.repeat(300))).toHaveLength(100);
+  });
+});
+
+// The same faults as ConnectWise's outbox tests, on Autotask (issue 15 "exactly once under the same
+// faults"): each ends with every part of the post on the ticket exactly once.
+describe('outbox → Autotask under faults', () => {
+  const MIN = 60_000;
+  const once = async (t: ReturnType<typeof kit>, postId: string) => {
+    const [note, time] = await t.items(postId);
+    expect(notesWith(note!.ref)).toHaveLength(1);
+    expect(entriesWith(time!.ref)).toHaveLength(1);
+    expect(sb.state.tickets.find((x) => x.id === TICKET)?.status).toBe(STATUS.complete);
+    expect((await t.items(postId)).map((i) => i.state)).toEqual(['sent', 'sent', 'sent']);
+  };
+
+  it('a thread-limit refusal that outlasts the client’s retries (any status) waits, then posts once', async () => {
+    const clock = { now: Date.now() };
+    sb.faults.add({
+      method: 'POST',
+      path: '^/TimeEntries$',
+      status: 500,
+      body: { errors: [THREAD_LIMIT_MESSAGE] },
+      times: 4,
+    });
+    const t = kit({ clock });
+    const post = await t.outbox.enqueue(plan(), { psa: 'autotask', scope: SCOPE });
+    await t.outbox.drain();
+    const [, time] = await t.items(post.id);
+    expect(time).toMatchObject({
+      state: 'pending',
+      lastError: expect.objectContaining({ kind: 'throttled' }),
+    });
+    clock.now += 15 * MIN;
+    await t.outbox.drain();
+    await once(t, post.id);
   });
 });
