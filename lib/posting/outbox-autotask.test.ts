@@ -245,4 +245,37 @@ describe('outbox → Autotask under faults', () => {
     await t.outbox.drain();
     await once(t, post.id);
   });
+
+  /** Time passes for FlowPilot and for Autotask alike (the outbox waits on both clocks). */
+  const advance = (clock: { now: number }, ms: number) => {
+    clock.now += ms;
+    sb.clock.offsetMs += ms;
+  };
+
+  it('a reset before Autotask saw the note: looked up past the unknown-outcome wait, then sent once', async () => {
+    const clock = { now: Date.now() };
+    sb.faults.add({ method: 'POST', path: '/Notes$', reset: 'before', times: 1 });
+    const t = kit({ clock });
+    const post = await t.outbox.enqueue(plan(), { psa: 'autotask', scope: SCOPE });
+    await t.outbox.drain();
+    expect((await t.items(post.id))[0]?.state).toBe('pending');
+    advance(clock, 15 * MIN);
+    await t.outbox.drain();
+    await once(t, post.id);
+    expect(sb.requests.filter((r) => r.method === 'POST' && /\/Notes$/.test(r.apiPath))).toHaveLength(2);
+  });
+
+  it('a late answer after Autotask committed (the client gave up): found by its reference, never sent twice', async () => {
+    const clock = { now: Date.now() };
+    sb.faults.add({ method: 'POST', path: '^/TimeEntries$', slowCommitMs: 1_000, times: 1 });
+    const t = kit({ clock, client: new AtClient({ ...clientOptions(), timeoutMs: 300 }) });
+    const post = await t.outbox.enqueue(plan(), { psa: 'autotask', scope: SCOPE });
+    await t.outbox.drain();
+    // The timeout is an unknown outcome: the lookup right after finds the committed entry.
+    await once(t, post.id);
+    advance(clock, 15 * MIN);
+    await t.outbox.drain();
+    expect(sb.requests.filter((r) => r.method === 'POST' && r.apiPath === '/TimeEntries')).toHaveLength(1);
+    expect(sb.requests.some((r) => r.method === 'GET' || /\/query$/i.test(r.apiPath))).toBe(true);
+  });
 });

@@ -107,7 +107,8 @@ export async function handleAtApi(core: AtCore, r: AtRequest): Promise<void> {
 
   const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
     rec.status = status;
-    sendJson(r.res, status, payload, headers);
+    // Autotask's clock, which the outbox also keeps time by (Node would send the real time).
+    sendJson(r.res, status, payload, { Date: core.now().toUTCString(), ...headers });
   };
 
   const slot = core.limits.acquire(header(r.req, 'ApiIntegrationCode') ?? '', r.apiPath);

@@ -58,6 +58,8 @@ export interface AutotaskSandbox {
   faults: Faults<AtFaultRule>;
   /** Thread limit and hourly threshold (settings, counters, peak concurrency per endpoint). */
   limits: Limits;
+  /** Autotask's clock (its Date header, the hourly window) = real time + offsetMs, for outbox time tests. */
+  clock: { offsetMs: number };
   requests: AtRecordedRequest[];
   contractViolations: string[];
   reset(): void;
@@ -77,6 +79,7 @@ function param(url: URL, name: string): string | undefined {
 export async function startAutotaskSandbox(opts: AutotaskSandboxOptions = {}): Promise<AutotaskSandbox> {
   const host = opts.host ?? '127.0.0.1';
   const limits = new Limits();
+  const clock = { offsetMs: 0 };
   const core: AtCore = {
     state: createSeedState(),
     faults: new Faults<AtFaultRule>(),
@@ -84,7 +87,7 @@ export async function startAutotaskSandbox(opts: AutotaskSandboxOptions = {}): P
     requests: [],
     contractViolations: [],
     route: createRouter(AT_ROUTES),
-    now: () => new Date(),
+    now: () => new Date(Date.now() + clock.offsetMs),
   };
   const reset = () => {
     const fresh = createSeedState();
@@ -92,6 +95,7 @@ export async function startAutotaskSandbox(opts: AutotaskSandboxOptions = {}): P
     Object.assign(core.state, fresh);
     core.faults.clear();
     core.limits.reset();
+    clock.offsetMs = 0;
     core.requests.length = 0;
     core.contractViolations.length = 0;
   };
@@ -301,6 +305,7 @@ export async function startAutotaskSandbox(opts: AutotaskSandboxOptions = {}): P
     state: core.state,
     faults: core.faults,
     limits,
+    clock,
     requests: core.requests,
     contractViolations: core.contractViolations,
     reset,
