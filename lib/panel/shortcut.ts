@@ -15,10 +15,14 @@ export function withShortcut(label: string, shortcut: string): string {
 }
 
 export function loadToggleShortcut(): void {
-  browser.commands
-    .getAll()
-    .then((commands) => {
-      toggleShortcut.value = commands.find((c) => c.name === TOGGLE_COMMAND)?.shortcut ?? '';
+  // Browser quirk: Firefox gives an extension frame inside a web page no `commands` API (the call threw
+  // and the panel never rendered); the default stays in the tooltips there.
+  const commands = (browser as { commands?: typeof browser.commands }).commands;
+  if (typeof commands?.getAll !== 'function') return;
+  Promise.resolve()
+    .then(() => commands.getAll())
+    .then((all) => {
+      toggleShortcut.value = all.find((c) => c.name === TOGGLE_COMMAND)?.shortcut ?? '';
     })
     .catch(() => undefined);
 }
