@@ -4,8 +4,11 @@
 // picklists, and a sandbox Autotask ticket page open. The panel on Autotask pages arrives with the
 // page-side work (issue 15); until then the page shows without it.
 import path from 'node:path';
-import { SPECIAL_TICKETS, startAutotaskSandbox } from '../tests/autotask-sandbox/index.ts';
-import { NOTE_TYPE, PUBLISH } from '../tests/autotask-sandbox/seed-constants.ts';
+import {
+  SANDBOX_NOTE_CHOICES,
+  SPECIAL_TICKETS,
+  startAutotaskSandbox,
+} from '../tests/autotask-sandbox/index.ts';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { askBg } from '../tests/e2e/connect';
 
@@ -27,15 +30,7 @@ export async function runAutotaskDemo(o: { headless: boolean; screenshot?: strin
   );
   await askBg(ext, 'optionsToBg', 'mapping/autoMatch', {});
   await askBg(ext, 'optionsToBg', 'mapping/signedIn', { technicianId: technicians[0]?.id ?? null });
-  await askBg(ext, 'optionsToBg', 'settings/autotaskNotesSave', {
-    noteTypeByKind: {
-      internalAnalysis: NOTE_TYPE.taskNotes,
-      resolution: NOTE_TYPE.taskSummary,
-      description: NOTE_TYPE.taskDetail,
-    },
-    internalPublish: PUBLISH.internal,
-    customerPublish: PUBLISH.all,
-  });
+  await askBg(ext, 'optionsToBg', 'settings/autotaskNotesSave', SANDBOX_NOTE_CHOICES);
   console.log('Connected, Jane Smith mapped and signed in, note settings chosen.');
 
   const page = await ext.context.newPage();

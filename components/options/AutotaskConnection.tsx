@@ -14,6 +14,7 @@ import {
   usageLevel,
   usageText,
 } from './autotask-connection';
+import { type Banner, FormBanners } from './FormBanners';
 import { permissionDenied, requestOrigins } from './permissions';
 import { connection, formatTime } from './store';
 import { type FieldErrors, firstInvalid, issuesToFieldErrors } from './validation';
@@ -33,8 +34,6 @@ const IDS: Record<keyof AutotaskForm, string> = {
   zoneLookupUrl: 'at-zone-lookup',
 };
 const ORDER = Object.keys(IDS) as (keyof AutotaskForm)[];
-
-type Banner = { kind: 'error' | 'success' | 'info'; text: string } | undefined;
 
 /** The status rows of a saved Autotask connection (inside the tab's Status card). */
 export function AutotaskStatus({ conn }: { conn: AutotaskPublicConnection }) {
@@ -256,23 +255,7 @@ export function AutotaskConnectForm({ stillWorks }: { stillWorks: string }) {
           Connect
         </Button>
       </div>
-      {Object.keys(errors).length > 0 && (
-        <p class="fp-banner fp-banner--error" role="alert">
-          {Object.keys(errors).length === 1
-            ? 'One field needs attention (marked above).'
-            : `${Object.keys(errors).length} fields need attention (marked above).`}
-        </p>
-      )}
-      {banner && (
-        <p
-          ref={bannerRef}
-          tabIndex={-1}
-          class={`fp-banner fp-banner--${banner.kind}`}
-          role={banner.kind === 'error' ? 'alert' : 'status'}
-        >
-          {banner.text}
-        </p>
-      )}
+      <FormBanners fieldErrors={Object.keys(errors).length} banner={banner} bannerRef={bannerRef} />
       <p class="fp-help">
         Connect finds your Autotask zone from the user name, reads a ticket, resources and the ticket
         statuses, and saves only when everything passes. The browser asks once for access to autotask.net.

@@ -11,6 +11,7 @@ import type { PublicConnection } from '@/lib/messages/options-to-bg';
 import type { PsaKind } from '@/lib/psa/types';
 import { AutotaskConnectForm, AutotaskStatus, autotaskTestText } from './AutotaskConnection';
 import { errorText } from './api';
+import { type Banner, FormBanners } from './FormBanners';
 import { HeldPosts, useUnsent } from './HeldPosts';
 import { permissionDenied, requestHostPermission } from './permissions';
 import { PolicyTemplate } from './policy/PolicyTemplate';
@@ -48,8 +49,6 @@ function formFrom(c: PublicConnection | null | undefined): Form {
     privateKey: '',
   };
 }
-
-type Banner = { kind: 'error' | 'success' | 'info'; text: string } | undefined;
 
 export function hostAccessText(c: PublicConnection): string {
   if (c.cloud) return 'ConnectWise cloud host: built in, no extra permission needed';
@@ -383,23 +382,11 @@ export function ConnectionTab() {
               Connect
             </Button>
           </div>
-          {Object.keys(errors).length > 0 && (
-            <p class="fp-banner fp-banner--error" role="alert">
-              {Object.keys(errors).length === 1
-                ? 'One field needs attention (marked above).'
-                : `${Object.keys(errors).length} fields need attention (marked above).`}
-            </p>
-          )}
-          {connectBanner && (
-            <p
-              ref={connectBannerRef}
-              tabIndex={-1}
-              class={`fp-banner fp-banner--${connectBanner.kind}`}
-              role={connectBanner.kind === 'error' ? 'alert' : 'status'}
-            >
-              {connectBanner.text}
-            </p>
-          )}
+          <FormBanners
+            fieldErrors={Object.keys(errors).length}
+            banner={connectBanner}
+            bannerRef={connectBannerRef}
+          />
           <p class="fp-help">
             Connect tests the keys (company lookup, server info and the reads FlowPilot needs) and saves only
             when everything passes. Cloud sites need no extra permission; for your own server the browser asks

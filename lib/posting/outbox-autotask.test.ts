@@ -11,6 +11,7 @@ import {
   NOTE_TYPE,
   PUBLISH,
   ROLES,
+  SANDBOX_NOTE_CHOICES,
   SPECIAL_RESOURCES,
   SPECIAL_TICKETS,
   STATUS,
@@ -37,15 +38,7 @@ afterEach(() => expect(sb.contractViolations).toEqual([]));
 
 const TICKET = SPECIAL_TICKETS.standard;
 const SCOPE = 'autotask:test';
-const NOTES: AutotaskNoteSettings = {
-  noteTypeByKind: {
-    internalAnalysis: NOTE_TYPE.taskNotes,
-    resolution: NOTE_TYPE.taskSummary,
-    description: NOTE_TYPE.taskDetail,
-  },
-  internalPublish: PUBLISH.internal,
-  customerPublish: PUBLISH.all,
-};
+const NOTES: AutotaskNoteSettings = SANDBOX_NOTE_CHOICES;
 
 /** What Chromium does on a reused socket reset after commit: the POST goes twice, the caller sees the second. */
 class ResendingClient extends AtClient {

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { NOTE_TYPE, PUBLISH } from '../../tests/autotask-sandbox/index.ts';
+import { NOTE_TYPE, PUBLISH, SANDBOX_NOTE_CHOICES } from '../../tests/autotask-sandbox/index.ts';
 import { saveSandboxAutotask, useAutotaskSandbox } from '../../tests/support/autotask-connection';
 import { optionsHandlers } from '../background/options-handlers';
 import { connectedWriter } from '../connection/psa';
@@ -19,15 +19,7 @@ beforeEach(async () => {
   await db().settings.clear();
 });
 
-const choices = {
-  noteTypeByKind: {
-    internalAnalysis: NOTE_TYPE.taskNotes,
-    resolution: NOTE_TYPE.taskSummary,
-    description: NOTE_TYPE.taskDetail,
-  },
-  internalPublish: PUBLISH.internal,
-  customerPublish: PUBLISH.all,
-};
+const choices = SANDBOX_NOTE_CHOICES;
 
 describe('Autotask note choices', () => {
   it('offers the tenant’s active note types and publish values with the tenant’s labels', async () => {

@@ -50,6 +50,16 @@ export const STATUS = {
 
 export const NOTE_TYPE = { taskSummary: 1, taskDetail: 2, taskNotes: 3, emailNote: 101 } as const;
 export const PUBLISH = { all: 1, internal: 2, internalCoManaged: 4 } as const;
+/** The note choices the tests and the demo make on the FlowPilot tab (settings/autotaskNotesSave). */
+export const SANDBOX_NOTE_CHOICES = {
+  noteTypeByKind: {
+    internalAnalysis: NOTE_TYPE.taskNotes,
+    resolution: NOTE_TYPE.taskSummary,
+    description: NOTE_TYPE.taskDetail,
+  },
+  internalPublish: PUBLISH.internal,
+  customerPublish: PUBLISH.all,
+};
 
 /** Ticket categories; 5 requires note titles. */
 export const CATEGORY = { standard: 3, alert: 4, titlesRequired: 5 } as const;

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import {
   type AutotaskSandbox,
   NOTE_TYPE,
@@ -7,7 +6,7 @@ import {
   SPECIAL_TICKETS,
   startAutotaskSandbox,
 } from '../autotask-sandbox/index';
-import { ticketFrame } from './autotask-helpers';
+import { atPanel, ticketFrame } from './autotask-helpers';
 import { chooseAutotask, fillAutotask } from './autotask-options-helpers';
 import { expect, test } from './fixtures';
 
@@ -26,12 +25,6 @@ test.afterAll(() => at.close());
 test.beforeEach(() => at.reset());
 
 const T = SPECIAL_TICKETS.standard;
-
-function atPanel(page: Page) {
-  return ticketFrame(page)
-    .frameLocator('flowpilot-panel iframe[title="FlowPilot"]')
-    .getByRole('complementary', { name: 'FlowPilot' });
-}
 
 test('the checklist on Autotask through the UI: connect, map by email, note choices, auto-link, session, Resolve, Post to Ticket', async ({
   ext,

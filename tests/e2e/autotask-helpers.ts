@@ -48,3 +48,10 @@ export async function dockCount(page: Page): Promise<number> {
       .catch(() => 0);
   return n;
 }
+
+/** The panel in the frame that shows the ticket (the shell's iframe or the page). */
+export function atPanel(page: Page) {
+  return ticketFrame(page)
+    .frameLocator('flowpilot-panel iframe[title="FlowPilot"]')
+    .getByRole('complementary', { name: 'FlowPilot' });
+}

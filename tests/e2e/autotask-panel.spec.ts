@@ -3,12 +3,13 @@ import {
   type AutotaskSandbox,
   NOTE_TYPE,
   PUBLISH,
+  SANDBOX_NOTE_CHOICES,
   SPECIAL_RESOURCES,
   SPECIAL_TICKETS,
   startAutotaskSandbox,
 } from '../autotask-sandbox/index';
 import { SPECIAL_TICKETS as CW_SPECIAL_TICKETS } from '../cw-sandbox/index';
-import { connectToAutotaskSandbox, dockCount, signInAsJane, ticketFrame } from './autotask-helpers';
+import { atPanel, connectToAutotaskSandbox, dockCount, signInAsJane, ticketFrame } from './autotask-helpers';
 import type { ExtensionBrowser } from './browser';
 import { askBg, connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
@@ -23,13 +24,6 @@ test.afterAll(() => at.close());
 test.beforeEach(() => at.reset());
 
 const T = SPECIAL_TICKETS.standard;
-
-/** The panel in the frame that shows the ticket (the shell's iframe or the page). */
-function atPanel(page: Page) {
-  return ticketFrame(page)
-    .frameLocator('flowpilot-panel iframe[title="FlowPilot"]')
-    .getByRole('complementary', { name: 'FlowPilot' });
-}
 
 test('auto-links the ticket from every Autotask URL form, with exactly one panel each', async ({ ext }) => {
   await connectToAutotaskSandbox(ext, at);
@@ -46,21 +40,11 @@ test('auto-links the ticket from every Autotask URL form, with exactly one panel
   expect(at.contractViolations).toEqual([]);
 });
 
-const NOTE_CHOICES = {
-  noteTypeByKind: {
-    internalAnalysis: NOTE_TYPE.taskNotes,
-    resolution: NOTE_TYPE.taskSummary,
-    description: NOTE_TYPE.taskDetail,
-  },
-  internalPublish: PUBLISH.internal,
-  customerPublish: PUBLISH.all,
-};
-
 /** Connected, Jane Smith mapped by email and signed in, the note choices saved (FlowPilot tab's job). */
 async function readyToPost(ext: ExtensionBrowser): Promise<void> {
   await connectToAutotaskSandbox(ext, at);
   expect(await signInAsJane(ext)).toBe(SPECIAL_RESOURCES.jsmith);
-  await askBg(ext, 'optionsToBg', 'settings/autotaskNotesSave', NOTE_CHOICES);
+  await askBg(ext, 'optionsToBg', 'settings/autotaskNotesSave', SANDBOX_NOTE_CHOICES);
 }
 
 const session = (page: Page) => atPanel(page).getByRole('region', { name: 'FlowPilot session' });
