@@ -3,11 +3,11 @@
 // otherwise (or with --headless) it takes a screenshot: `npm run demo -- --headless --screenshot shot.png`.
 // `npm run demo -- --psa autotask` does the same with the Autotask sandbox (scripts/demo-autotask.ts).
 import { execSync } from 'node:child_process';
-import path from 'node:path';
 import { startSandbox } from '../tests/cw-sandbox/index';
 import { SPECIAL_TICKETS } from '../tests/cw-sandbox/seed-constants';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { connectExtensionToSandbox } from '../tests/e2e/connect';
+import { endDemo } from './demo-end';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -37,21 +37,5 @@ if (psa === 'autotask') {
 
   const page = await ext.context.newPage();
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.standard));
-  // The panel lives in its own frame (panel.html) inside the dock.
-  await page
-    .frameLocator('flowpilot-panel iframe')
-    .getByRole('complementary', { name: 'FlowPilot' })
-    .waitFor();
-
-  if (headless) {
-    const file = path.resolve(screenshot ?? 'shot.png');
-    await page.waitForTimeout(1500); // let the panel fill in the ticket context
-    await page.screenshot({ path: file });
-    console.log(`Screenshot written to ${file}`);
-    await ext.close();
-    await sandbox.close();
-  } else {
-    console.log('Chromium is open with FlowPilot loaded. Close the browser window or press Ctrl-C to stop.');
-    ext.context.on('close', () => void sandbox.close().then(() => process.exit(0)));
-  }
+  await endDemo({ page, ext, sandbox, headless, screenshot });
 }

@@ -123,32 +123,28 @@ function WidthButtons() {
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  const step = (dir: 'wider' | 'narrower') => {
-    const next = widthForButton(dir, shown);
-    if (next !== undefined) void savePanelWidth(next);
-  };
+  const buttons = [
+    { dir: 'narrower', label: 'Narrow FlowPilot panel', title: 'Narrower', text: '−' },
+    { dir: 'wider', label: 'Widen FlowPilot panel', title: 'Wider', text: '+' },
+  ] as const;
   return (
     <>
-      <button
-        type="button"
-        class="fp-icon"
-        aria-label="Narrow FlowPilot panel"
-        title="Narrower (or drag the panel's left edge)"
-        disabled={widthForButton('narrower', shown) === undefined}
-        onClick={() => step('narrower')}
-      >
-        −
-      </button>
-      <button
-        type="button"
-        class="fp-icon"
-        aria-label="Widen FlowPilot panel"
-        title="Wider (or drag the panel's left edge)"
-        disabled={widthForButton('wider', shown) === undefined}
-        onClick={() => step('wider')}
-      >
-        +
-      </button>
+      {buttons.map(({ dir, label, title, text }) => {
+        const next = widthForButton(dir, shown);
+        return (
+          <button
+            key={dir}
+            type="button"
+            class="fp-icon"
+            aria-label={label}
+            title={`${title} (or drag the panel's left edge)`}
+            disabled={next === undefined}
+            onClick={() => next !== undefined && void savePanelWidth(next)}
+          >
+            {text}
+          </button>
+        );
+      })}
     </>
   );
 }

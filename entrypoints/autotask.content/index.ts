@@ -6,7 +6,7 @@ import { askFromPage } from '@/lib/messages/client';
 import type { AutotaskPageReport, BgToPage } from '@/lib/messages/page-to-bg';
 import type { BgToPanel } from '@/lib/messages/panel-to-bg';
 import { loadCollapsed, onCollapsedChange } from '@/lib/panel/collapse';
-import { createDock, type Dock } from '@/lib/panel/dock';
+import { createDock, type Dock, toggleByCommand } from '@/lib/panel/dock';
 import { loadPanelWidth, onPanelWidthChange, savePanelWidth } from '@/lib/panel/width';
 
 // What runs in Autotask's pages (issue 15): detection and the dock, like entrypoints/cw.content. Not
@@ -56,12 +56,7 @@ export default defineContentScript({
       const m = msg as BgToPage | BgToPanel | undefined;
       if (m?.dir === 'bgToPage' && m.type === 'page/report' && m.dock === dockId)
         return Promise.resolve<AutotaskPageReport>({ autotask: seen });
-      if (m?.dir === 'bgToPanel' && m.type === 'panel/toggle' && dock) {
-        const open = dock.collapsed;
-        dock.setCollapsed(!open);
-        if (open) dock.focusPanel();
-        else dock.returnFocus();
-      }
+      if (m?.dir === 'bgToPanel' && m.type === 'panel/toggle' && dock) toggleByCommand(dock);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

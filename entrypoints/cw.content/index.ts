@@ -7,7 +7,7 @@ import type { BgToPage, PageReport } from '@/lib/messages/page-to-bg';
 import type { BgToPanel } from '@/lib/messages/panel-to-bg';
 import { loadCollapsed, onCollapsedChange } from '@/lib/panel/collapse';
 import { CONNECTED_PSA_KEY } from '@/lib/panel/connected-psa';
-import { createDock, type Dock } from '@/lib/panel/dock';
+import { createDock, type Dock, toggleByCommand } from '@/lib/panel/dock';
 import { loadPanelWidth, onPanelWidthChange, savePanelWidth } from '@/lib/panel/width';
 
 // What runs in CW's page: detection and the dock, nothing else. The panel itself is panel.html in an
@@ -46,12 +46,7 @@ export default defineContentScript({
       const m = msg as BgToPage | BgToPanel | undefined;
       if (m?.dir === 'bgToPage' && m.type === 'page/report')
         return Promise.resolve<PageReport>({ ticket: onScreen });
-      if (m?.dir === 'bgToPanel' && m.type === 'panel/toggle' && dock) {
-        const open = dock.collapsed;
-        dock.setCollapsed(!open);
-        if (open) dock.focusPanel();
-        else dock.returnFocus();
-      }
+      if (m?.dir === 'bgToPanel' && m.type === 'panel/toggle' && dock) toggleByCommand(dock);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

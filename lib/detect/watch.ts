@@ -1,3 +1,4 @@
+import { afterPaint } from './after-paint';
 import { findBanner } from './dom';
 import { type DetectedTicket, type ResolveMemory, resolveOnScreen, sameDetection } from './resolve';
 
@@ -31,37 +32,15 @@ function screenOf(root: Node, el: Element): Element | undefined {
 }
 
 const DEEP: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-/** A hidden tab runs no frames; this makes sure a batch still lands. */
-const BACKUP_MS = 250;
 
 export function watchTicketOnScreen({ win, signal, onChange, afterCheck }: WatchOptions): void {
   const doc = win.document;
   let memory: ResolveMemory = {};
   let current: DetectedTicket | null | undefined;
-  let pending = false;
-  let frame: number | undefined;
-  let task: ReturnType<typeof setTimeout> | undefined;
-  let backup: ReturnType<typeof setTimeout> | undefined;
   let root = contentRoot(doc);
   let screen: Element | undefined;
 
-  const clearTimers = () => {
-    if (frame !== undefined) win.cancelAnimationFrame(frame);
-    if (task !== undefined) clearTimeout(task);
-    if (backup !== undefined) clearTimeout(backup);
-    frame = task = backup = undefined;
-    pending = false;
-  };
-
-  const schedule = () => {
-    if (pending || signal.aborted) return;
-    pending = true;
-    frame = win.requestAnimationFrame(() => {
-      frame = undefined;
-      task = setTimeout(check, 0);
-    });
-    backup = setTimeout(check, BACKUP_MS);
-  };
+  const { schedule, clear: clearTimers } = afterPaint(win, signal, () => check());
 
   // The global MutationObserver: a content script shares the page window but not its prototype chain.
   const observer = new MutationObserver(schedule);

@@ -268,3 +268,14 @@ export function createDock(doc: Document, src: string, collapsed: boolean, opts:
   doc.documentElement.append(host);
   return dock;
 }
+
+/**
+ * The toggle-panel command as the dock sees it (the panel frame saves the new state): opening moves
+ * keyboard focus into the frame, closing gives it back to the page.
+ */
+export function toggleByCommand(dock: Dock): void {
+  const open = dock.collapsed;
+  dock.setCollapsed(!open);
+  if (open) dock.focusPanel();
+  else dock.returnFocus();
+}

@@ -3,9 +3,10 @@
 // matrix (500s, 429 Retry-After, timeouts, commit-then-reset, a worker stopped mid-send) must end with
 // every write on the ticket exactly once, in order note → time entry → status.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../tests/cw-sandbox/index';
 import { STATUS_IDS } from '../../tests/cw-sandbox/seed-constants';
+import { traceIdbAndFetch } from '../../tests/support/idb-trace';
 import { gate, until } from '../../tests/support/outbox-kit';
 import { CwClient } from '../cw/client';
 import { FlowPilotDb } from '../db/schema';
@@ -386,35 +387,10 @@ describe('tenant scope (issue 10 §3)', () => {
 });
 
 describe('a post started at once (issue 12 §3: a click’s post costs the create and nothing more)', () => {
-  /** IndexedDB transactions opened and requests sent, in order (fake-indexeddb's IDBDatabase, global fetch). */
-  function trace() {
-    const events: string[] = [];
-    const openTx = IDBDatabase.prototype.transaction;
-    const realFetch = globalThis.fetch;
-    const tx = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-      this: IDBDatabase,
-      ...a: Parameters<IDBDatabase['transaction']>
-    ) {
-      events.push(`idb:${a[1] ?? 'readonly'}`);
-      return openTx.apply(this, a);
-    });
-    const f = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      events.push(`fetch:${init?.method ?? 'GET'}`);
-      return realFetch(input, init);
-    });
-    return {
-      events,
-      restore: () => {
-        tx.mockRestore();
-        f.mockRestore();
-      },
-    };
-  }
-
   it('the write-ahead transaction stores the first write as "sending" and the create leaves right after it commits', async () => {
     const t = setup();
     const c = client();
-    const tr = trace();
+    const tr = traceIdbAndFetch();
     let post: Awaited<ReturnType<Outbox['enqueue']>>;
     try {
       post = await t.outbox.enqueue(plan({ text: 'Started at once' }), {}, { sendWith: c });

@@ -1,8 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../../tests/cw-sandbox/index';
+import { traceIdbAndFetch } from '../../tests/support/idb-trace';
 import { until } from '../../tests/support/outbox-kit';
 import { connect } from '../connection/service';
 import { db } from '../db/schema';
@@ -169,21 +170,8 @@ describe('a click’s post (issue 12 §3: nothing but the create between the cli
   it('one write-ahead transaction, committed as "sending", then the create leaves: no other request or transaction before it', async () => {
     // Earlier tests' checks after their creates must not be counted here.
     await until(async () => (await db().outbox.where('checkAt').above(0).count()) === 0, 10_000);
-    const events: string[] = [];
     // Dexie binds IDBDatabase.transaction when it opens: reopen after the spy so it sees every one.
-    const openTx = IDBDatabase.prototype.transaction;
-    const realFetch = globalThis.fetch;
-    const tx = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
-      this: IDBDatabase,
-      ...a: Parameters<IDBDatabase['transaction']>
-    ) {
-      events.push(`idb:${a[1] ?? 'readonly'}`);
-      return openTx.apply(this, a);
-    });
-    const f = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      events.push(`fetch:${init?.method ?? 'GET'}`);
-      return realFetch(input, init);
-    });
+    const { events, restore } = traceIdbAndFetch();
     db().close({ disableAutoOpen: false });
     await db().open();
     events.length = 0;
@@ -211,8 +199,7 @@ describe('a click’s post (issue 12 §3: nothing but the create between the cli
       r = await answer;
     } finally {
       sandbox.faults.latencyMs = 0;
-      tx.mockRestore();
-      f.mockRestore();
+      restore();
     }
     expect(r.outcome).toBe('sent');
     expect(r.message).toBe('Posted to ticket #1010.');

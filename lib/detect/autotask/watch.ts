@@ -1,3 +1,4 @@
+import { afterPaint } from '../after-paint';
 import { readAutotaskTicket } from './dom';
 import { type AutotaskOnScreen, resolveAutotaskOnScreen } from './resolve';
 
@@ -23,33 +24,11 @@ export function sameAutotaskOnScreen(a: AutotaskOnScreen | null, b: AutotaskOnSc
 }
 
 const DEEP: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-/** A hidden tab runs no frames; this makes sure a batch still lands. */
-const BACKUP_MS = 250;
 
 export function watchAutotaskOnScreen({ win, signal, onChange, afterCheck }: AutotaskWatchOptions): void {
   const doc = win.document;
   let current: AutotaskOnScreen | null | undefined;
-  let pending = false;
-  let frame: number | undefined;
-  let task: ReturnType<typeof setTimeout> | undefined;
-  let backup: ReturnType<typeof setTimeout> | undefined;
-
-  const clearTimers = () => {
-    if (frame !== undefined) win.cancelAnimationFrame(frame);
-    if (task !== undefined) clearTimeout(task);
-    if (backup !== undefined) clearTimeout(backup);
-    frame = task = backup = undefined;
-    pending = false;
-  };
-  const schedule = () => {
-    if (pending || signal.aborted) return;
-    pending = true;
-    frame = win.requestAnimationFrame(() => {
-      frame = undefined;
-      task = setTimeout(check, 0);
-    });
-    backup = setTimeout(check, BACKUP_MS);
-  };
+  const { schedule, clear: clearTimers } = afterPaint(win, signal, () => check());
 
   function check() {
     clearTimers();
