@@ -1,6 +1,7 @@
 // One check per batch of page changes, in a task after the host's next frame (its screen is painted
 // first), with a backup timer because a hidden tab runs no frames. Shared by the CW and Autotask
-// watchers; the MutationObserver callback only calls schedule(), never reads the DOM.
+// watchers; the MutationObserver callback only calls schedule(), never reads the DOM. popstate and
+// hashchange schedule too; everything stops with the AbortSignal.
 
 /** A hidden tab runs no frames; this makes sure a batch still lands. */
 export const BACKUP_MS = 250;
@@ -33,5 +34,9 @@ export function afterPaint(win: Window, signal: AbortSignal, run: () => void): A
     });
     backup = setTimeout(run, BACKUP_MS);
   };
+  // History moves (back/forward, hash links) change what is shown without a DOM batch of their own.
+  win.addEventListener('popstate', schedule, { signal });
+  win.addEventListener('hashchange', schedule, { signal });
+  signal.addEventListener('abort', clear, { once: true });
   return { schedule, clear };
 }

@@ -78,15 +78,6 @@ export function watchTicketOnScreen({ win, signal, onChange, afterCheck }: Watch
   }
 
   observe();
-  win.addEventListener('popstate', schedule, { signal });
-  win.addEventListener('hashchange', schedule, { signal });
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      clearTimers();
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   check();
 }

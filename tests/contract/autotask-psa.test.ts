@@ -15,6 +15,7 @@ import {
   NOTE_TYPE,
   PUBLISH,
   ROLES,
+  SANDBOX_NOTE_CHOICES,
   SPECIAL_RESOURCES,
   SPECIAL_TICKETS,
   STATUS,
@@ -23,15 +24,7 @@ import {
 
 let sb: AutotaskSandbox;
 const T = SPECIAL_TICKETS.standard;
-const NOTES: AutotaskNoteSettings = {
-  noteTypeByKind: {
-    internalAnalysis: NOTE_TYPE.taskNotes,
-    resolution: NOTE_TYPE.taskSummary,
-    description: NOTE_TYPE.taskDetail,
-  },
-  internalPublish: PUBLISH.internal,
-  customerPublish: PUBLISH.all,
-};
+const NOTES: AutotaskNoteSettings = SANDBOX_NOTE_CHOICES;
 
 function psa(
   user: { userName: string; secret: string } = sb.credentials,

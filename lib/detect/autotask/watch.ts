@@ -45,15 +45,6 @@ export function watchAutotaskOnScreen({ win, signal, onChange, afterCheck }: Aut
   // The global MutationObserver: a content script shares the page window but not its prototype chain.
   const observer = new MutationObserver(schedule);
   observer.observe(doc, DEEP);
-  win.addEventListener('popstate', schedule, { signal });
-  win.addEventListener('hashchange', schedule, { signal });
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      clearTimers();
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   check();
 }
