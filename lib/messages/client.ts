@@ -48,6 +48,25 @@ export async function ask<D extends Direction, T extends MessageType<D>>(
   return reply.data;
 }
 
+const REPEAT_DELAYS_MS = [300, 1_000, 2_500];
+
+/**
+ * For a message the worker makes safe to repeat (posting/post with its submissionId): when the worker
+ * never answered (stopped mid-handling: "message channel closed"), ask again; the restarted worker
+ * answers for what the first ask did. Other failures are returned at once.
+ */
+export async function askRepeatable<T>(ask: () => Promise<T>, delays = REPEAT_DELAYS_MS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ask();
+    } catch (e) {
+      const delay = delays[attempt];
+      if (!(e instanceof BgError && e.info.kind === 'unavailable') || delay === undefined) throw e;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 export const askFromOptions = <T extends MessageType<'optionsToBg'>>(
   type: T,
   payload: Req<'optionsToBg', T>,

@@ -41,6 +41,11 @@ export const PostRequestSchema = z.object({
   waitMs: z.number().int().min(0).max(60_000).optional(),
   projectIssue: z.boolean().optional(),
   replacesPostId: z.string().min(1).max(64).optional(),
+  /**
+   * The dialog's one submission: a repeat of it (the panel asking again after the worker stopped before
+   * it answered) joins the post the first one wrote ahead instead of posting again.
+   */
+  submissionId: z.string().min(8).max(64).optional(),
 });
 
 const PostFilterSchema = z.object({

@@ -245,6 +245,28 @@ describe('outbox against the sandbox', () => {
     expect((await t.database.posts.get(post.id))?.state).toBe('sent');
   });
 
+  it('a repeated submission (the panel asking again after the worker stopped) joins its post: one write-ahead, one note', async () => {
+    const t = setup();
+    const meta = { submissionId: 'sub-0001-abcdef' };
+    const first = await t.outbox.enqueue(plan({ timeEntry: false, status: undefined }), meta);
+    // The restarted worker gets the same submission again, also while another repeat is in flight.
+    const again = t.make();
+    const [a, b] = await Promise.all([
+      again.enqueue(plan({ timeEntry: false, status: undefined }), meta),
+      again.enqueue(plan({ timeEntry: false, status: undefined }), meta),
+    ]);
+    expect([a.id, b.id]).toEqual([first.id, first.id]);
+    expect(await t.database.posts.count()).toBe(1);
+    expect(await t.database.outbox.count()).toBe(1);
+    // Another submission of the same text is a post of its own (the dialog asks before a duplicate).
+    const other = await again.enqueue(plan({ timeEntry: false, status: undefined }), {
+      submissionId: 'sub-0002-abcdef',
+    });
+    expect(other.id).not.toBe(first.id);
+    await again.drain();
+    expect(writes().filter((w) => w.endsWith('/notes'))).toHaveLength(2);
+  });
+
   it('closed ticket refusing time: fails with CW’s reason, the status waits, nothing is retried blindly', async () => {
     const t = setup();
     const post = await t.outbox.enqueue(plan({ ticket: { kind: 'service', id: 1003 }, status: { id: 101 } }));

@@ -77,6 +77,11 @@ export interface PostMeta {
   scope?: string;
   /** The PSA it is for (Post History words its notices for it). */
   psa?: PsaKind;
+  /**
+   * The panel's submission: enqueue() with one already stored for this ticket returns that post and
+   * writes nothing (a repeat of an ask the worker never answered, e.g. it was stopped mid-post).
+   */
+  submissionId?: string;
 }
 
 export interface EnqueueOptions {
@@ -249,10 +254,19 @@ export class Outbox {
     const blocks = (r: OutboxRecord) => isOpen(r.state) && (!this.deps.scope || r.scope === meta.scope);
     const post = await db
       .transaction('rw', db.outbox, db.posts, async () => {
-        const [last, ahead] = await Promise.all([
+        const [last, ahead, earlier] = await Promise.all([
           ticketItems().last(),
           mayStart && !this.throttled(now) ? ticketItems().filter(blocks).first() : Promise.resolve(true),
+          meta.submissionId
+            ? db.posts
+                .where('ticketKey')
+                .equals(key)
+                .filter((p) => (p.data as PostData | undefined)?.submissionId === meta.submissionId)
+                .first()
+            : undefined,
         ]);
+        // Read in this transaction, so two repeats of one submission cannot both write.
+        if (earlier) return earlier;
         let seq = last?.seq ?? 0;
         const records: OutboxRecord[] = plan.items.map((item) => ({
           id: newId(),
@@ -283,6 +297,7 @@ export class Outbox {
           sessionId: meta.sessionId,
           ticketUrl: meta.ticketUrl,
           ...(meta.psa && meta.psa !== 'connectwise' ? { psa: meta.psa } : {}),
+          ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
         };
         const rec: PostRecord = {
           id: postId,
@@ -307,6 +322,7 @@ export class Outbox {
       });
     // Committed: the request leaves now, in this task, before anything else is told.
     if (started && client) void this.sendStarted(client, started);
+    if (post.id !== postId) return post; // a repeated submission: its post as stored, nothing new
     this.emit({ ticketKey: key, postId, state: post.state });
     if (notBefore > now) this.deps.schedule?.(notBefore);
     return post;

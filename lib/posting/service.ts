@@ -341,6 +341,8 @@ export interface PostRequest {
    * may have landed are looked up), and only the parts not on the ticket are planned again.
    */
   replacesPostId?: string;
+  /** The panel's submission: a repeat joins its post (PostMeta.submissionId). */
+  submissionId?: string;
 }
 
 export interface PostResult {
@@ -447,6 +449,7 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       holdMs: req.holdMs,
       scope: conn ? connectionScope(conn) : undefined,
       psa: conn?.psa,
+      submissionId: req.submissionId,
     },
     // ConnectWise: the create starts with the write-ahead (Autotask posts go through drain as before).
     { sendWith: cw && !req.holdMs ? clientFor(cw) : undefined },

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ModalForm } from '@/components/ui/ModalForm';
-import { askFromPanel, BgError } from '@/lib/messages/client';
+import { askFromPanel, askRepeatable, BgError } from '@/lib/messages/client';
 import type { PostView } from '@/lib/posting/history';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan';
 import type { PostContext, PostResult } from '@/lib/posting/service';
@@ -52,6 +52,11 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
   const [confirm, setConfirm] = useState<'duplicate' | 'timeOnly' | undefined>();
   const ticketId = ticketKey.split(':')[1];
   const backRef = useRef<HTMLButtonElement>(null);
+  /**
+   * The submission the worker has not answered yet, with what it asked: clicking again with the same
+   * content repeats it, and the worker joins the post it already wrote ahead (never a second one).
+   */
+  const unanswered = useRef<{ id: string; asked: string } | undefined>();
   // The question takes focus on its safe answer ("Back"), so Enter never posts twice by accident.
   useEffect(() => {
     if (confirm) backRef.current?.focus();
@@ -115,7 +120,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
       // After a partial failure the background replaces the old post: it discards the remainder,
       // looks up anything that may have landed, and sends only the parts not on the ticket (each
       // note, the time entry and the status decided on its own).
-      const r = await askFromPanel('posting/post', {
+      const request = {
         ticketKey,
         noteKind,
         text,
@@ -129,7 +134,12 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
         status: status ? { id: status.id, name: status.name } : undefined,
         projectIssue: ctx.projectIssue,
         replacesPostId: prior?.id,
-      });
+      };
+      const asked = JSON.stringify(request);
+      if (unanswered.current?.asked !== asked) unanswered.current = { id: crypto.randomUUID(), asked };
+      const submissionId = unanswered.current.id;
+      const r = await askRepeatable(() => askFromPanel('posting/post', { ...request, submissionId }));
+      unanswered.current = undefined;
       if (r.outcome === 'failed') {
         // Keep everything the technician typed; the reason says what to change.
         setError(r.message);
@@ -139,7 +149,13 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
         onDone(r);
       }
     } catch (e) {
-      setError(e instanceof BgError ? e.message : 'Posting failed unexpectedly.');
+      setError(
+        e instanceof BgError && e.info.kind === 'unavailable'
+          ? 'FlowPilot’s background stopped before it answered. What you posted was saved first: click Post to Ticket again to see how it went (it is never posted twice).'
+          : e instanceof BgError
+            ? e.message
+            : 'Posting failed unexpectedly.',
+      );
     } finally {
       setBusy(false);
     }
