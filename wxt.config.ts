@@ -46,7 +46,9 @@ export default defineConfig({
       description:
         'Troubleshoot ConnectWise PSA tickets in a side panel and post the documentation, status and time back in one click.',
       // idle: away time is measured at the machine, not from clicks in the panel (issue 13).
-      permissions: ['storage', 'alarms', 'scripting', 'idle'],
+      // webRequest: observe a ticket page's request to start its context early (lib/background/nav-prefetch.ts);
+      // no install warning of its own, and it sees only the hosts granted below.
+      permissions: ['storage', 'alarms', 'scripting', 'idle', 'webRequest'],
       host_permissions: [...CLOUD_HOST_PATTERNS, ...loopback],
       // On-prem CW servers and AI endpoints are asked for at run time, inside the admin's Connect or
       // AI Save/Test click. A local AI server (Ollama, LM Studio) is the only loopback access a

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { AtZone } from '../autotask/zone';
 import { connectionScope, UNKNOWN_SCOPE } from '../connection/scope';
 import type { PsaKind } from '../psa/types';
+import { readCacheMiddleware } from './read-cache';
 
 // The background worker's IndexedDB. Only the background opens it; pages and panels ask through
 // messages. Secrets (API keys) sit in their own table so no record that is sent to a page has them.
@@ -172,6 +173,8 @@ export class FlowPilotDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
+    // Hot small records (connection, keys, settings) read from worker memory: lib/db/read-cache.ts.
+    this.use(readCacheMiddleware());
     // Schema history. Never edit a shipped version: add version(N+1) with the new indexes and an
     // .upgrade(tx => …) that rewrites old records (see tests/unit/db-schema.test.ts for the pattern).
     this.version(1).stores({

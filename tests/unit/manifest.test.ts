@@ -51,7 +51,7 @@ describe('manifest', () => {
 
   it('asks only for what it uses; on-prem hosts and a local AI server are optional', () => {
     const m = manifestFor('production') as { permissions: string[]; optional_host_permissions?: string[] };
-    expect(m.permissions.sort()).toEqual(['alarms', 'idle', 'scripting', 'storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'idle', 'scripting', 'storage', 'webRequest']);
     // Local AI (Ollama, LM Studio) in production builds (issue 14 §3): optional, asked for in the AI
     // settings' Save/Test click; ConnectWise itself never runs on loopback there (tests above).
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
