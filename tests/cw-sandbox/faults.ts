@@ -5,6 +5,7 @@ import type { FaultControl, FaultRule } from './types.ts';
 export class Faults<R extends FaultRule = FaultRule> implements FaultControl {
   latencyMs = 0;
   rateLimitPerMinute = 0;
+  pageLatencyMs = 0;
   private active: R[] = [];
   private windows = new Map<string, number[]>();
 
@@ -22,6 +23,7 @@ export class Faults<R extends FaultRule = FaultRule> implements FaultControl {
     this.active = [];
     this.latencyMs = 0;
     this.rateLimitPerMinute = 0;
+    this.pageLatencyMs = 0;
     this.windows.clear();
   }
 

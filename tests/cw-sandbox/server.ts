@@ -42,7 +42,10 @@ export function createHandler(core: SandboxCore) {
         });
       }
       if (method === 'GET' && path === '/') return sendHtml(res, 200, indexHtml());
-      if (method === 'GET' && PAGE_PATHS.some((p) => p.test(path))) return sendHtml(res, 200, shellHtml());
+      if (method === 'GET' && PAGE_PATHS.some((p) => p.test(path))) {
+        if (core.faults.pageLatencyMs > 0) await new Promise((r) => setTimeout(r, core.faults.pageLatencyMs));
+        return sendHtml(res, 200, shellHtml());
+      }
       if (path === '/favicon.ico') {
         res.writeHead(204).end();
         return;

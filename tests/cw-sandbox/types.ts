@@ -380,6 +380,8 @@ export interface FaultSettings {
   latencyMs: number;
   /** Requests per minute per public key (sliding window); 0 = unlimited. */
   rateLimitPerMinute: number;
+  /** Added before CW's web pages (the ticket screen, boards) are answered: a real CW page is a round trip too. */
+  pageLatencyMs?: number;
 }
 
 /** The sandbox's clock: CW's `Date` header and every date it writes. Tests move it to play "later". */
