@@ -12,12 +12,14 @@ import { installTestHooks } from '@/lib/background/test-hooks';
 import { getConnection } from '@/lib/connection/service';
 import { createRouter } from '@/lib/messages/router';
 import { registerOnPremContentScript } from '@/lib/platform/content-scripts';
-import { onManagedStorageChanged } from '@/lib/platform/managed-storage';
+import { keepManagedStorage, onManagedStorageChanged } from '@/lib/platform/managed-storage';
 import { startOutbox } from '@/lib/posting/service';
 
-// Wires the router and start-up work. No state lives in module variables: MV3 stops this worker
-// after ~30 s idle, and everything it needs is reloaded from IndexedDB on the next event.
+// Wires the router and start-up work. No state lives in module variables but caches: MV3 stops this
+// worker after ~30 s idle, and everything it needs is reloaded from IndexedDB on the next event.
 export default defineBackground(() => {
+  // First: its change listener must forget the kept policy before the policy listener below reads it.
+  keepManagedStorage();
   const route = createRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -31,7 +33,7 @@ export default defineBackground(() => {
     return route(message, sender);
   });
   browser.tabs.onRemoved.addListener(forgetTab);
-  prefetchOnNavigation(); // a ticket URL's context starts when the navigation commits
+  prefetchOnNavigation(); // a ticket URL's context starts when its page is requested
   // The assistant streams over a Port; its sender is checked like the router's (lib/background/ai-chat-port).
   registerAiChatPort({
     extensionId: browser.runtime.id,
