@@ -137,6 +137,8 @@ export interface PostRecord {
   data: unknown;
   /** The connection it belongs to (lib/connection/scope.ts); never sent or shown elsewhere. */
   scope?: string;
+  /** The panel submission it was written for: a repeat of it joins this post (Outbox.enqueue). */
+  submissionId?: string;
 }
 
 /** A session's assistant conversation (lib/session/chat.ts), kept apart so session saves stay small. */
@@ -234,6 +236,11 @@ export class FlowPilotDb extends Dexie {
             r.psa ??= 'connectwise';
           }),
       );
+    // A panel submission finds the post it already wrote (a repeat after the worker stopped mid-post)
+    // by index, inside the write-ahead transaction. Older posts have none: nothing to rewrite.
+    this.version(6).stores({
+      posts: 'id, ticketKey, ticketId, state, createdAt, [state+createdAt], submissionId',
+    });
   }
 }
 

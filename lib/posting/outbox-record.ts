@@ -56,8 +56,6 @@ export interface PostData {
   ticketUrl?: string;
   /** Absent = ConnectWise (every post made before issue 15). */
   psa?: PsaKind;
-  /** The panel's submission it was written for (PostMeta.submissionId). */
-  submissionId?: string;
 }
 
 /** A post's state from its items: in flight, then failure, then waiting; sent + discarded reads as sent. */

@@ -257,13 +257,7 @@ export class Outbox {
         const [last, ahead, earlier] = await Promise.all([
           ticketItems().last(),
           mayStart && !this.throttled(now) ? ticketItems().filter(blocks).first() : Promise.resolve(true),
-          meta.submissionId
-            ? db.posts
-                .where('ticketKey')
-                .equals(key)
-                .filter((p) => (p.data as PostData | undefined)?.submissionId === meta.submissionId)
-                .first()
-            : undefined,
+          meta.submissionId ? db.posts.where('submissionId').equals(meta.submissionId).first() : undefined,
         ]);
         // Read in this transaction, so two repeats of one submission cannot both write.
         if (earlier) return earlier;
@@ -297,7 +291,6 @@ export class Outbox {
           sessionId: meta.sessionId,
           ticketUrl: meta.ticketUrl,
           ...(meta.psa && meta.psa !== 'connectwise' ? { psa: meta.psa } : {}),
-          ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
         };
         const rec: PostRecord = {
           id: postId,
@@ -310,6 +303,7 @@ export class Outbox {
           updatedAt: now,
           data,
           scope: meta.scope,
+          ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
         };
         // Both writes in one go: awaiting the first before issuing the second would cost a round trip.
         await Promise.all([db.outbox.bulkAdd(records), db.posts.add(rec)]);
