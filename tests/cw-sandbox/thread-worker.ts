@@ -1,5 +1,5 @@
 // The CW sandbox on its own thread (see thread.ts): started here, and every recorded API request is
-// posted to the parent as it arrives. Control messages: latency, fault rules, close.
+// posted to the parent as it arrives. Control messages: latency (API, pages), fault rules, close.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type FaultRule, startSandbox } from './index.ts';
 
@@ -13,6 +13,7 @@ sandbox.requests.push = (...recs) => {
 };
 port.on('message', async (m: { type: string; latencyMs?: number; rule?: FaultRule }) => {
   if (m.type === 'latency') sandbox.faults.latencyMs = m.latencyMs ?? 0;
+  if (m.type === 'pageLatency') sandbox.faults.pageLatencyMs = m.latencyMs ?? 0;
   if (m.type === 'fault' && m.rule) sandbox.faults.add(m.rule);
   if (m.type === 'close') {
     await sandbox.close();

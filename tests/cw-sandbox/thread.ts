@@ -11,7 +11,7 @@ import { projectTicketPagePath, ticketPagePaths } from './ui/pages.ts';
 export type SandboxThread = Pick<Sandbox, 'url' | 'site' | 'companyId' | 'keys' | 'clientId'> & {
   requests: RecordedRequest[];
   ticketPageUrl(id: number): string;
-  faults: { latencyMs: number; add(rule: FaultRule): void };
+  faults: { latencyMs: number; pageLatencyMs: number; add(rule: FaultRule): void };
   close(): Promise<void>;
 };
 
@@ -24,6 +24,7 @@ export async function startSandboxThread(): Promise<SandboxThread> {
   );
   const requests: RecordedRequest[] = [];
   let latencyMs = 0;
+  let pageLatencyMs = 0;
   const ready = await new Promise<Pick<Sandbox, 'url' | 'site' | 'companyId' | 'keys' | 'clientId'>>(
     (resolve, reject) => {
       worker.once('error', reject);
@@ -44,6 +45,13 @@ export async function startSandboxThread(): Promise<SandboxThread> {
       set latencyMs(ms: number) {
         latencyMs = ms;
         worker.postMessage({ type: 'latency', latencyMs: ms });
+      },
+      get pageLatencyMs() {
+        return pageLatencyMs;
+      },
+      set pageLatencyMs(ms: number) {
+        pageLatencyMs = ms;
+        worker.postMessage({ type: 'pageLatency', latencyMs: ms });
       },
       add: (rule) => worker.postMessage({ type: 'fault', rule }),
     },
