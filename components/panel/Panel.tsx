@@ -5,6 +5,8 @@ import { askFromPanel } from '@/lib/messages/client';
 import type { PanelController } from '@/lib/panel/controller';
 import { toggleShortcut, withShortcut } from '@/lib/panel/shortcut';
 import type { PanelStore } from '@/lib/panel/store';
+import { panelWords } from '@/lib/panel/words';
+import { ticketLabel } from '@/lib/psa/words';
 import type { TicketSearchResult } from '@/lib/ticket/search';
 import type { TicketContext } from '@/lib/ticket/types';
 import { PanelHeader } from './PanelHeader';
@@ -23,7 +25,7 @@ interface Props {
 function NotConnected({ controller }: { controller: PanelController }) {
   return (
     <div class="fp-section">
-      <p>FlowPilot is not connected to ConnectWise.</p>
+      <p>FlowPilot is not connected to {panelWords.value.psa}.</p>
       <button type="button" class="fp-primary" onClick={() => controller.openOptions()}>
         Open FlowPilot options
       </button>
@@ -49,7 +51,7 @@ function WhoNotice({ controller }: { controller: PanelController }) {
   return (
     <div class="fp-warn" role="status">
       <p class="fp-warn-text">
-        Choose who you are in FlowPilot options. Until then, posts go out as the API member.
+        Choose who you are in FlowPilot options. Until then, posts go out as {panelWords.value.apiAccount}.
       </p>
       <button type="button" onClick={() => void askFromPanel('panel/openOptions', { tab: 'mapping' })}>
         Open FlowPilot options
@@ -80,12 +82,13 @@ function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact:
     );
   }
   const ctx = store.context.value;
+  const words = panelWords.value;
   if (ctx.status === 'error') {
     const e = ctx.error;
     if (e.kind === 'notConnected') return <NotConnected controller={controller} />;
     const text =
       e.kind === 'notFound' || e.kind === 'forbidden'
-        ? `ConnectWise did not return ticket #${linked.ref.id}: it may be deleted, or the API member may not be allowed to see it.`
+        ? `${words.psa} did not return ticket ${ticketLabel(linked.ref, linked.number)}: it may be deleted, or ${words.apiAccount} may not be allowed to see it.`
         : e.message;
     return (
       <p class="fp-alert" role="alert">
@@ -98,8 +101,8 @@ function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact:
       <>
         {ctx.context.closed && (
           <p class="fp-warn" role="note">
-            This ticket is closed{ctx.context.status?.name ? ` (${ctx.context.status.name})` : ''}.
-            ConnectWise usually refuses time entries on it; reopen it in ConnectWise if the work continues.
+            This ticket is closed{ctx.context.status?.name ? ` (${ctx.context.status.name})` : ''}.{' '}
+            {words.closedTicketTime}; reopen it in {words.psa} if the work continues.
           </p>
         )}
         {compact ? <ContextSummary context={ctx.context} /> : <TicketContextView context={ctx.context} />}
@@ -124,11 +127,12 @@ function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact:
  */
 function ContextSummary({ context }: { context: TicketContext }) {
   const c = context;
+  const { configuration } = panelWords.value;
   const line = [
     c.status?.name,
     c.company?.name,
     c.contact?.name,
-    `${c.configurations.length} ${c.configurations.length === 1 ? 'configuration' : 'configurations'}`,
+    `${c.configurations.length} ${c.configurations.length === 1 ? configuration : `${configuration}s`}`,
     `${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'}`,
   ]
     .filter(Boolean)
@@ -179,7 +183,14 @@ export function Panel({ store, controller, search }: Props) {
         {connected && store.searchOpen.value && (
           <TicketSearch
             search={search}
-            onPick={(r) => store.linkChosen({ ref: r.ref, summary: r.summary, how: 'search' })}
+            onPick={(r) =>
+              store.linkChosen({
+                ref: r.ref,
+                summary: r.summary,
+                ...(r.number ? { number: r.number } : {}),
+                how: 'search',
+              })
+            }
             onClose={(input) => {
               // Link Ticket stays mounted when the search closes: focus goes back to it.
               const root = input.getRootNode() as ParentNode;

@@ -3,6 +3,8 @@ import type { PanelController } from '@/lib/panel/controller';
 import { toggleShortcut, withShortcut } from '@/lib/panel/shortcut';
 import type { PanelStore } from '@/lib/panel/store';
 import { savePanelWidth, widthForButton } from '@/lib/panel/width';
+import { panelWords } from '@/lib/panel/words';
+import { ticketLabel } from '@/lib/psa/words';
 import { UpdateSlot } from './slots';
 import { focusIfToggled, toggleCollapsed } from './toggle-focus';
 
@@ -23,6 +25,11 @@ export function PanelHeader({ store, controller }: Props) {
   // Linked by search to another ticket than the page's: say so where the eye is.
   const elsewhere =
     linked?.how === 'search' && page && (page.ref.kind !== linked.ref.kind || page.ref.id !== linked.ref.id);
+  const words = panelWords.value;
+  // CW: #id; Autotask: the ticket number technicians know (T20261129.0004), from the context or detection.
+  const number =
+    context?.number ?? (ctx.status === 'loading' ? ctx.partial?.number : undefined) ?? linked?.number;
+  const linkedLabel = linked ? ticketLabel(linked.ref, number) : '';
 
   return (
     <header class="fp-header">
@@ -44,9 +51,7 @@ export function PanelHeader({ store, controller }: Props) {
       {linked && (
         <div>
           <h2 class="fp-ticket" data-ticket-key={`${linked.ref.kind}:${linked.ref.id}`}>
-            <span class="fp-num">
-              {linked.ref.kind === 'project' ? 'Project ticket ' : ''}#{linked.ref.id}
-            </span>
+            <span class="fp-num">{linkedLabel}</span>
             {summary}
           </h2>
           <div class="fp-sub">
@@ -55,7 +60,7 @@ export function PanelHeader({ store, controller }: Props) {
               <>
                 {' · '}
                 <a href={context.webUrl} target="_blank" rel="noreferrer noopener">
-                  Open in ConnectWise
+                  Open in {words.psa}
                 </a>
               </>
             )}
@@ -64,11 +69,11 @@ export function PanelHeader({ store, controller }: Props) {
       )}
       {linked && elsewhere && (
         <p class="fp-elsewhere" role="status">
-          Working on #{linked.ref.id}, not the ticket on this page (#{page.ref.id}) —{' '}
+          Working on {linkedLabel}, not the ticket on this page ({ticketLabel(page.ref, page.number)}) —{' '}
           <button
             type="button"
             class="fp-link"
-            aria-label={`Unlink #${linked.ref.id}`}
+            aria-label={`Unlink ${linkedLabel}`}
             onClick={() => store.unlink()}
           >
             Unlink
@@ -103,7 +108,7 @@ export function PanelHeader({ store, controller }: Props) {
           )}
           {!linked && page && (
             <button type="button" onClick={() => store.relinkPage()}>
-              Link #{page.ref.id} (this page)
+              Link {ticketLabel(page.ref, page.number)} (this page)
             </button>
           )}
         </div>

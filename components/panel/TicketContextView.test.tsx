@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { panelPsa } from '@/lib/panel/words';
 import type { TicketContext } from '@/lib/ticket/types';
 import { TicketContextView } from './TicketContextView';
 
@@ -28,6 +29,7 @@ const mount = (c: TicketContext) => {
 
 afterEach(() => {
   document.body.innerHTML = '';
+  panelPsa.value = undefined;
 });
 
 describe('TicketContextView', () => {
@@ -85,5 +87,25 @@ describe('TicketContextView', () => {
     const details = el.querySelector('details')!;
     expect(details.querySelector('summary')?.textContent).toBe('LT-1 · Laptop');
     for (const v of ['SN1', 'Windows 11', '10.0.0.2', 'ACME\\bob']) expect(details.textContent).toContain(v);
+  });
+
+  it("speaks the connected PSA's words: Board on ConnectWise, Queue and Configuration items on Autotask", () => {
+    const board = { id: 29682833, name: 'Level II Support' };
+    const terms = (el: Element) => [...el.querySelectorAll('dt')].map((d) => d.textContent);
+    const cw = mount(ctx({ board }));
+    expect(terms(cw)).toContain('Board');
+    expect(cw.querySelector('section[aria-label="Configurations"] h3')?.textContent).toBe(
+      'Configurations (0)',
+    );
+    document.body.innerHTML = '';
+
+    panelPsa.value = 'autotask';
+    const at = mount(ctx({ board }));
+    expect(terms(at)).toContain('Queue');
+    expect(terms(at)).not.toContain('Board');
+    const section = at.querySelector('section[aria-label="Configuration items"]');
+    expect(section?.querySelector('h3')?.textContent).toBe('Configuration items (0)');
+    expect(section?.textContent).toContain('No configuration items attached.');
+    expect(at.textContent).not.toMatch(/configurations/i);
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { panelWords } from '@/lib/panel/words';
 import type { ConfigurationView, NoteType, TicketContext, TicketNoteView } from '@/lib/ticket/types';
 
 // Renders CW data strictly as text (JSX escapes it); CW content is untrusted and never parsed as HTML.
@@ -101,6 +102,7 @@ export function TicketContextView({ context, partial }: { context: TicketContext
   const company = c.company?.name
     ? `${c.company.name}${c.company.identifier ? ` (${c.company.identifier})` : ''}`
     : undefined;
+  const words = panelWords.value;
   return (
     <>
       <section class="fp-section" aria-label="Ticket">
@@ -111,7 +113,7 @@ export function TicketContextView({ context, partial }: { context: TicketContext
           <dd>
             {c.status?.name ?? '—'} {c.closed && <span class="fp-chip closed">Closed</span>}
           </dd>
-          <Row term="Board" value={c.board?.name} />
+          <Row term={words.board} value={c.board?.name} />
           <Row term="Priority" value={c.priority?.name} />
           <Row term="Type" value={type} />
           <Row term="Owner" value={c.owner?.name ?? 'Unassigned'} />
@@ -134,13 +136,15 @@ export function TicketContextView({ context, partial }: { context: TicketContext
           )}
         </dl>
       </section>
-      <section class="fp-section" aria-label="Configurations">
-        <h3>Configurations ({c.configurations.length})</h3>
+      <section class="fp-section" aria-label={words.configurations}>
+        <h3>
+          {words.configurations} ({c.configurations.length})
+        </h3>
         {c.configurations.length === 0 ? (
           <p class="fp-msg">
             {c.ref.kind === 'project'
               ? 'Project tickets have no attached configurations.'
-              : 'No configurations attached.'}
+              : `No ${words.configuration}s attached.`}
           </p>
         ) : (
           <Configurations list={c.configurations} />

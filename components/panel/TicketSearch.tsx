@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSearchController, type SearchState } from '@/lib/panel/search-controller';
+import { ticketLabel } from '@/lib/psa/words';
 import type { TicketSearchResult } from '@/lib/ticket/search';
 
 interface Props {
@@ -9,8 +10,11 @@ interface Props {
   onClose?: (input: HTMLInputElement) => void;
 }
 
+// CW: "Ticket #123" / "Project ticket #5001"; Autotask: its ticket number.
 const label = (r: TicketSearchResult) =>
-  `${r.ref.kind === 'project' ? 'Project ticket' : 'Ticket'} #${r.ref.id}`;
+  r.number
+    ? ticketLabel(r.ref, r.number)
+    : `${r.ref.kind === 'project' ? 'Project ticket' : 'Ticket'} #${r.ref.id}`;
 
 /** "Search tickets": a number or words; results link the ticket when picked. */
 export function TicketSearch({ search, onPick, onClose }: Props) {

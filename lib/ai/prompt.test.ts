@@ -85,6 +85,46 @@ describe('buildPrompt', () => {
     expect(msgs[1]).toEqual({ role: 'user', content: 'What do we know?' });
   });
 
+  it('speaks Autotask on Autotask: PSA name, ticket number, Queue, Configuration items (redaction keeps the number)', () => {
+    const s = lane();
+    const at: TicketContext = {
+      ...ctx,
+      number: 'T20261129.0004',
+      board: { id: 29682833, name: 'Level II Support' },
+    };
+    const sys =
+      buildPrompt({
+        psa: 'autotask',
+        context: at,
+        similar: [
+          {
+            source: 'autotask',
+            ticketId: 40266,
+            number: 'T20261128.0002',
+            summary: 'Outlook asks for password',
+            resolution: 'Cleared the cached credential.',
+          },
+        ],
+        problem: s.problem,
+        lane: s.lane,
+        history: [],
+        message: 'Seen before?',
+        redact: true,
+      })[0]?.content ?? '';
+    expect(sys).toContain('working an Autotask PSA ticket');
+    expect(sys).not.toMatch(/ConnectWise|\bBoard\b|^Configurations:/m);
+    expect(sys).toContain('Ticket: T20261129.0004 (id 1001) Outlook keeps asking for password');
+    expect(sys).toContain('Queue: Level II Support');
+    expect(sys).toContain('Configuration items:\n- CD-LT-014');
+    expect(sys).toContain('- T20261128.0002 Outlook asks for password');
+    // ConnectWise (no psa) keeps its words.
+    const cw =
+      buildPrompt({ context: ctx, problem: '', lane: s.lane, history: [], message: 'x', redact: false })[0]
+        ?.content ?? '';
+    expect(cw).toContain('working a ConnectWise PSA ticket');
+    expect(cw).toContain('Ticket: #1001 (service)');
+  });
+
   it('redacts emails and phone numbers everywhere, keeping IPs, dates and ticket numbers', () => {
     const s = lane();
     const msgs = buildPrompt({

@@ -1,3 +1,5 @@
+import { PSA_LABELS, type PsaKind } from '../psa/types';
+import { wordsFor } from '../psa/words';
 import { clipText, oneLine } from '../session/artifacts';
 import { LANE_SECTIONS, type Lane, type LaneSection, SECTION_TITLES } from '../session/model';
 import type { TicketContext } from '../ticket/types';
@@ -34,7 +36,9 @@ export function redactPii(text: string): string {
 
 export const LANE_BLOCK_TAG = 'flowpilot-lane';
 
-const SYSTEM_RULES = `You are FlowPilot, an assistant for an MSP technician working a ConnectWise PSA ticket.
+const systemRules = (
+  psa: PsaKind,
+) => `You are FlowPilot, an assistant for an MSP technician working a${psa === 'autotask' ? 'n' : ''} ${PSA_LABELS[psa]} ticket.
 Answer briefly and practically. Use the ticket context and the task lane below; say so when something is not known.
 When you want to propose task-lane items, end your answer with one fenced block:
 \`\`\`${LANE_BLOCK_TAG}
@@ -42,20 +46,25 @@ When you want to propose task-lane items, end your answer with one fenced block:
 \`\`\`
 Include only the keys you use. The technician decides what enters the lane.`;
 
-function contextLines(ctx: TicketContext): string[] {
+function contextLines(ctx: TicketContext, psa: PsaKind): string[] {
+  const words = wordsFor(psa);
   const name = (r?: { name?: string; identifier?: string }) => r?.name ?? r?.identifier;
-  const lines: string[] = [`Ticket: #${ctx.ref.id} (${ctx.ref.kind}) ${oneLine(ctx.summary, 300)}`];
+  // Autotask tickets are known by their number (T20261129.0004); CW's number is its id.
+  const ticket = ctx.number
+    ? `${oneLine(ctx.number, 60)} (id ${ctx.ref.id})`
+    : `#${ctx.ref.id} (${ctx.ref.kind})`;
+  const lines: string[] = [`Ticket: ${ticket} ${oneLine(ctx.summary, 300)}`];
   const add = (label: string, v: string | undefined) => v && lines.push(`${label}: ${oneLine(v, 300)}`);
   add('Company', name(ctx.company));
   add('Contact', [ctx.contact?.name, ctx.contact?.email, ctx.contact?.phone].filter(Boolean).join(', '));
   add('Status', name(ctx.status));
-  add('Board', name(ctx.board));
+  add(words.board, name(ctx.board));
   add('Priority', name(ctx.priority));
   add('Type', [ctx.type, ctx.subType].filter(Boolean).join(' / '));
   add('Project', name(ctx.project));
   if (ctx.closed) lines.push('The ticket is closed.');
   if (ctx.configurations.length > 0) {
-    lines.push('Configurations:');
+    lines.push(`${words.configurations}:`);
     for (const c of ctx.configurations.slice(0, 10)) {
       const details = [
         c.type,
@@ -103,7 +112,9 @@ function laneLines(problem: string, lane: Lane): string[] {
 
 /** A similar resolved ticket as the prompt uses it (lib/similar/load.ts SimilarTicket fits). */
 export interface SimilarForPrompt {
-  source: 'cw' | 'flowpilot';
+  source: 'cw' | 'autotask' | 'flowpilot';
+  /** The PSA's ticket number when it is not the id (Autotask). */
+  number?: string;
   ticketId: number;
   summary: string;
   company?: string;
@@ -126,12 +137,16 @@ function similarLines(similar: readonly SimilarForPrompt[]): string[] {
       .filter(Boolean)
       .join(', ');
     const fix = t.resolution ? oneLine(t.resolution, RESOLUTION_CHARS_IN_PROMPT) : 'no resolution note';
-    lines.push(`- #${t.ticketId} ${oneLine(t.summary, 200)}${about ? ` (${about})` : ''}: ${fix}`);
+    lines.push(
+      `- ${t.number ? oneLine(t.number, 60) : `#${t.ticketId}`} ${oneLine(t.summary, 200)}${about ? ` (${about})` : ''}: ${fix}`,
+    );
   }
   return lines;
 }
 
 export interface PromptInput {
+  /** The connected PSA: its name and words in the prompt (ConnectWise when missing). */
+  psa?: PsaKind;
   context: TicketContext | undefined;
   /** Similar resolved tickets, best first; the top three go in (redacted like the rest). */
   similar?: readonly SimilarForPrompt[];
@@ -145,11 +160,12 @@ export interface PromptInput {
 
 export function buildPrompt(input: PromptInput): ChatMessage[] {
   const r = (t: string) => (input.redact ? redactPii(t) : t);
+  const psa = input.psa ?? 'connectwise';
   const system = [
-    SYSTEM_RULES,
+    systemRules(psa),
     '',
     '## Ticket context',
-    ...(input.context ? contextLines(input.context) : ['(not loaded)']),
+    ...(input.context ? contextLines(input.context, psa) : ['(not loaded)']),
     ...similarLines(input.similar ?? []),
     '',
     '## Task lane',

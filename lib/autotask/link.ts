@@ -16,7 +16,11 @@ interface IdAndNumber {
 const sameNumber = (a?: string, b?: string) =>
   a !== undefined && b !== undefined && a.trim().toUpperCase() === b.trim().toUpperCase();
 
-async function byNumber(client: AtClient, number: string, signal?: AbortSignal): Promise<number | undefined> {
+async function byNumber(
+  client: AtClient,
+  number: string,
+  signal?: AbortSignal,
+): Promise<IdAndNumber | undefined> {
   const page = await client.query<IdAndNumber>(
     'Tickets',
     {
@@ -26,23 +30,30 @@ async function byNumber(client: AtClient, number: string, signal?: AbortSignal):
     },
     { signal },
   );
-  return page.items[0]?.id;
+  return page.items[0];
 }
 
-/** The ticket to link, or undefined when the API user cannot see it (or there is none). */
+const confirmed = (t: IdAndNumber): TicketRef & { number?: string } => ({
+  kind: 'service',
+  id: t.id,
+  ...(t.ticketNumber ? { number: t.ticketNumber } : {}),
+});
+
+/**
+ * The ticket to link (with Autotask's ticket number, which the panel's heading shows), or undefined when
+ * the API user cannot see it (or there is none).
+ */
 export async function confirmAutotaskTicket(
   client: AtClient,
   seen: AutotaskOnScreen,
   signal?: AbortSignal,
-): Promise<TicketRef | undefined> {
+): Promise<(TicketRef & { number?: string }) | undefined> {
   if (seen.id !== undefined) {
     const t = await client.getItem<IdAndNumber>('Tickets', seen.id, { signal });
-    if (t && (seen.number === undefined || sameNumber(t.ticketNumber, seen.number))) {
-      return { kind: 'service', id: t.id };
-    }
+    if (t && (seen.number === undefined || sameNumber(t.ticketNumber, seen.number))) return confirmed(t);
     if (seen.number === undefined) return undefined;
   }
   if (seen.number === undefined) return undefined;
-  const id = await byNumber(client, seen.number, signal);
-  return id === undefined ? undefined : { kind: 'service', id };
+  const t = await byNumber(client, seen.number, signal);
+  return t === undefined ? undefined : confirmed(t);
 }

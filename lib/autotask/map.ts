@@ -201,6 +201,7 @@ export function toTicketContext(p: ContextParts): TicketContext {
   const contactName = p.contact ? [p.contact.firstName, p.contact.lastName].filter(Boolean).join(' ') : '';
   return {
     ref: { kind: 'service', id: t.id },
+    ...opt('number', t.ticketNumber),
     summary: t.title ?? '',
     status: named('status', t.status),
     board: named('queueID', t.queueID),
@@ -248,7 +249,8 @@ export function toSearchResult(
   const company = t.companyID != null ? companies.get(t.companyID)?.companyName : undefined;
   return {
     ref: { kind: 'service', id: t.id },
-    summary: t.ticketNumber ? `${t.ticketNumber} · ${t.title ?? ''}` : (t.title ?? ''),
+    ...opt('number', t.ticketNumber),
+    summary: t.title ?? '',
     ...opt('company', company),
     ...opt('board', labelOf(picklists.queueID, t.queueID)),
     ...opt('status', labelOf(picklists.status, t.status)),

@@ -5,6 +5,7 @@ import { chatEndpoint, explainWithheldKey } from '../ai/config';
 import type { SimilarForPrompt } from '../ai/prompt';
 import { buildPrompt, parseSuggestions, visibleWhileStreaming } from '../ai/prompt';
 import { AiError, streamChat } from '../ai/provider';
+import { isAutotask } from '../connection/store';
 import { db } from '../db/schema';
 import { toErrorInfo } from '../errors';
 import { AI_CHAT_PORT, type BgToPanelChat } from '../messages/ai-chat-port';
@@ -74,6 +75,7 @@ export async function answer(
   await appendChat(session.id, [{ role: 'user', content: req.message, at: Date.now() }]);
   const similar = context ? await (deps.similar ?? similarForAssistant)(context) : [];
   const messages = buildPrompt({
+    psa: isAutotask(await db().connections.get('primary')) ? 'autotask' : 'connectwise',
     context,
     similar,
     problem: session.problem,

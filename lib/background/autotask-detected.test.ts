@@ -30,6 +30,8 @@ describe('confirmAutotaskOnScreen', () => {
     expect(await confirmAutotaskOnScreen(seen)).toEqual({
       kind: 'service',
       id: T,
+      // The panel's heading shows Autotask's number (as confirmed by the API).
+      number: numberOf(T),
       summary: 'Printer offline',
       source: 'banner',
     });
@@ -38,6 +40,7 @@ describe('confirmAutotaskOnScreen', () => {
   it('the URL id alone (document start): linked once the API has it', async () => {
     expect(await confirmAutotaskOnScreen({ id: T, editing: false, source: 'url' })).toMatchObject({
       id: T,
+      number: numberOf(T),
       source: 'url',
     });
   });
@@ -71,6 +74,6 @@ describe('panel status on Autotask', () => {
       {} as ReturnType<typeof browser.runtime.getManifest>,
     );
     const status = await panelHandlers['panel/status']!({}, ctx);
-    expect(status).toMatchObject({ connected: true, site: new URL(sb.zone.webUrl).host });
+    expect(status).toMatchObject({ connected: true, psa: 'autotask', site: new URL(sb.zone.webUrl).host });
   });
 });

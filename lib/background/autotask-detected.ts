@@ -22,7 +22,13 @@ export async function confirmAutotaskOnScreen(seen: AutotaskOnScreen): Promise<D
     const ref = await confirmAutotaskTicket(client, seen);
     if (!ref) return null;
     // 'banner': checked against what is on screen; 'url': only the URL named it.
-    return { kind: 'service', id: ref.id, ...shown, source: seen.number ? 'banner' : 'url' };
+    return {
+      kind: 'service',
+      id: ref.id,
+      ...(ref.number ? { number: ref.number } : {}),
+      ...shown,
+      source: seen.number ? 'banner' : 'url',
+    };
   } catch {
     return seen.id !== undefined ? { kind: 'service', id: seen.id, ...shown, source: 'url' } : null;
   }

@@ -101,10 +101,19 @@ export function forgetContexts(opts: { details: boolean }): void {
 }
 
 /** The saved connection's name and web host, whichever PSA it is (Autotask's: its zone's web host). */
-async function connectionForPanel(): Promise<{ displayName: string; site: string } | null> {
-  if (!isAutotask(await db().connections.get('primary'))) return getConnection();
+async function connectionForPanel(): Promise<{
+  displayName: string;
+  site: string;
+  psa: 'connectwise' | 'autotask';
+} | null> {
+  if (!isAutotask(await db().connections.get('primary'))) {
+    const cw = await getConnection();
+    return cw ? { ...cw, psa: 'connectwise' } : null;
+  }
   const at = await getAutotaskConnection();
-  return at ? { displayName: at.displayName, site: new URL(at.webUrl || at.apiBase).host } : null;
+  return at
+    ? { displayName: at.displayName, site: new URL(at.webUrl || at.apiBase).host, psa: 'autotask' }
+    : null;
 }
 
 /** Handlers for messages from the panel frame. */
@@ -125,6 +134,7 @@ export const panelHandlers: Handlers<'panelToBg'> = {
     const chosen = technicians.some((t) => t.id === settings.signedInTechnicianId);
     return {
       connected: true,
+      psa: conn.psa,
       displayName: conn.displayName,
       site: conn.site,
       needsTechnician: technicians.length > 0 && !chosen,

@@ -14,6 +14,8 @@ export interface DetectedTicket {
   kind: TicketKind;
   id: number;
   summary?: string;
+  /** The PSA's own ticket number when it is not the id (Autotask's T20261129.0004). */
+  number?: string;
   source: 'banner' | 'url' | 'title';
 }
 
@@ -57,5 +59,10 @@ export function resolveOnScreen(
 
 export function sameDetection(a: DetectedTicket | null, b: DetectedTicket | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.kind === b.kind && a.id === b.id && (a.summary ?? '') === (b.summary ?? '');
+  return (
+    a.kind === b.kind &&
+    a.id === b.id &&
+    (a.summary ?? '') === (b.summary ?? '') &&
+    (a.number ?? '') === (b.number ?? '')
+  );
 }

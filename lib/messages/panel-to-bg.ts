@@ -9,6 +9,8 @@ import { message } from './protocol';
 
 export const PanelStatus = z.object({
   connected: z.boolean(),
+  /** Which PSA is connected (its words in the panel: lib/psa/words.ts); missing means ConnectWise. */
+  psa: z.enum(['connectwise', 'autotask']).optional(),
   displayName: z.string().optional(),
   site: z.string().optional(),
   /** Team roster present but nobody chosen as this browser's technician (Options → Member Mapping). */

@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../messages/protocol';
 import type { TicketSearchResult } from '../ticket/search';
 import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
 import type { PanelStore } from './store';
+import { panelPsa } from './words';
 
 // Connects the panel store to the background: connection status, the linked ticket's context
 // (full answer plus the partial pushed after the first wave), refresh, and collapse persistence.
@@ -31,6 +32,7 @@ export function createPanelController(store: PanelStore, api: PanelApi) {
     api.status().then(
       (s) => {
         status.value = s;
+        if (s.connected) panelPsa.value = s.psa;
         statusError.value = undefined;
       },
       (e: unknown) => {

@@ -1,5 +1,6 @@
 import type { TicketSearchResult } from '../ticket/search';
 import { parseSearchInput } from '../ticket/search-input';
+import { panelWords } from './words';
 
 // Typing in "Search tickets": one request per pause (debounced), each tagged with a sequence number;
 // an answer is shown only if it belongs to the latest query, so a slow older answer never replaces a
@@ -32,9 +33,9 @@ export function searchErrorMessage(e: unknown): string | undefined {
   if (info?.kind === 'throttled') {
     const when =
       info.retryAfterSec !== undefined ? ` Try again in ${info.retryAfterSec} s.` : ' Try again shortly.';
-    return `ConnectWise is throttling requests.${when}`;
+    return `${panelWords.peek().psa} is throttling requests.${when}`;
   }
-  if (info?.kind === 'notConnected') return 'FlowPilot is not connected to ConnectWise.';
+  if (info?.kind === 'notConnected') return `FlowPilot is not connected to ${panelWords.peek().psa}.`;
   return info?.message ?? (e as SearchErrorLike | undefined)?.message ?? 'The search failed.';
 }
 

@@ -11,6 +11,8 @@ export interface LinkedTicket {
   ref: TicketRef;
   /** Summary known before the context arrives (banner text or the search result). */
   summary?: string;
+  /** The PSA's ticket number when it is not the id (Autotask), known before the context arrives. */
+  number?: string;
   how: 'page' | 'search';
 }
 
@@ -32,7 +34,14 @@ export function createPanelStore() {
 
   const pageTicket = computed<LinkedTicket | null>(() => {
     const d = detected.value;
-    return d ? { ref: { kind: d.kind, id: d.id }, summary: d.summary, how: 'page' } : null;
+    return d
+      ? {
+          ref: { kind: d.kind, id: d.id },
+          summary: d.summary,
+          ...(d.number ? { number: d.number } : {}),
+          how: 'page',
+        }
+      : null;
   });
   const linked = computed<LinkedTicket | null>(
     () => chosen.value ?? (pageUnlinked.value ? null : pageTicket.value),

@@ -85,4 +85,15 @@ describe('describeUndo (issue 9 §3.3: Undo says what it could not cancel)', () 
       'Too late to undo: Internal Analysis note (already on the ticket), status → Resolved (may already be on the ticket; FlowPilot keeps checking).',
     );
   });
+
+  it("Autotask's words on Autotask posts: resource, API user, Autotask, queue", () => {
+    const forbidden = { kind: 'forbidden', message: 'Not allowed.', retryable: false } as const;
+    const at = explainFailure({ kind: 'timeEntry' }, forbidden, 'autotask');
+    expect(at).toContain('The resource the time is attributed to (or the API user)');
+    expect(at).toContain('ask an Autotask admin');
+    expect(at).not.toMatch(/ConnectWise|member/);
+    const status = explainFailure({ kind: 'status' }, { ...forbidden, kind: 'validation' }, 'autotask');
+    expect(status).toContain("from the ticket's queue");
+    expect(explainFailure({ kind: 'timeEntry' }, forbidden)).toContain('ask a ConnectWise admin');
+  });
 });

@@ -3,21 +3,24 @@
 
 import type { ErrorInfo } from '../messages/protocol';
 import type { PsaKind } from '../psa/types';
+import { wordsFor } from '../psa/words';
 import type { PlanItem } from './plan';
 
-export function explainFailure(item: Pick<PlanItem, 'kind'>, e: ErrorInfo): string {
+export function explainFailure(item: Pick<PlanItem, 'kind'>, e: ErrorInfo, psa?: PsaKind): string {
   const cw = e.message;
+  const w = wordsFor(psa);
   if (e.retryable) return `${cw} Saved — FlowPilot will retry automatically.`;
   if (item.kind === 'timeEntry') {
     if (e.cwCode === 'TimeEntryApi')
-      return `${cw} The ticket's status does not accept time (usually a closed status). Change the status in ConnectWise or post without the time entry, then retry.`;
+      return `${cw} The ticket's status does not accept time (usually a closed status). Change the status in ${w.psa} or post without the time entry, then retry.`;
     if (e.kind === 'forbidden')
-      return `${cw} The member the time is attributed to (or the API member) lacks time-entry rights: ask a ConnectWise admin for "Time Entry" permission, or post without the time entry.`;
-    if (e.kind === 'validation') return `${cw} Check the work type, work role and times, then retry.`;
+      return `${cw} The ${w.person} the time is attributed to (or ${w.apiAccount}) lacks time-entry rights: ask ${psa === 'autotask' ? 'an' : 'a'} ${w.psa} admin for "Time Entry" permission, or post without the time entry.`;
+    if (e.kind === 'validation')
+      return `${cw} Check the ${psa === 'autotask' ? 'role' : 'work type, work role'} and times, then retry.`;
   }
   if (item.kind === 'note' && e.kind === 'validation') return `${cw} Edit the note and retry.`;
   if (item.kind === 'status' && (e.kind === 'validation' || e.kind === 'notFound'))
-    return `${cw} Pick another status from the ticket's board and retry.`;
+    return `${cw} Pick another status from the ticket's ${w.board.toLowerCase()} and retry.`;
   if (e.kind === 'auth' || e.kind === 'missingClientId')
     return `${cw} Fix the connection in FlowPilot options (Connection tab), then use Retry now in Post History.`;
   if (e.kind === 'forbidden') return `${cw} Then use Retry now in Post History.`;
@@ -66,7 +69,7 @@ export function duplicateNotice(
   psa: PsaKind = 'connectwise',
 ): string {
   const what = kind === 'note' ? 'note' : 'time entry';
-  const where = psa === 'autotask' ? 'Autotask' : 'ConnectWise';
+  const where = wordsFor(psa).psa;
   // Autotask has no API to delete notes: the copy is reported rather than removed (issue 15).
   const why = psa === 'autotask' && kind === 'note' ? ' Autotask does not let FlowPilot delete notes.' : '';
   if (ids.length === 1)

@@ -24,6 +24,8 @@ export interface PostView {
   state: OutboxState;
   summary: string;
   technicianName?: string;
+  /** The PSA it was posted to (its words in Post History); missing means ConnectWise. */
+  psa?: PsaKind;
   attempts: number;
   lastError?: string;
   ticketUrl?: string;
@@ -80,6 +82,7 @@ export function toPostView(p: PostRecord): PostView {
     notices: noticesOf(p.ticketId, items, data.psa),
   };
   if (data.technicianName) v.technicianName = data.technicianName;
+  if (data.psa) v.psa = data.psa;
   if (err) v.lastError = err.message;
   if (data.ticketUrl) v.ticketUrl = data.ticketUrl;
   if (data.sessionId) v.sessionId = data.sessionId;

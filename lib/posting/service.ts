@@ -483,7 +483,11 @@ async function resultFor(rec: PostRecord, ticketId: number): Promise<PostResult>
   if (post.state === 'sent') return { post, outcome: 'sent', message: `Posted to ticket #${ticketId}.` };
   const failed = (rec.data as PostData).items.find((i) => i.state === 'failed');
   if (post.state === 'failed' && failed?.lastError) {
-    return { post, outcome: 'failed', message: explainFailure({ kind: failed.kind }, failed.lastError) };
+    return {
+      post,
+      outcome: 'failed',
+      message: explainFailure({ kind: failed.kind }, failed.lastError, (rec.data as PostData).psa),
+    };
   }
   await markBlocked(db(), [post]);
   if (post.blockedBy) {

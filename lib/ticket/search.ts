@@ -55,6 +55,8 @@ export function buildSearchRequests(input: SearchInput): SearchRequest[] {
 
 export interface TicketSearchResult {
   ref: TicketRef;
+  /** The PSA's ticket number when it is not the id (Autotask). */
+  number?: string;
   summary: string;
   company?: string;
   board?: string;

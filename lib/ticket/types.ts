@@ -54,6 +54,8 @@ export interface ConfigurationView {
  */
 export interface TicketContext {
   ref: TicketRef;
+  /** The PSA's ticket number when it is not the id (Autotask's T20261129.0004); CW has none. */
+  number?: string;
   summary: string;
   status?: NamedRef;
   board?: NamedRef;

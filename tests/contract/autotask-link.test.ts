@@ -35,14 +35,20 @@ describe('confirming the Autotask ticket on screen', () => {
   });
 
   it('an id alone, an id that agrees with the number, a number alone', async () => {
-    expect(await confirmAutotaskTicket(client, seen({ id: A }))).toEqual({ kind: 'service', id: A });
+    expect(await confirmAutotaskTicket(client, seen({ id: A }))).toEqual({
+      kind: 'service',
+      id: A,
+      number: numberOf(A),
+    });
     expect(await confirmAutotaskTicket(client, seen({ id: A, number: numberOf(A).toLowerCase() }))).toEqual({
       kind: 'service',
       id: A,
+      number: numberOf(A),
     });
     expect(await confirmAutotaskTicket(client, seen({ number: numberOf(B) }))).toEqual({
       kind: 'service',
       id: B,
+      number: numberOf(B),
     });
   });
 
@@ -50,6 +56,7 @@ describe('confirming the Autotask ticket on screen', () => {
     expect(await confirmAutotaskTicket(client, seen({ id: A, number: numberOf(B) }))).toEqual({
       kind: 'service',
       id: B,
+      number: numberOf(B),
     });
   });
 

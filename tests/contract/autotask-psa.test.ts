@@ -83,6 +83,8 @@ describe('context', () => {
     const t = sb.state.tickets.find((x) => x.id === T)!;
     expect(ctx).toMatchObject({
       ref: { kind: 'service', id: T },
+      // The number an Autotask technician knows the ticket by (the panel's heading shows it).
+      number: t.ticketNumber,
       summary: t.title,
       status: { id: STATUS.inProgress, name: 'In Progress' },
       board: { name: 'Level II Support' },
@@ -119,7 +121,12 @@ describe('search', () => {
     const p = psa();
     expect((await p.searchTickets(`#${T}`)).map((r) => r.ref.id)).toEqual([T]);
     const number = String(sb.state.tickets.find((x) => x.id === T)!.ticketNumber);
-    expect((await p.searchTickets(number.toLowerCase())).map((r) => r.ref.id)).toEqual([T]);
+    const [byNumber] = await p.searchTickets(number.toLowerCase());
+    expect(byNumber).toMatchObject({
+      ref: { id: T },
+      number,
+      summary: sb.state.tickets.find((x) => x.id === T)!.title,
+    });
     const words = await p.searchTickets('printer floor');
     expect(words.length).toBeGreaterThan(1);
     const firstClosed = words.findIndex((r) => r.closed);

@@ -70,7 +70,9 @@ test('the checklist on Autotask through the UI: connect, map by email, note choi
   const page = await ext.context.newPage();
   await page.goto(at.ticketPageUrls(T).shell);
   const p = atPanel(page);
-  await expect(p.getByRole('heading', { level: 2 })).toContainText(`#${T}`);
+  await expect(p.getByRole('heading', { level: 2 })).toContainText(
+    String(at.state.tickets.find((t) => t.id === T)?.ticketNumber),
+  );
   await expect(p).toHaveAttribute('data-context', 'ready');
   await expect(p.getByRole('region', { name: 'Company and contact' })).toContainText('Contoso Ltd');
 

@@ -24,6 +24,8 @@ test.afterAll(() => at.close());
 test.beforeEach(() => at.reset());
 
 const T = SPECIAL_TICKETS.standard;
+/** Autotask's ticket number (T2026….0001): what the heading shows, as a technician knows the ticket. */
+const numberOf = (id: number) => String(at.state.tickets.find((t) => t.id === id)?.ticketNumber);
 
 test('auto-links the ticket from every Autotask URL form, with exactly one panel each', async ({ ext }) => {
   await connectToAutotaskSandbox(ext, at);
@@ -32,7 +34,8 @@ test('auto-links the ticket from every Autotask URL form, with exactly one panel
     await test.step(form, async () => {
       await page.goto(url);
       const heading = atPanel(page).getByRole('heading', { level: 2 });
-      await expect(heading).toContainText(`#${T}`);
+      await expect(heading).toContainText(numberOf(T));
+      await expect(heading).not.toContainText(`#${T}`);
       await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
       expect(await dockCount(page)).toBe(1);
     });
@@ -82,12 +85,18 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   await page.goto(at.ticketPageUrls(T).shell);
   const p = atPanel(page);
   await expect(p).toHaveAttribute('data-context', 'ready');
-  await expect(p.getByRole('heading', { level: 2 })).toContainText(`#${T}Outlook not syncing on laptop`);
+  // The heading names the ticket by its Autotask number; the Ticket section says Queue, not CW's Board.
+  await expect(p.getByRole('heading', { level: 2 })).toHaveText(
+    `${numberOf(T)}Outlook not syncing on laptop`,
+  );
   const ticket = p.getByRole('region', { name: 'Ticket' });
   for (const text of ['In Progress', 'Level II Support', 'Medium']) await expect(ticket).toContainText(text);
+  await expect(ticket.locator('dt')).toContainText(['Summary', 'Status', 'Queue', 'Priority']);
+  await expect(ticket.locator('dt', { hasText: 'Board' })).toHaveCount(0);
   const people = p.getByRole('region', { name: 'Company and contact' });
   for (const text of ['Contoso Ltd', 'Alice Johnson']) await expect(people).toContainText(text);
-  await expect(p.getByRole('region', { name: 'Configurations' })).toContainText('CON-WS01');
+  await expect(p.getByRole('region', { name: 'Configuration items' })).toContainText('CON-WS01');
+  await expect(p.getByText(/ConnectWise|\bBoard\b/)).toHaveCount(0);
   await expect(p.getByRole('region', { name: 'Latest notes' })).toContainText(
     'Checked again; still happening (2).',
   );
@@ -196,12 +205,12 @@ test('the grid form\'s "1 of N" navigator moves the panel to the next ticket; a 
   const page = await ext.context.newPage();
   await page.goto(at.ticketPageUrls(T).grid);
   const heading = atPanel(page).getByRole('heading', { level: 2 });
-  await expect(heading).toContainText(`#${T}`);
+  await expect(heading).toContainText(numberOf(T));
   await page.locator('.TitleBarItem.Navigator a.Next').click();
   await expect(page.locator('.EntityHeadingContainer .IdentificationText')).toHaveText(
     String(at.state.tickets.find((t) => t.id === T + 1)?.ticketNumber),
   );
-  await expect(heading).toContainText(`#${T + 1}`);
+  await expect(heading).toContainText(numberOf(T + 1));
   await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
   expect(await dockCount(page)).toBe(1);
 

@@ -10,6 +10,7 @@ import { askFromOptions } from '@/lib/messages/client';
 import type { PostDetail } from '@/lib/messages/posting';
 import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
+import { wordsFor } from '@/lib/psa/words';
 import { errorText } from '../api';
 import { ExportButtons, saveExport, TicketAndDates, useListFilter } from '../list-filters';
 import { PAGE, takeEarlyFirstPage } from './first-page';
@@ -176,7 +177,7 @@ export function PostHistoryTab() {
                     `#${p.ticketId}`
                   )}
                 </td>
-                <td>{p.technicianName ?? 'API member'}</td>
+                <td>{p.technicianName ?? wordsFor(p.psa).apiAccountName}</td>
                 <td>
                   {p.summary}
                   {p.notices.map((n) => (

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ModalForm } from '@/components/ui/ModalForm';
 import { askFromPanel, askRepeatable, BgError } from '@/lib/messages/client';
+import { panelWords } from '@/lib/panel/words';
 import type { PostView } from '@/lib/posting/history';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan';
 import type { PostContext, PostResult } from '@/lib/posting/service';
@@ -29,6 +30,7 @@ const POST_STATE_WORDS: Record<PostView['state'], string> = {
 
 /** The "Update" dialog: Preview, Note Type, Status, time entry, Post to Ticket. */
 export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
+  const words = panelWords.value;
   const [ctx, setCtx] = useState<PostContext | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [text, setText] = useState('');
@@ -277,7 +279,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
                       value={workTypeId}
                       onChange={(e) => setWorkTypeId(e.currentTarget.value)}
                     >
-                      <option value="">CW default</option>
+                      <option value="">{words.psaDefault}</option>
                       {ctx.workTypes.map((w) => (
                         <option key={w.id} value={String(w.id)}>
                           {w.name}
@@ -292,7 +294,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
                       value={workRoleId}
                       onChange={(e) => setWorkRoleId(e.currentTarget.value)}
                     >
-                      <option value="">CW default</option>
+                      <option value="">{words.psaDefault}</option>
                       {ctx.workRoles.map((w) => (
                         <option key={w.id} value={String(w.id)}>
                           {w.name}
@@ -319,8 +321,8 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
           <p class="fp-p-muted">
             Posted as{' '}
             {ctx.member
-              ? (ctx.member.name ?? `member #${ctx.member.id}`)
-              : 'the API member (no technician mapped)'}
+              ? (ctx.member.name ?? `${words.person} #${ctx.member.id}`)
+              : `${words.apiAccount} (no technician mapped)`}
             .
           </p>
         </>

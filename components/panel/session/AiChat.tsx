@@ -4,6 +4,7 @@ import { visibleWhileStreaming } from '@/lib/ai/prompt';
 import { AI_CHAT_PORT, type BgToPanelChat, type PanelToBgChat } from '@/lib/messages/ai-chat-port';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
+import { panelWords } from '@/lib/panel/words';
 import { SECTION_TITLES, type Session } from '@/lib/session/model';
 import type { TicketContext } from '@/lib/ticket/types';
 import type { LaneOpInput } from './types';
@@ -144,8 +145,8 @@ export function AiChat({ session, context, onOp }: Props) {
     <section class="fp-s-chat" aria-labelledby="fp-s-chat-h">
       <h3 id="fp-s-chat-h">Assistant</h3>
       <p class="fp-s-share">
-        Sharing ticket context (company, contact, status, configurations, recent notes) and the task lane with{' '}
-        {status.model || 'the AI model'}
+        Sharing ticket context (company, contact, status, {panelWords.value.configuration}s, recent notes) and
+        the task lane with {status.model || 'the AI model'}
         {status.redactPii ? '; email addresses and phone numbers are redacted.' : '.'}
       </p>
       {dropped && (

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
+import { panelWords } from '@/lib/panel/words';
 import type { PostView } from '@/lib/posting/history';
+import { ticketLabel } from '@/lib/psa/words';
 import { buildSessionDoc, resolvePrefill, type SessionDoc } from '@/lib/session/artifacts';
 import { isAwayNow } from '@/lib/session/away';
 import {
@@ -179,9 +181,9 @@ function StartForm({
           }}
         >
           <p>
-            Ticket #{ticket.id} is closed{context?.status?.name ? ` (${context.status.name})` : ''}.
-            ConnectWise usually refuses time on closed tickets; reopen it in ConnectWise if the work
-            continues.
+            Ticket {ticketLabel(ticket, context?.number)} is closed
+            {context?.status?.name ? ` (${context.status.name})` : ''}. {panelWords.value.psa} usually refuses
+            time on closed tickets; reopen it in {panelWords.value.psa} if the work continues.
           </p>
         </CloseDialog>
       )}
@@ -471,7 +473,7 @@ function useSessionPost(ticket: TicketRef, sessionId: string): PostView | null |
   return post;
 }
 
-/** Right under the outcome: has the documentation reached ConnectWise, and the next step if not. */
+/** Right under the outcome: has the documentation reached the PSA, and the next step if not. */
 function PostState({ ticket, session }: { ticket: TicketRef; session: Session }) {
   const post = useSessionPost(ticket, session.id);
   if (post === undefined) return null;
@@ -480,7 +482,13 @@ function PostState({ ticket, session }: { ticket: TicketRef; session: Session })
       Post to ticket
     </button>
   );
-  if (post === null) return <p class="fp-s-next">Not posted to ConnectWise yet — {postButton}</p>;
+  const { psa } = panelWords.value;
+  if (post === null)
+    return (
+      <p class="fp-s-next">
+        Not posted to {psa} yet — {postButton}
+      </p>
+    );
   if (post.state === 'sent') return <p class="fp-s-next fp-s-next--ok">{postedLine(ticket.id, post)}</p>;
   if (post.state === 'failed')
     return (
@@ -488,7 +496,11 @@ function PostState({ ticket, session }: { ticket: TicketRef; session: Session })
         Posting to #{ticket.id} failed{post.lastError ? `: ${post.lastError}` : ''} — {postButton}
       </p>
     );
-  return <p class="fp-s-next">Posting to #{ticket.id}… (not confirmed by ConnectWise yet)</p>;
+  return (
+    <p class="fp-s-next">
+      Posting to #{ticket.id}… (not confirmed by {psa} yet)
+    </p>
+  );
 }
 
 /** A closed session: its outcome, duration and (resolved/escalated) the generated documentation. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { askFromPanel, BgError } from '@/lib/messages/client';
+import { panelWords } from '@/lib/panel/words';
 import type { SimilarResult, SimilarTicket } from '@/lib/similar/load';
 import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
 import { ticketFacts } from '../session/types';
@@ -94,8 +95,8 @@ function Row({ t, onUse }: { t: SimilarTicket; onUse: (text: string) => Promise<
       ) : (
         <p class="fp-msg">
           {t.resolutionMissing === 'unreadable'
-            ? 'Its Resolution note could not be read.'
-            : 'No Resolution note on this ticket.'}
+            ? `Its ${panelWords.value.resolutionText} could not be read.`
+            : `No ${panelWords.value.resolutionText} on this ticket.`}
         </p>
       )}
     </li>

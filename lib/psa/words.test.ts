@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { PSA_WORDS, ticketLabel, wordsFor } from './words';
+
+describe('PSA words', () => {
+  it('ConnectWise keeps its words; Autotask has its own for every one of them', () => {
+    expect(wordsFor(undefined)).toBe(PSA_WORDS.connectwise);
+    expect(wordsFor('connectwise')).toMatchObject({
+      psa: 'ConnectWise',
+      board: 'Board',
+      configurations: 'Configurations',
+      person: 'member',
+      apiAccount: 'the API member',
+      psaDefault: 'CW default',
+    });
+    expect(wordsFor('autotask')).toMatchObject({
+      psa: 'Autotask',
+      board: 'Queue',
+      configurations: 'Configuration items',
+      configuration: 'configuration item',
+      person: 'resource',
+      apiAccount: 'the API user',
+      psaDefault: 'Autotask default',
+    });
+    // No Autotask word says ConnectWise's (a copied table would).
+    for (const v of Object.values(PSA_WORDS.autotask))
+      expect(v).not.toMatch(/ConnectWise|\bCW\b|member|Board/);
+  });
+
+  it('a ticket is named by its number when the PSA has one, else by #id', () => {
+    expect(ticketLabel({ kind: 'service', id: 40265 }, 'T20261129.0004')).toBe('T20261129.0004');
+    expect(ticketLabel({ kind: 'service', id: 1001 })).toBe('#1001');
+    expect(ticketLabel({ kind: 'project', id: 5001 })).toBe('Project ticket #5001');
+    expect(ticketLabel({ kind: 'service', id: 7 }, '  ')).toBe('#7');
+  });
+});

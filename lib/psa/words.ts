@@ -1,0 +1,71 @@
+import type { TicketRef } from '../ticket/types';
+import type { PsaKind } from './types';
+
+// The words the panel, the Post dialog and the assistant's prompt use for PSA things, one table per
+// PSA: a technician on Autotask knows a queue, configuration items, resources and T2026… numbers, not
+// CW's board, configurations and members. Components look words up here (wordsFor), never branch on
+// the PSA themselves. Pure; safe in the panel frame.
+
+export interface PsaWords {
+  /** The product as technicians name it in a sentence ("reopen it in Autotask"). */
+  psa: string;
+  /** The ticket's work queue (CW service board, Autotask queue). */
+  board: string;
+  /** Attached assets, as a section heading ("Configurations", "Configuration items"). */
+  configurations: string;
+  /** One attached asset, lower case ("configuration", "configuration item"). */
+  configuration: string;
+  /** A PSA user that work is attributed to, lower case ("member", "resource"). */
+  person: string;
+  /** The integration's own account, as it posts when no technician is mapped ("the API member"). */
+  apiAccount: string;
+  /** The same as a name in a list ("API member"). */
+  apiAccountName: string;
+  /** The Post dialog's choice that leaves the PSA to decide ("CW default"). */
+  psaDefault: string;
+  /** The note type that says what fixed a ticket, lower case ("Resolution note", "resolution"). */
+  resolutionText: string;
+  /** Refuses time on a closed ticket (for the closed-ticket warning). */
+  closedTicketTime: string;
+}
+
+export const PSA_WORDS: Record<PsaKind, PsaWords> = {
+  connectwise: {
+    psa: 'ConnectWise',
+    board: 'Board',
+    configurations: 'Configurations',
+    configuration: 'configuration',
+    person: 'member',
+    apiAccount: 'the API member',
+    apiAccountName: 'API member',
+    psaDefault: 'CW default',
+    resolutionText: 'Resolution note',
+    closedTicketTime: 'ConnectWise usually refuses time entries on it',
+  },
+  autotask: {
+    psa: 'Autotask',
+    board: 'Queue',
+    configurations: 'Configuration items',
+    configuration: 'configuration item',
+    person: 'resource',
+    apiAccount: 'the API user',
+    apiAccountName: 'API user',
+    psaDefault: 'Autotask default',
+    resolutionText: 'resolution',
+    closedTicketTime: 'Autotask may refuse time entries on it',
+  },
+};
+
+/** The words for a PSA; ConnectWise when it is not known (every message without a `psa` is CW's). */
+export function wordsFor(kind: PsaKind | undefined): PsaWords {
+  return PSA_WORDS[kind ?? 'connectwise'];
+}
+
+/**
+ * How a technician names a ticket: Autotask's ticket number (T20261129.0004) when known, else `#id`
+ * (CW's ticket number is its id; project tickets say so).
+ */
+export function ticketLabel(ref: TicketRef, number?: string): string {
+  if (number?.trim()) return number.trim();
+  return `${ref.kind === 'project' ? 'Project ticket ' : ''}#${ref.id}`;
+}
