@@ -23,6 +23,17 @@ export interface AtTicket {
   subIssueType?: number | null;
 }
 
+/** A Complete ticket as "Similar resolved tickets" reads it (lib/similar/autotask-query.ts fields). */
+export interface AtResolvedTicket {
+  id: number;
+  ticketNumber?: string;
+  title?: string;
+  companyID?: number | null;
+  completedDate?: string | null;
+  lastActivityDate?: string | null;
+  resolution?: string | null;
+}
+
 export interface AtNote {
   id: number;
   title?: string | null;

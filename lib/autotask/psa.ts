@@ -32,8 +32,10 @@ import {
   type AtConfigurationItem,
   type AtContact,
   type AtNote,
+  type AtResolvedTicket,
   type AtResource,
   type AtTicket,
+  ticketWebUrl as atTicketWebUrl,
   NOTE_FIELDS,
   RESOURCE_FIELDS,
   searchOrder,
@@ -43,7 +45,7 @@ import {
   toTicketContext,
 } from './map';
 import { COMPLETE_STATUS, type Picklists, parsePicklists } from './picklists';
-import { type Filter, f } from './query';
+import { type AtQuery, type Filter, f } from './query';
 import { chooseRole } from './roles';
 
 /** The admin's note choices, from the tenant's picklists (never hard-coded: labels and ids vary). */
@@ -325,6 +327,39 @@ export class AutotaskPsa implements PsaConnector {
       roles: roles.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name)),
       ...(def !== undefined && roleIds.includes(def) ? { defaultRoleId: def } : {}),
     };
+  }
+
+  // Similar resolved tickets (lib/similar/autotask-load.ts builds the queries and ranks; these read).
+
+  /** Complete tickets for "Similar resolved tickets": one query, whatever it matches (no paging). */
+  async resolvedTickets(query: AtQuery, signal?: AbortSignal): Promise<AtResolvedTicket[]> {
+    return (await this.client.query<AtResolvedTicket>('Tickets', query, { signal })).items;
+  }
+
+  /** The note type the admin chose for resolution notes, if any (FlowPilot settings). */
+  resolutionNoteType(): number | undefined {
+    return this.opts.noteSettings?.noteTypeByKind.resolution;
+  }
+
+  /** Notes matching a query (the latest resolution-type notes of shown tickets). */
+  async notes(query: AtQuery, signal?: AbortSignal): Promise<(AtNote & { ticketID?: number })[]> {
+    return (await this.client.query<AtNote & { ticketID?: number }>('TicketNotes', query, { signal })).items;
+  }
+
+  /** Company names by id: one query. */
+  async companyNames(ids: readonly number[], signal?: AbortSignal): Promise<Map<number, string>> {
+    const page = await this.client.query<AtCompany>(
+      'Companies',
+      { filter: [f.in('id', [...new Set(ids)])], includeFields: ['id', 'companyName'] },
+      { signal },
+    );
+    return new Map(page.items.filter((c) => c.companyName).map((c) => [c.id, c.companyName!]));
+  }
+
+  /** A ticket's page in the Autotask UI (the zone's webUrl is cached by the client). */
+  async ticketPage(id: number, signal?: AbortSignal): Promise<string> {
+    const zone = await this.client.zone({ signal });
+    return atTicketWebUrl(zone.webUrl ?? '', id);
   }
 
   private noteSettings(): AutotaskNoteSettings {

@@ -1,14 +1,14 @@
 // @vitest-environment node
 // Issue 15 step 4: what an Autotask page shows is checked against the API before its panel links it
-// (like CW's banner check), and similar tickets say plainly that Autotask has none yet.
+// (like CW's banner check), and similar resolved tickets come through the Autotask connector.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { SPECIAL_TICKETS } from '../../tests/autotask-sandbox/index.ts';
+import { RESOLVED_TICKETS, SPECIAL_TICKETS } from '../../tests/autotask-sandbox/index.ts';
 import { useAutotaskSandbox } from '../../tests/support/autotask-connection';
 import type { HandlerContext } from '../messages/router';
 import { confirmAutotaskOnScreen } from './autotask-detected';
-import { historyPanelHandlers, SIMILAR_NOT_ON_AUTOTASK } from './history-handlers';
+import { historyPanelHandlers } from './history-handlers';
 import { panelHandlers } from './panel-handlers';
 
 const sb = useAutotaskSandbox({ connect: true });
@@ -59,10 +59,16 @@ describe('confirmAutotaskOnScreen', () => {
 });
 
 describe('similar tickets on Autotask', () => {
-  it('says they are not available yet, and asks Autotask nothing', async () => {
-    const mark = sb.requests.length;
+  it('found through the connector: Complete tickets with their resolution, one Tickets query', async () => {
     const r = await historyPanelHandlers['similar/get']!({ ticket: { kind: 'service', id: T } }, ctx);
-    expect(r).toMatchObject({ items: [], problem: { message: SIMILAR_NOT_ON_AUTOTASK } });
+    expect(r.problem).toBeUndefined();
+    expect(r.items.find((i) => i.ticketId === RESOLVED_TICKETS.outlookContoso)).toMatchObject({
+      source: 'autotask',
+      resolution: expect.stringContaining('Credential Manager'),
+    });
+    const mark = sb.requests.length;
+    // Cached: asking again costs Autotask nothing.
+    await historyPanelHandlers['similar/get']!({ ticket: { kind: 'service', id: T } }, ctx);
     expect(sb.requests.slice(mark)).toEqual([]);
   });
 });

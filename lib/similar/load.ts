@@ -16,16 +16,18 @@ export const SIMILAR_TIMEOUT_MS = 10_000;
 const RESOLUTION_CHARS = 4_000;
 
 export interface SimilarTicket {
-  source: 'cw' | 'flowpilot';
+  source: 'cw' | 'autotask' | 'flowpilot';
   ticketId: number;
+  /** The PSA's ticket number when it is not the id (Autotask's T20261129.0004). */
+  number?: string;
   summary: string;
   company?: string;
   /** When it was closed/resolved (ISO). */
   closedAt?: string;
   resolvedBy?: string;
-  /** The Resolution note (CW) or the session's resolution (FlowPilot). */
+  /** The Resolution note (CW), the resolution or latest resolution-type note (Autotask), or the session's resolution (FlowPilot). */
   resolution?: string;
-  /** CW rows: no Resolution note on the ticket, or it could not be read. */
+  /** PSA rows: no Resolution note / resolution on the ticket, or it could not be read. */
   resolutionMissing?: 'none' | 'unreadable';
   webUrl: string;
   /** The words it shares with the linked ticket. */

@@ -2,7 +2,7 @@ import { cond } from '../cw/conditions';
 import type { Request } from '../ticket/queries';
 import type { TicketRef } from '../ticket/types';
 import type { QueryProfile } from './rank';
-import { searchTerm, type Word } from './words';
+import { searchTerm } from './words';
 
 // The CW requests behind "Similar resolved tickets": one ticket search, then one Resolution-note read per
 // shown ticket, all trimmed with `fields=`. Values go through lib/cw/conditions.ts, which quotes and
@@ -30,21 +30,28 @@ export const SIMILAR_TICKET_FIELDS = [
 
 const RESOLUTION_NOTE_FIELDS = ['id', 'text', 'member/name', 'createdBy', 'dateCreated'];
 
-const has = (w: Word) => cond.contains('summary', searchTerm(w));
-
 /**
- * The relevance rule (rank.ts RELEVANT_SCORE) as CW conditions: any strong word alone, or any two
- * ordinary words together (one, when the summary has only one). CW cannot score, so this narrows the
- * candidates to the ones that can pass; the 100 newest of them are ranked here.
+ * The relevance rule (rank.ts RELEVANT_SCORE) as search terms, for any PSA's text filter: any one of
+ * the groups must be in the title/summary, every term of a group together — any strong word alone, or
+ * any two ordinary words together (one, when the summary has only one). A PSA cannot score, so this
+ * narrows the candidates to the ones that can pass; the newest of them are ranked here. Empty when the
+ * summary names nothing to match.
  */
-export function relevanceCondition(profile: QueryProfile): string | undefined {
+export function relevanceGroups(profile: QueryProfile): string[][] {
   const strong = profile.searchWords.filter((w) => w.strong).slice(0, MAX_STRONG);
   const weak = profile.searchWords.filter((w) => !w.strong).slice(0, MAX_WEAK);
-  const parts = strong.map(has);
-  if (profile.threshold < 2 && weak.length === 1) parts.push(has(weak[0]!));
+  const groups = strong.map((w) => [searchTerm(w)]);
+  if (profile.threshold < 2 && weak.length === 1) groups.push([searchTerm(weak[0]!)]);
   for (let i = 0; i < weak.length; i++) {
-    for (let j = i + 1; j < weak.length; j++) parts.push(cond.and(has(weak[i]!), has(weak[j]!)));
+    for (let j = i + 1; j < weak.length; j++) groups.push([searchTerm(weak[i]!), searchTerm(weak[j]!)]);
   }
+  return groups;
+}
+
+/** The relevance rule as CW conditions on `summary`. */
+export function relevanceCondition(profile: QueryProfile): string | undefined {
+  const has = (term: string) => cond.contains('summary', term);
+  const parts = relevanceGroups(profile).map((g) => (g.length === 1 ? has(g[0]!) : cond.and(...g.map(has))));
   return parts.length ? cond.or(...parts) : undefined;
 }
 

@@ -24,7 +24,7 @@ export interface SimilarQuery {
 }
 
 export interface Candidate {
-  source: 'cw' | 'flowpilot';
+  source: 'cw' | 'autotask' | 'flowpilot';
   ticketId: number;
   summary: string;
   companyId?: number;
@@ -116,7 +116,7 @@ export function scoreCandidate(
 }
 
 /**
- * The most similar candidates, best first. One row per ticket: a CW ticket wins over a FlowPilot
+ * The most similar candidates, best first. One row per ticket: a PSA's ticket wins over a FlowPilot
  * session of the same ticket (its Resolution note is what the session posted).
  */
 export function rankSimilar<C extends Candidate>(
@@ -130,7 +130,7 @@ export function rankSimilar<C extends Candidate>(
     const s = scoreCandidate(profile, c.summary);
     if (!s) continue;
     const prev = byTicket.get(c.ticketId);
-    if (prev && (prev.candidate.source === 'cw' || c.source !== 'cw')) continue;
+    if (prev && (prev.candidate.source !== 'flowpilot' || c.source === 'flowpilot')) continue;
     byTicket.set(c.ticketId, { candidate: c, tier: tierOf(q, c), score: s.score, shared: s.shared });
   }
   return [...byTicket.values()]

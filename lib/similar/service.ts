@@ -1,9 +1,12 @@
-import { connectedClient } from '../connection/store';
+import { AutotaskPsa } from '../autotask/psa';
+import { connectedPsa } from '../connection/psa';
+import { connectedClient, isAutotask } from '../connection/store';
 import type { CwClient } from '../cw/client';
 import { db } from '../db/schema';
 import type { Session } from '../session/model';
 import { ContextCache, cacheScope } from '../ticket/cache';
 import type { TicketContext, TicketRef } from '../ticket/types';
+import { loadSimilarAutotask } from './autotask-load';
 import { loadSimilar, type SimilarResult } from './load';
 
 // The background's per-ticket similar-tickets answers, cached like the ticket context (in the worker's
@@ -16,18 +19,30 @@ const SESSIONS_CONSIDERED = 500;
 
 const cache = new ContextCache<SimilarResult>(SIMILAR_TTL_MS);
 
-export interface SimilarDeps {
+/** ConnectWise: the client and web origin; loadSimilar does the rest. */
+export interface CwSimilarDeps {
   client: CwClient;
   /** lib/ticket/cache.ts cacheScope(connection). */
   scope: string;
   webOrigin: string;
 }
 
-async function resolvedSessions(): Promise<Session[]> {
+/** Any other PSA: how to load an answer from a context and the resolved sessions. */
+export interface PsaSimilarDeps {
+  scope: string;
+  load: (context: TicketContext, sessions: readonly Session[]) => Promise<SimilarResult>;
+  /** Only this connection's sessions are merged in (the scope of lib/connection/scope.ts). */
+  sessionScope?: string;
+}
+
+export type SimilarDeps = CwSimilarDeps | PsaSimilarDeps;
+
+async function resolvedSessions(scope?: string): Promise<Session[]> {
   const recs = await db()
     .sessions.where('[state+startedAt]')
     .between(['resolved', -Infinity], ['resolved', Infinity])
     .reverse()
+    .filter((r) => scope === undefined || r.scope === scope)
     .limit(SESSIONS_CONSIDERED)
     .toArray();
   return recs.map((r) => r.data as Session);
@@ -42,12 +57,14 @@ export function startSimilar(deps: SimilarDeps, context: TicketContext, opts: { 
     deps.scope,
     context.ref,
     async () =>
-      loadSimilar({
-        client: deps.client,
-        context,
-        sessions: await resolvedSessions(),
-        webOrigin: deps.webOrigin,
-      }),
+      'load' in deps
+        ? deps.load(context, await resolvedSessions(deps.sessionScope))
+        : loadSimilar({
+            client: deps.client,
+            context,
+            sessions: await resolvedSessions(),
+            webOrigin: deps.webOrigin,
+          }),
     opts,
   );
   if (!cached) {
@@ -76,10 +93,28 @@ export async function similarFor(
  */
 export async function similarForAssistant(context: TicketContext): Promise<SimilarResult['items']> {
   try {
-    const { client, record } = await connectedClient();
-    const deps = { client, scope: cacheScope(record), webOrigin: `${record.scheme}://${record.site}` };
-    return (await similarFor(deps, context.ref, async () => context)).items.slice(0, 3);
+    return (await similarFor(await connectedSimilarDeps(), context.ref, async () => context)).items.slice(
+      0,
+      3,
+    );
   } catch {
     return [];
   }
+}
+
+/** The deps for whichever PSA is connected (Autotask through its connector, lib/connection/psa.ts). */
+export async function connectedSimilarDeps(): Promise<SimilarDeps> {
+  const record = await db().connections.get('primary');
+  if (isAutotask(record)) {
+    const { connector, scope } = await connectedPsa();
+    if (!(connector instanceof AutotaskPsa))
+      throw new Error('The Autotask connection has no Autotask connector.');
+    return {
+      scope: cacheScope(record!),
+      sessionScope: scope,
+      load: (context, sessions) => loadSimilarAutotask({ source: connector, context, sessions }),
+    };
+  }
+  const { client, record: rec } = await connectedClient();
+  return { client, scope: cacheScope(rec), webOrigin: `${rec.scheme}://${rec.site}` };
 }

@@ -75,6 +75,18 @@ export const SPECIAL_TICKETS = {
   hidden: 40270,
 } as const;
 
+/** Complete tickets with resolutions (seed-resolved.ts), for "Similar resolved tickets". */
+export const RESOLVED_TICKETS = {
+  /** Contoso, like the standard ticket; its Resolution field holds the fix. */
+  outlookContoso: 40501,
+  /** Northwind; no Resolution field: the fix is its latest note of the resolution note type. */
+  outlookNorthwindNote: 40502,
+  printerFabrikam: 40503,
+  vpnContoso: 40504,
+  /** Contoso, same title as the standard ticket, completed 500 days ago: outside the window. */
+  outlookContosoOld: 40505,
+} as const;
+
 export const SPECIAL_RESOURCES = {
   /** Active technician with tidy email and two roles. */
   jsmith: 29682833,

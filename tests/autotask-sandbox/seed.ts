@@ -13,6 +13,7 @@ import {
   SPECIAL_TICKETS,
   STATUS,
 } from './seed-constants.ts';
+import { resolvedSeed } from './seed-resolved.ts';
 import type { AtState, PicklistValue, Row } from './types.ts';
 
 const BASE = Date.UTC(2026, 10, 2, 8, 0, 0); // 2026-11-02 08:00Z
@@ -481,6 +482,12 @@ export function createSeedState(): AtState {
       impersonatorCreatorResourceID: null,
     });
   }
+
+  // Last, so nothing above changes: Complete tickets with resolutions, dated from now (seed-resolved.ts).
+  const resolved = resolvedSeed(Date.now(), noteId);
+  tickets.push(...resolved.tickets);
+  ticketNotes.push(...resolved.notes);
+  noteId += resolved.notes.length;
 
   return {
     tickets,

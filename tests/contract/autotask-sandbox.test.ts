@@ -201,6 +201,28 @@ describe('queries', () => {
     ]);
   });
 
+  it("ASK's operators (startsWith, isNull, between; no other source) are not Autotask's: ignored silently, recorded", async () => {
+    for (const op of ['startsWith', 'isNull', 'between']) {
+      const r = await at<Page>(sb, '/Tickets/query', {
+        body: {
+          filter: [
+            { op: 'eq', field: 'status', value: 5 },
+            { op, field: 'title', value: 'Outlook' },
+          ],
+          MaxRecords: 500,
+          IncludeFields: ['id', 'status'],
+        },
+      });
+      expect(r.status).toBe(200);
+      // Only the known condition filtered: every Complete ticket came back, whatever its title.
+      const complete = sb.state.tickets.filter((t) => t.status === 5).length;
+      expect(r.body.items).toHaveLength(complete);
+      expect(sb.contractViolations.splice(0)).toEqual([
+        `POST /Tickets/query: filter filter[1]: unknown operator '${op}' (Autotask ignores it silently)`,
+      ]);
+    }
+  });
+
   it('picklists: tenant labels, status 5 = Complete, inactive values, parent values', async () => {
     const r = await at<{
       fields: {

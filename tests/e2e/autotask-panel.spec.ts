@@ -3,6 +3,7 @@ import {
   type AutotaskSandbox,
   NOTE_TYPE,
   PUBLISH,
+  RESOLVED_TICKETS,
   SANDBOX_NOTE_CHOICES,
   SPECIAL_RESOURCES,
   SPECIAL_TICKETS,
@@ -100,8 +101,23 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   await expect(p.getByRole('region', { name: 'Latest notes' })).toContainText(
     'Checked again; still happening (2).',
   );
-  // Similar tickets say plainly that Autotask has none yet (no search for resolved tickets).
-  await expect(p.getByText('Similar resolved tickets are not available on Autotask yet.')).toBeVisible();
+  // What fixed it last time: the sandbox's Complete Contoso ticket, by its number, with its resolution.
+  const similar = p.locator('[data-section="similar"]');
+  const fixed = similar.locator(`[data-similar="${RESOLVED_TICKETS.outlookContoso}"]`);
+  await expect(fixed.getByRole('link', { name: numberOf(RESOLVED_TICKETS.outlookContoso) })).toBeVisible();
+  await expect(fixed).toContainText('Outlook not syncing after password change');
+  await expect(fixed).toContainText('Contoso Ltd');
+  await expect(fixed).toContainText(
+    'What fixed it: Outlook kept the old password in Windows Credential Manager.',
+  );
+  // Completed 500 days ago: outside the window Autotask is asked for.
+  await expect(similar.locator(`[data-similar="${RESOLVED_TICKETS.outlookContosoOld}"]`)).toHaveCount(0);
+  await expect(similar).not.toContainText('not available');
+  // One Tickets query for it (the hourly budget is shared by every integration of the database).
+  const similarQueries = at.requests.filter(
+    (r) => /^\/Tickets\/query$/i.test(r.apiPath) && JSON.stringify(r.body ?? '').includes('completedDate'),
+  );
+  expect(similarQueries).toHaveLength(1);
 
   const dialog = await resolveAndOpenPost(page, 'Rebuilt the Outlook profile.');
   await expect(dialog.getByLabel('Add a time entry')).toBeChecked();

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { askFromPanel, BgError } from '@/lib/messages/client';
 import { panelWords } from '@/lib/panel/words';
+import { ticketLabel } from '@/lib/psa/words';
 import type { SimilarResult, SimilarTicket } from '@/lib/similar/load';
 import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
 import { ticketFacts } from '../session/types';
 
 // "Similar resolved tickets" (issue 13): up to five closed/resolved tickets that look like this one, and
 // what fixed them. The background starts the search right after the context's first wave; this asks
-// for that answer once the panel has a context. CW refusing or failing is a plain line in the section.
+// for that answer once the panel has a context. The PSA refusing or failing is a plain line in the section.
 
 const LINES_SHOWN = 2;
 
@@ -47,6 +48,8 @@ async function applyFix(
 
 function Row({ t, onUse }: { t: SimilarTicket; onUse: (text: string) => Promise<void> }) {
   const [open, setOpen] = useState(false);
+  // Autotask: the ticket number technicians know; CW: #id.
+  const label = ticketLabel({ kind: 'service', id: t.ticketId }, t.number);
   const [state, setState] = useState<'idle' | 'busy' | 'added'>('idle');
   const lines = t.resolution?.split('\n') ?? [];
   const long = lines.length > LINES_SHOWN;
@@ -56,7 +59,7 @@ function Row({ t, onUse }: { t: SimilarTicket; onUse: (text: string) => Promise<
     <li class="fp-note" data-similar={t.ticketId}>
       <div>
         <a href={t.webUrl} target="_blank" rel="noopener noreferrer">
-          #{t.ticketId}
+          {label}
         </a>{' '}
         {t.summary} {t.source === 'flowpilot' && <span class="fp-chip">FlowPilot session</span>}
       </div>
@@ -79,7 +82,7 @@ function Row({ t, onUse }: { t: SimilarTicket; onUse: (text: string) => Promise<
           <button
             type="button"
             class="fp-link"
-            aria-label={`Use this fix from #${t.ticketId}`}
+            aria-label={`Use this fix from ${label}`}
             disabled={state !== 'idle'}
             onClick={() => {
               setState('busy');
