@@ -9,8 +9,10 @@ type Root = { frame: Frame; root: JSHandle<ParentNode> };
 const PANEL_FRAME = /^(moz|chrome)-extension:\/\/[^/]+\/panel\.html/;
 
 async function panelRoot(page: Page): Promise<Root | undefined> {
-  // Firefox's BiDi may report an extension frame's url as about:blank: ask the frame itself.
-  for (const frame of page.mainFrame().childFrames()) {
+  // Firefox's BiDi may report an extension frame's url as about:blank: ask the frame itself. Every frame:
+  // on Autotask's shell the panel frame sits inside the ticket's iframe.
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
     const href = await frame.evaluate(() => location.href).catch(() => frame.url());
     if (PANEL_FRAME.test(href))
       return { frame, root: await frame.evaluateHandle(() => document as ParentNode) };
@@ -83,6 +85,15 @@ export async function waitForPanelText(page: Page, text: string, timeout?: numbe
 /** How many panels the page has (there must always be one). */
 export function panelCount(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelectorAll('flowpilot-panel').length);
+}
+
+/** Panels in the page and all its frames (Autotask's shell docks in the ticket's iframe). */
+export async function panelCountAllFrames(page: Page): Promise<number> {
+  let n = 0;
+  for (const frame of page.frames()) {
+    n += await frame.evaluate(() => document.querySelectorAll('flowpilot-panel').length).catch(() => 0);
+  }
+  return n;
 }
 
 /** A button in the panel by its accessible name (aria-label or text). */
