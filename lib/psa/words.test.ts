@@ -11,6 +11,8 @@ describe('PSA words', () => {
       person: 'member',
       apiAccount: 'the API member',
       psaDefault: 'CW default',
+      workType: 'Work type',
+      workRole: 'Work role',
     });
     expect(wordsFor('autotask')).toMatchObject({
       psa: 'Autotask',
@@ -19,8 +21,11 @@ describe('PSA words', () => {
       configuration: 'configuration item',
       person: 'resource',
       apiAccount: 'the API user',
-      psaDefault: 'Autotask default',
+      psaDefault: 'Default role',
+      workRole: 'Role',
     });
+    // Autotask's "work type" is a billing code FlowPilot does not offer in the Post dialog.
+    expect(wordsFor('autotask').workType).toBeUndefined();
     // No Autotask word says ConnectWise's (a copied table would).
     for (const v of Object.values(PSA_WORDS.autotask))
       expect(v).not.toMatch(/ConnectWise|\bCW\b|member|Board/);

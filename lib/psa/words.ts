@@ -23,6 +23,10 @@ export interface PsaWords {
   apiAccountName: string;
   /** The Post dialog's choice that leaves the PSA to decide ("CW default"). */
   psaDefault: string;
+  /** The time entry's work type, where the PSA has one to choose in the Post dialog (CW). */
+  workType?: string;
+  /** The role time is logged under (CW work role; Autotask the resource's role). */
+  workRole: string;
   /** The note type that says what fixed a ticket, lower case ("Resolution note", "resolution"). */
   resolutionText: string;
   /** Refuses time on a closed ticket (for the closed-ticket warning). */
@@ -39,6 +43,8 @@ export const PSA_WORDS: Record<PsaKind, PsaWords> = {
     apiAccount: 'the API member',
     apiAccountName: 'API member',
     psaDefault: 'CW default',
+    workType: 'Work type',
+    workRole: 'Work role',
     resolutionText: 'Resolution note',
     closedTicketTime: 'ConnectWise usually refuses time entries on it',
   },
@@ -50,7 +56,9 @@ export const PSA_WORDS: Record<PsaKind, PsaWords> = {
     person: 'resource',
     apiAccount: 'the API user',
     apiAccountName: 'API user',
-    psaDefault: 'Autotask default',
+    // Not Autotask's to decide: FlowPilot picks a role the resource holds (lib/autotask/roles.ts).
+    psaDefault: 'Default role',
+    workRole: 'Role',
     resolutionText: 'resolution',
     closedTicketTime: 'Autotask may refuse time entries on it',
   },

@@ -121,6 +121,10 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
 
   const dialog = await resolveAndOpenPost(page, 'Rebuilt the Outlook profile.');
   await expect(dialog.getByLabel('Add a time entry')).toBeChecked();
+  // Autotask's words: a Role (held by the resource), no CW work type, no "CW default".
+  await expect(dialog.getByLabel('Role', { exact: true })).toBeVisible();
+  await expect(dialog.getByLabel('Work type')).toHaveCount(0);
+  await expect(dialog.getByText(/\bCW\b|ConnectWise|API member/)).toHaveCount(0);
   await dialog.getByRole('button', { name: `Post to Ticket #${T}` }).click();
   await expect(dialog).toBeHidden();
   await expect(

@@ -272,23 +272,25 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
                   </>
                 )}
                 <div class="fp-p-grid">
+                  {words.workType && (
+                    <div>
+                      <label for="fp-p-worktype">{words.workType}</label>
+                      <select
+                        id="fp-p-worktype"
+                        value={workTypeId}
+                        onChange={(e) => setWorkTypeId(e.currentTarget.value)}
+                      >
+                        <option value="">{words.psaDefault}</option>
+                        {ctx.workTypes.map((w) => (
+                          <option key={w.id} value={String(w.id)}>
+                            {w.name}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  )}
                   <div>
-                    <label for="fp-p-worktype">Work type</label>
-                    <select
-                      id="fp-p-worktype"
-                      value={workTypeId}
-                      onChange={(e) => setWorkTypeId(e.currentTarget.value)}
-                    >
-                      <option value="">{words.psaDefault}</option>
-                      {ctx.workTypes.map((w) => (
-                        <option key={w.id} value={String(w.id)}>
-                          {w.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div>
-                    <label for="fp-p-workrole">Work role</label>
+                    <label for="fp-p-workrole">{words.workRole}</label>
                     <select
                       id="fp-p-workrole"
                       value={workRoleId}
