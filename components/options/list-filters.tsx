@@ -1,8 +1,9 @@
 // Filter fields and export buttons shared by the options page's lists (Post History, Sessions,
 // Activity): the same labels, input kinds and order everywhere, written once.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { Button } from '@/components/ui/Button';
 import { showToast } from '@/components/ui/Toast';
+import { createLatest } from '@/lib/ui/latest';
 import { errorText } from './api';
 import { download } from './history/download';
 
@@ -64,4 +65,9 @@ export function ExportButtons({ exportAs }: { exportAs: (format: 'csv' | 'json')
       <Button onClick={() => void exportAs('json')}>Export JSON</Button>
     </>
   );
+}
+
+/** A token per list request; an answer whose token is not the newest is dropped (lib/ui/latest.ts). */
+export function useLatest(): () => () => boolean {
+  return useRef(createLatest()).current;
 }

@@ -5,7 +5,7 @@ import type { ActivityRecord } from '@/lib/db/schema';
 import { askFromOptions } from '@/lib/messages/client';
 import { errorText } from '../api';
 import { formatWhen, humanizeDetail, kindLabel, OUTCOME_LABELS } from '../history/labels';
-import { ExportButtons, saveExport } from '../list-filters';
+import { ExportButtons, saveExport, useLatest } from '../list-filters';
 
 const PAGE = 100;
 
@@ -17,8 +17,10 @@ export function ActivityTab() {
   const [rows, setRows] = useState<ActivityRecord[] | undefined>();
   const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const latest = useLatest();
 
   useEffect(() => {
+    const current = latest();
     askFromOptions('activity/list', {
       offset,
       limit: PAGE,
@@ -26,11 +28,12 @@ export function ActivityTab() {
       outcome: outcome || undefined,
     })
       .then((p) => {
+        if (!current()) return;
         setRows(p.items);
         setHasMore(p.hasMore);
         setError(undefined);
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => current() && setError(errorText(e)));
   }, [kind, outcome, offset]);
 
   const exportAs = (format: 'csv' | 'json') =>

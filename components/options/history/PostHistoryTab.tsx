@@ -12,7 +12,7 @@ import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
 import { wordsFor } from '@/lib/psa/words';
 import { errorText } from '../api';
-import { ExportButtons, saveExport, TicketAndDates, useListFilter } from '../list-filters';
+import { ExportButtons, saveExport, TicketAndDates, useLatest, useListFilter } from '../list-filters';
 import { PAGE, takeEarlyFirstPage } from './first-page';
 import { attemptsText, formatWhen, STATE_LABELS } from './labels';
 
@@ -60,6 +60,7 @@ export function PostHistoryTab() {
     if (rows && rows.length > FIRST_ROWS && !allRows) setAllRows(true);
   }, [rows, allRows]);
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useLatest();
 
   async function load(first = false) {
     const pre = first ? early : undefined;
@@ -68,14 +69,17 @@ export function PostHistoryTab() {
       if (pre.stale) void load();
       return;
     }
+    const current = latest();
     try {
       const page = await (pre?.page ??
         askFromOptions('posting/list', { ...toQuery(filter), offset, limit: PAGE }));
+      if (!current()) return;
       setRows(page.items);
       setHasMore(page.hasMore);
       setError(undefined);
       if (pre?.stale) void load();
     } catch (e) {
+      if (!current()) return;
       if (pre) return void load();
       setError(errorText(e));
     }

@@ -6,7 +6,7 @@ import { askFromOptions } from '@/lib/messages/client';
 import type { SessionSummary } from '@/lib/session/history';
 import { formatDuration, type SessionState } from '@/lib/session/model';
 import { errorText } from '../api';
-import { ExportButtons, saveExport, TicketAndDates, useListFilter } from '../list-filters';
+import { ExportButtons, saveExport, TicketAndDates, useLatest, useListFilter } from '../list-filters';
 
 // Options → Sessions (issue 13): every FlowPilot session in this browser, newest first, paged through an
 // index like Post History; filters by state, ticket, company and date; CSV and JSON export.
@@ -52,15 +52,18 @@ export function SessionsTab() {
   const [rows, setRows] = useState<SessionSummary[] | undefined>();
   const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const latest = useLatest();
 
   useEffect(() => {
+    const current = latest();
     askFromOptions('sessions/list', { ...toQuery(filter), offset, limit: PAGE })
       .then((page) => {
+        if (!current()) return;
         setRows(page.items);
         setHasMore(page.hasMore);
         setError(undefined);
       })
-      .catch((e: unknown) => setError(errorText(e)));
+      .catch((e: unknown) => current() && setError(errorText(e)));
   }, [filter, offset]);
 
   const exportAs = (format: 'csv' | 'json') =>
