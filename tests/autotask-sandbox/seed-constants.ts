@@ -101,6 +101,17 @@ export const SPECIAL_RESOURCES = {
   noRole: 29682838,
 } as const;
 
+/** Fields every seeded ticket has alike: no contract or billing code, one estimated hour, created by John Smith. */
+export const TICKET_FIXED_FIELDS = {
+  contractID: null,
+  billingCodeID: null,
+  estimatedHours: 1,
+  creatorResourceID: SPECIAL_RESOURCES.jsmith,
+  creatorType: 1,
+  createdByContactID: null,
+  lastActivityPersonType: 1,
+} as const;
+
 export const ROLES = {
   technician1: 29683426,
   technician2: 29683427,

@@ -3,7 +3,13 @@
 // other seeded record, so no other id, date or random draw changes. Unlike the rest of the seed they are
 // dated relative to when the sandbox starts: FlowPilot asks for tickets completed in the last year
 // (lib/similar/autotask-query.ts), so fixed dates would fall out of that window as the calendar moves.
-import { NOTE_TYPE, PUBLISH, RESOLVED_TICKETS, SPECIAL_RESOURCES } from './seed-constants.ts';
+import {
+  NOTE_TYPE,
+  PUBLISH,
+  RESOLVED_TICKETS,
+  SPECIAL_RESOURCES,
+  TICKET_FIXED_FIELDS,
+} from './seed-constants.ts';
 import type { Row } from './types.ts';
 
 const DAY = 86_400_000;
@@ -106,13 +112,7 @@ export function resolvedSeed(now: number, firstNoteId: number): { tickets: Row[]
       completedByResourceID: SPECIAL_RESOURCES.jsmith,
       lastActivityDate: iso(completed),
       resolution: s.resolution,
-      contractID: null,
-      billingCodeID: null,
-      estimatedHours: 1,
-      creatorResourceID: SPECIAL_RESOURCES.jsmith,
-      creatorType: 1,
-      createdByContactID: null,
-      lastActivityPersonType: 1,
+      ...TICKET_FIXED_FIELDS,
       lastActivityResourceID: SPECIAL_RESOURCES.jsmith,
     });
     (s.notes ?? []).forEach(([noteType, description], i) => {

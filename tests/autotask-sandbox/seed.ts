@@ -12,6 +12,7 @@ import {
   SPECIAL_RESOURCES,
   SPECIAL_TICKETS,
   STATUS,
+  TICKET_FIXED_FIELDS,
 } from './seed-constants.ts';
 import { resolvedSeed } from './seed-resolved.ts';
 import type { AtState, PicklistValue, Row } from './types.ts';
@@ -388,13 +389,7 @@ export function createSeedState(): AtState {
       completedByResourceID: status === STATUS.complete ? assigned : null,
       lastActivityDate: iso(created + day / 2),
       resolution: status === STATUS.complete ? 'Resolved remotely.' : null,
-      contractID: null,
-      billingCodeID: null,
-      estimatedHours: 1,
-      creatorResourceID: SPECIAL_RESOURCES.jsmith,
-      creatorType: 1,
-      createdByContactID: null,
-      lastActivityPersonType: 1,
+      ...TICKET_FIXED_FIELDS,
       lastActivityResourceID: assigned,
       ...extra,
     };

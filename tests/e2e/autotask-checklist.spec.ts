@@ -1,11 +1,4 @@
-import {
-  type AutotaskSandbox,
-  NOTE_TYPE,
-  PUBLISH,
-  SPECIAL_RESOURCES,
-  SPECIAL_TICKETS,
-  startAutotaskSandbox,
-} from '../autotask-sandbox/index';
+import { NOTE_TYPE, PUBLISH, SPECIAL_RESOURCES, SPECIAL_TICKETS } from '../autotask-sandbox/index';
 import { atPanel, ticketFrame } from './autotask-helpers';
 import { chooseAutotask, fillAutotask } from './autotask-options-helpers';
 import { expect, test } from './fixtures';
@@ -17,17 +10,11 @@ import { expect, test } from './fixtures';
 // (Each URL form, the commit-then-reset fault and the duplicate-note report are in autotask-panel.spec.ts;
 // each wrong credential in autotask-options.spec.ts.)
 
-let at: AutotaskSandbox;
-test.beforeAll(async () => {
-  at = await startAutotaskSandbox({ port: 0 });
-});
-test.afterAll(() => at.close());
-test.beforeEach(() => at.reset());
-
 const T = SPECIAL_TICKETS.standard;
 
 test('the checklist on Autotask through the UI: connect, map by email, note choices, auto-link, session, Resolve, Post to Ticket', async ({
   ext,
+  at,
 }) => {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html#connection`);

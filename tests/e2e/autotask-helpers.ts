@@ -55,3 +55,8 @@ export function atPanel(page: Page) {
     .frameLocator('flowpilot-panel iframe[title="FlowPilot"]')
     .getByRole('complementary', { name: 'FlowPilot' });
 }
+
+/** Autotask's ticket number (T2026….0001): what the panel's heading shows, as a technician knows the ticket. */
+export function ticketNumberOf(at: AutotaskSandbox, id: number): string {
+  return String(at.state.tickets.find((t) => t.id === id)?.ticketNumber);
+}

@@ -3,41 +3,13 @@
 // email (email2/email3 too), the note settings, Disconnect. Real Chromium, real built extension, the
 // Autotask sandbox on a free port.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
 import { THREAD_LIMIT_MESSAGE } from '../autotask-sandbox/errors.ts';
-import { type AutotaskSandbox, startAutotaskSandbox } from '../autotask-sandbox/index.ts';
+import type { AutotaskSandbox } from '../autotask-sandbox/index.ts';
 import { chooseAutotask, fillAutotask } from './autotask-options-helpers';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import type { ExtensionBrowser } from './browser';
 import { askBg } from './connect';
 import { lowContrast } from './contrast';
-
-const test = base.extend<
-  { ext: ExtensionBrowser; openOptions: (tab?: string) => Promise<Page> },
-  { at: AutotaskSandbox }
->({
-  at: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
-    async ({}, use) => {
-      const sb = await startAutotaskSandbox({ port: 0 });
-      await use(sb);
-      await sb.close();
-    },
-    { scope: 'worker' },
-  ],
-  ext: async ({ at }, use) => {
-    at.reset();
-    const ext = await launchWithExtension();
-    await use(ext);
-    await ext.close();
-  },
-  openOptions: async ({ ext }, use) => {
-    await use(async (tab?: string) => {
-      const page = await ext.context.newPage();
-      await page.goto(`chrome-extension://${ext.extensionId}/options.html${tab ? `#${tab}` : ''}`);
-      return page;
-    });
-  },
-});
+import { expect, test } from './fixtures';
 
 test('choose Autotask, each wrong credential says what is wrong and saves nothing, then connect, test and disconnect', async ({
   openOptions,

@@ -7,35 +7,35 @@ import {
   SANDBOX_NOTE_CHOICES,
   SPECIAL_RESOURCES,
   SPECIAL_TICKETS,
-  startAutotaskSandbox,
 } from '../autotask-sandbox/index';
 import { SPECIAL_TICKETS as CW_SPECIAL_TICKETS } from '../cw-sandbox/index';
-import { atPanel, connectToAutotaskSandbox, dockCount, signInAsJane, ticketFrame } from './autotask-helpers';
+import {
+  atPanel,
+  connectToAutotaskSandbox,
+  dockCount,
+  signInAsJane,
+  ticketFrame,
+  ticketNumberOf,
+} from './autotask-helpers';
 import type { ExtensionBrowser } from './browser';
 import { askBg, connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
 
 // Issue 15: the panel on Autotask's ticket pages, in real Chromium against the Autotask sandbox.
 
-let at: AutotaskSandbox;
-test.beforeAll(async () => {
-  at = await startAutotaskSandbox({ port: 0 });
-});
-test.afterAll(() => at.close());
-test.beforeEach(() => at.reset());
-
 const T = SPECIAL_TICKETS.standard;
-/** Autotask's ticket number (T2026….0001): what the heading shows, as a technician knows the ticket. */
-const numberOf = (id: number) => String(at.state.tickets.find((t) => t.id === id)?.ticketNumber);
 
-test('auto-links the ticket from every Autotask URL form, with exactly one panel each', async ({ ext }) => {
+test('auto-links the ticket from every Autotask URL form, with exactly one panel each', async ({
+  ext,
+  at,
+}) => {
   await connectToAutotaskSandbox(ext, at);
   const page = await ext.context.newPage();
   for (const [form, url] of Object.entries(at.ticketPageUrls(T))) {
     await test.step(form, async () => {
       await page.goto(url);
       const heading = atPanel(page).getByRole('heading', { level: 2 });
-      await expect(heading).toContainText(numberOf(T));
+      await expect(heading).toContainText(ticketNumberOf(at, T));
       await expect(heading).not.toContainText(`#${T}`);
       await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
       expect(await dockCount(page)).toBe(1);
@@ -45,7 +45,7 @@ test('auto-links the ticket from every Autotask URL form, with exactly one panel
 });
 
 /** Connected, Jane Smith mapped by email and signed in, the note choices saved (FlowPilot tab's job). */
-async function readyToPost(ext: ExtensionBrowser): Promise<void> {
+async function readyToPost(ext: ExtensionBrowser, at: AutotaskSandbox): Promise<void> {
   await connectToAutotaskSandbox(ext, at);
   expect(await signInAsJane(ext)).toBe(SPECIAL_RESOURCES.jsmith);
   await askBg(ext, 'optionsToBg', 'settings/autotaskNotesSave', SANDBOX_NOTE_CHOICES);
@@ -56,8 +56,9 @@ const dialogOf = (page: Page) =>
   ticketFrame(page)
     .frameLocator('flowpilot-panel iframe[title="FlowPilot"]')
     .getByRole('dialog', { name: new RegExp(`Update ticket #${T}`) });
-const ours = (text: string) => at.state.ticketNotes.filter((n) => String(n.description ?? '').includes(text));
-const ourTime = () =>
+const ours = (at: AutotaskSandbox, text: string) =>
+  at.state.ticketNotes.filter((n) => String(n.description ?? '').includes(text));
+const ourTime = (at: AutotaskSandbox) =>
   at.state.timeEntries.filter((e) => e.ticketID === T && /FlowPilot ref/.test(String(e.summaryNotes ?? '')));
 
 /** Start a session on the shell's ticket, add a fact, Resolve, open the post dialog from the outcome. */
@@ -80,15 +81,16 @@ async function resolveAndOpenPost(page: Page, resolution: string) {
 
 test('context through the connector; session, fact, Resolve, Post to Ticket: note, time entry and status in Autotask', async ({
   ext,
+  at,
 }) => {
-  await readyToPost(ext);
+  await readyToPost(ext, at);
   const page = await ext.context.newPage();
   await page.goto(at.ticketPageUrls(T).shell);
   const p = atPanel(page);
   await expect(p).toHaveAttribute('data-context', 'ready');
   // The heading names the ticket by its Autotask number; the Ticket section says Queue, not CW's Board.
   await expect(p.getByRole('heading', { level: 2 })).toHaveText(
-    `${numberOf(T)}Outlook not syncing on laptop`,
+    `${ticketNumberOf(at, T)}Outlook not syncing on laptop`,
   );
   const ticket = p.getByRole('region', { name: 'Ticket' });
   for (const text of ['In Progress', 'Level II Support', 'Medium']) await expect(ticket).toContainText(text);
@@ -104,7 +106,9 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   // What fixed it last time: the sandbox's Complete Contoso ticket, by its number, with its resolution.
   const similar = p.locator('[data-section="similar"]');
   const fixed = similar.locator(`[data-similar="${RESOLVED_TICKETS.outlookContoso}"]`);
-  await expect(fixed.getByRole('link', { name: numberOf(RESOLVED_TICKETS.outlookContoso) })).toBeVisible();
+  await expect(
+    fixed.getByRole('link', { name: ticketNumberOf(at, RESOLVED_TICKETS.outlookContoso) }),
+  ).toBeVisible();
   await expect(fixed).toContainText('Outlook not syncing after password change');
   await expect(fixed).toContainText('Contoso Ltd');
   await expect(fixed).toContainText(
@@ -131,12 +135,12 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
     session(page).getByText(new RegExp(`^Posted to #${T} at .*\\(note, 15 min, status Complete\\)$`)),
   ).toBeVisible();
 
-  const [note] = ours('Rebuilt the Outlook profile.');
-  expect(ours('Rebuilt the Outlook profile.')).toHaveLength(1);
+  const [note] = ours(at, 'Rebuilt the Outlook profile.');
+  expect(ours(at, 'Rebuilt the Outlook profile.')).toHaveLength(1);
   expect(note).toMatchObject({ ticketID: T, noteType: NOTE_TYPE.taskNotes, publish: PUBLISH.internal });
   expect(String(note?.title ?? '').length).toBeGreaterThan(0);
-  const [entry] = ourTime();
-  expect(ourTime()).toHaveLength(1);
+  const [entry] = ourTime(at);
+  expect(ourTime(at)).toHaveLength(1);
   expect(entry).toMatchObject({ resourceID: SPECIAL_RESOURCES.jsmith, hoursWorked: 0.25 });
   const roles = at.state.resourceRoles
     .filter((r) => r.resourceID === SPECIAL_RESOURCES.jsmith)
@@ -151,9 +155,10 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
 
 test('commit-then-reset on the note POST: Chromium resends; time entry and status once, the duplicate note reported with its id', async ({
   ext,
+  at,
   openOptions,
 }) => {
-  await readyToPost(ext);
+  await readyToPost(ext, at);
   const page = await ext.context.newPage();
   await page.goto(at.ticketPageUrls(T).plain);
   await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
@@ -165,9 +170,9 @@ test('commit-then-reset on the note POST: Chromium resends; time entry and statu
   const notePosts = () => at.requests.filter((r) => r.method === 'POST' && /\/Notes$/i.test(r.apiPath));
   await expect.poll(() => notePosts().length, { timeout: 15_000 }).toBe(2);
   expect(notePosts().map((r) => r.reset ?? 'answered')).toEqual(['after-commit', 'answered']);
-  await expect.poll(() => ourTime().length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => ourTime(at).length, { timeout: 15_000 }).toBe(1);
   await expect.poll(() => at.state.tickets.find((t) => t.id === T)?.status, { timeout: 15_000 }).toBe(5);
-  const copies = ours('Resend check on Autotask.');
+  const copies = ours(at, 'Resend check on Autotask.');
   expect(copies).toHaveLength(2);
   // Autotask cannot delete notes: nothing was deleted; the copy FlowPilot does not keep is named.
   expect(at.requests.filter((r) => r.method === 'DELETE' && /Notes/i.test(r.apiPath))).toEqual([]);
@@ -193,6 +198,7 @@ test('commit-then-reset on the note POST: Chromium resends; time entry and statu
 
 test('a CW connection shows no panel on Autotask pages; an Autotask connection none on CW pages', async ({
   ext,
+  at,
   sandbox,
 }) => {
   await connectExtensionToSandbox(ext, sandbox);
@@ -220,17 +226,18 @@ test('a CW connection shows no panel on Autotask pages; an Autotask connection n
 
 test('the grid form\'s "1 of N" navigator moves the panel to the next ticket; a ticket the API user cannot see is not linked', async ({
   ext,
+  at,
 }) => {
   await connectToAutotaskSandbox(ext, at);
   const page = await ext.context.newPage();
   await page.goto(at.ticketPageUrls(T).grid);
   const heading = atPanel(page).getByRole('heading', { level: 2 });
-  await expect(heading).toContainText(numberOf(T));
+  await expect(heading).toContainText(ticketNumberOf(at, T));
   await page.locator('.TitleBarItem.Navigator a.Next').click();
   await expect(page.locator('.EntityHeadingContainer .IdentificationText')).toHaveText(
     String(at.state.tickets.find((t) => t.id === T + 1)?.ticketNumber),
   );
-  await expect(heading).toContainText(numberOf(T + 1));
+  await expect(heading).toContainText(ticketNumberOf(at, T + 1));
   await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
   expect(await dockCount(page)).toBe(1);
 

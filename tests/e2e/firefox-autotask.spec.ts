@@ -1,9 +1,5 @@
-import {
-  type AutotaskSandbox,
-  RESOLVED_TICKETS,
-  SPECIAL_TICKETS,
-  startAutotaskSandbox,
-} from '../autotask-sandbox/index';
+import { RESOLVED_TICKETS, SPECIAL_TICKETS } from '../autotask-sandbox/index';
+import { ticketNumberOf } from './autotask-helpers';
 import { launchFirefoxWithExtension, waitForTab, waitInPage } from './firefox/launch';
 import { panelCountAllFrames, panelText, waitForPanelText } from './firefox/panel';
 import { expect, test } from './fixtures';
@@ -14,18 +10,12 @@ import { expect, test } from './fixtures';
 // the ticket's frame — the top document for a plain ticket URL, the shell's iframe for the new layout —
 // and the panel auto-links the ticket by its Autotask number, with context and similar resolved tickets.
 
-let at: AutotaskSandbox;
-test.beforeAll(async () => {
-  at = await startAutotaskSandbox({ port: 0 });
-});
-test.afterAll(() => at.close());
-
 const T = SPECIAL_TICKETS.standard;
-const numberOf = (id: number) => String(at.state.tickets.find((t) => t.id === id)?.ticketNumber);
 
-test('Firefox on Autotask: connect, then the plain and the shell ticket pages auto-link the ticket in their frame', async () => {
+test('Firefox on Autotask: connect, then the plain and the shell ticket pages auto-link the ticket in their frame', async ({
+  at,
+}) => {
   test.setTimeout(120_000);
-  at.reset();
   const ff = await launchFirefoxWithExtension();
   try {
     // Connect as the options page's Connect does (an extension page sending the optionsToBg message).
@@ -75,7 +65,7 @@ test('Firefox on Autotask: connect, then the plain and the shell ticket pages au
       await test.step(form, async () => {
         const page = await ff.browser.newPage();
         await page.goto(at.ticketPageUrls(T)[form]);
-        await waitForPanelText(page, numberOf(T), 30_000);
+        await waitForPanelText(page, ticketNumberOf(at, T), 30_000);
         await waitForPanelText(page, 'Outlook not syncing on laptop');
         await waitForPanelText(page, 'Level II Support'); // the context, through the connector
         const text = await panelText(page);
@@ -84,7 +74,7 @@ test('Firefox on Autotask: connect, then the plain and the shell ticket pages au
         expect(text).not.toContain('ConnectWise');
         // What fixed it last time, from the sandbox's Complete tickets.
         await waitForPanelText(page, 'Outlook kept the old password in Windows Credential Manager.');
-        expect(await panelText(page)).toContain(numberOf(RESOLVED_TICKETS.outlookContoso));
+        expect(await panelText(page)).toContain(ticketNumberOf(at, RESOLVED_TICKETS.outlookContoso));
         // One panel, in the frame that shows the ticket (for the shell: its iframe, not the shell).
         expect(await panelCountAllFrames(page)).toBe(1);
         if (form === 'shell') {

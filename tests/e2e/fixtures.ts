@@ -1,17 +1,22 @@
 import { test as base, type Page } from '@playwright/test';
+import { type AutotaskSandbox, startAutotaskSandbox } from '../autotask-sandbox/index';
 import { type Sandbox, startSandbox } from '../cw-sandbox/index';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 
 interface WorkerFixtures {
   sandbox: Sandbox;
+  /** The Autotask sandbox of this worker, started the first time a test asks for `at`. */
+  atSandbox: AutotaskSandbox;
 }
 interface TestFixtures {
   ext: ExtensionBrowser;
   extensionId: string;
   openOptions: (tab?: string) => Promise<Page>;
+  /** The Autotask sandbox, reset for this test (issue 15's specs). */
+  at: AutotaskSandbox;
 }
 
-/** Each test gets a fresh browser profile with the extension, and a freshly reset sandbox. */
+/** Each test gets a fresh browser profile with the extension, and freshly reset sandboxes. */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   sandbox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
@@ -22,6 +27,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  atSandbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const at = await startAutotaskSandbox({ port: 0 });
+      await use(at);
+      await at.close();
+    },
+    { scope: 'worker' },
+  ],
+  at: async ({ atSandbox }, use) => {
+    atSandbox.reset();
+    await use(atSandbox);
+  },
   ext: async ({ sandbox }, use) => {
     sandbox.reset();
     const ext = await launchWithExtension();
