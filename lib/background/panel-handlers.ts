@@ -9,7 +9,7 @@ import type { Handlers } from '../messages/router';
 import { describeProblem } from '../policy/describe';
 import { policyView } from '../policy/view';
 import { getSettings } from '../settings/store';
-import { startSimilar } from '../similar/service';
+import { connectedSimilarDeps, startSimilar } from '../similar/service';
 import { ContextCache, cacheScope } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
 import { DetailCache } from '../ticket/detail-cache';
@@ -37,8 +37,7 @@ export async function ticketContextFor(
   opts: { refresh?: boolean; tabId?: number } = {},
 ): Promise<TicketContext> {
   const record = await db().connections.get('primary');
-  // Autotask (issue 15): the connector loads the context in its own two waves; similar tickets are
-  // ConnectWise-only so far.
+  // Autotask (issue 15): the connector loads the context in its own two waves.
   const autotask = isAutotask(record) ? await connectedPsa() : undefined;
   const cw = autotask ? undefined : await connectedClient();
   const scope = cacheScope((cw?.record ?? record)!);
@@ -57,7 +56,15 @@ export async function ticketContextFor(
         for (const t of flight.tabs) partialTo(t, context);
       };
       const load = autotask
-        ? autotask.connector.ticketContext(ticket, { onPartial })
+        ? autotask.connector.ticketContext(ticket, {
+            onPartial: (context) => {
+              onPartial(context);
+              // As on CW: similar resolved tickets start beside the second wave, not when the panel asks.
+              void connectedSimilarDeps()
+                .then((deps) => startSimilar(deps, context, { refresh: opts.refresh }))
+                .catch(() => undefined);
+            },
+          })
         : loadTicketContext(ticket, {
             client: cw!.client,
             webOrigin: `${cw!.record.scheme}://${cw!.record.site}`,

@@ -153,6 +153,28 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   expect(at.contractViolations).toEqual([]);
 });
 
+test('similar resolved tickets are asked for beside the second wave, not after the context is complete', async ({
+  ext,
+  at,
+}) => {
+  await connectToAutotaskSandbox(ext, at);
+  // The company (second wave) is held 4 s: the similar query must not wait for it.
+  const HOLD_MS = 4_000;
+  at.faults.add({ method: 'GET', path: '^/Companies/\\d+$', latencyMs: HOLD_MS });
+  const page = await ext.context.newPage();
+  await page.goto(at.ticketPageUrls(T).shell);
+  const p = atPanel(page);
+  await expect(p).toHaveAttribute('data-context', 'ready', { timeout: 15_000 });
+  await expect(p.locator('[data-section="similar"]')).toContainText('What fixed it');
+  const arrived = (re: RegExp, body?: string) =>
+    at.requests.find((r) => re.test(r.apiPath) && (!body || JSON.stringify(r.body ?? '').includes(body)));
+  const company = arrived(/^\/Companies\/\d+$/);
+  const similar = arrived(/^\/Tickets\/query$/i, 'completedDate');
+  expect(company && similar).toBeTruthy();
+  // Asked while the company was still held (after the context, it would be ≥ HOLD_MS later).
+  expect(Date.parse(similar!.at) - Date.parse(company!.at)).toBeLessThan(HOLD_MS / 2);
+});
+
 test('commit-then-reset on the note POST: Chromium resends; time entry and status once, the duplicate note reported with its id', async ({
   ext,
   at,
