@@ -43,6 +43,7 @@ import { syncAutotaskPages } from './autotask-pages';
 import { broadcast } from './broadcast';
 import { releaseUnusedHosts } from './host-scope';
 import { applyIdleSetting } from './idle';
+import { forgetContexts } from './panel-handlers';
 
 const ACTOR = 'admin (options page)';
 
@@ -108,6 +109,8 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
       const scope = await currentScope();
       if (discard && scope) await discardUnsent(scope, (id) => getOutbox().discard(id));
       const r = await disconnectAny();
+      // Nothing of the customers stays behind: kept contexts and details (also in session storage).
+      forgetContexts({ details: true });
       // After a successful disconnect of either PSA: no page script stays registered for it.
       await registerOnPremContentScript(undefined).catch(() => undefined);
       await syncAutotaskPages();

@@ -13,6 +13,7 @@ import { connectedSimilarDeps, startSimilar } from '../similar/service';
 import { ContextCache, cacheScope } from '../ticket/cache';
 import { loadTicketContext } from '../ticket/context';
 import { DetailCache } from '../ticket/detail-cache';
+import { sessionDetailBacking } from '../ticket/detail-storage';
 import { searchTickets } from '../ticket/search';
 import { type TicketContext, type TicketRef, ticketKey } from '../ticket/types';
 import { confirmAutotaskOnScreen } from './autotask-detected';
@@ -23,7 +24,10 @@ import { dockOfPanelUrl, pageTicketFor, pushToPanel, reportPageTicket } from './
 // its first wave), and the in-flight search per tab so a newer query cancels the one it supersedes.
 const contexts = new ContextCache();
 /** Company, contact and device details from earlier contexts: a known customer's context needs one wave. */
-const details = new DetailCache();
+const details = new DetailCache({
+  // Kept past a worker stop (session storage; memory only where a browser lacks it).
+  backing: browser.storage.session ? sessionDetailBacking(browser.storage.session) : undefined,
+});
 const inFlight = new Map<string, { partial?: TicketContext; tabs: Set<number> }>();
 const searches = new Map<number, AbortController>();
 

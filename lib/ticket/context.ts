@@ -134,7 +134,14 @@ export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Prom
   peopleP.catch(() => undefined);
   configsP.catch(() => undefined);
 
-  const [ticket, notes, initial, configRefs] = await Promise.all([ticketP, notesP, initialP, refsP]);
+  // What an earlier worker kept is loaded beside wave 1 (it takes a millisecond; wave 1 a round trip).
+  const [ticket, notes, initial, configRefs] = await Promise.all([
+    ticketP,
+    notesP,
+    initialP,
+    refsP,
+    store?.ready?.catch(() => undefined),
+  ]);
   const ctx = contextFromTicket(ref, ticket, opts.webOrigin, now());
   if (notes.ok) ctx.notes = (notes.value ?? []).map(toNoteView);
   else ctx.problems.push({ section: 'notes', message: notes.message });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SPECIAL_TICKETS, XSS_PAYLOAD } from '../cw-sandbox/index';
-import { connectExtensionToSandbox } from './connect';
+import { askBg, connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
 import { openConnectedTicket, ticketHeading } from './panel-helpers';
 
@@ -121,4 +121,44 @@ test('kept company details show at once and are corrected when CW has changed th
   await expect(p).toHaveAttribute('data-context', 'ready');
   await expect(people).toContainText(before);
   await expect(people).toContainText('Company phone2125550199', { timeout: 10_000 });
+});
+
+test('kept company details outlive a stopped worker: the next context of the customer is complete in one wave', async ({
+  ext,
+  sandbox,
+}) => {
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
+  const p = panel(page);
+  const people = p.getByRole('region', { name: 'Company and contact' });
+  const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');
+  if (!contoso) throw new Error('no Contoso in the sandbox');
+  const before = `Company phone${contoso.phoneNumber}`;
+  await expect(people).toContainText(before);
+
+  // Chromium stops an idle worker after 30 s (a technician reading the ticket): everything in its memory goes.
+  const cdp = await ext.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  contoso.phoneNumber = '2125550199';
+  sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1500, times: 1 });
+  await page.reload();
+  // The restarted worker shows the kept phone while CW is still answering the check, then CW's new one.
+  await expect(people).toContainText(before);
+  const companyReads = sandbox.requests.filter((r) => /^\/company\/companies\/\d+$/.test(r.apiPath));
+  expect(companyReads.at(-1)?.status ?? 0).toBe(0); // that check has not been answered yet
+  await expect(people).toContainText('Company phone2125550199', { timeout: 10_000 });
+
+  // Kept in session storage, which only the extension reads; Disconnect forgets them.
+  const worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
+  const keptKeys = () =>
+    worker.evaluate(async () => {
+      const c = (
+        globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<object> } } } }
+      ).chrome;
+      return Object.keys(await c.storage.session.get(null)).filter((k) => k.startsWith('flowpilot.detail|'))
+        .length;
+    });
+  expect(await keptKeys()).toBeGreaterThan(0);
+  await askBg(ext, 'optionsToBg', 'connection/disconnect', { discardUnsent: false });
+  await expect.poll(keptKeys).toBe(0);
 });
