@@ -102,7 +102,12 @@ export function PanelHeader({ store, controller }: Props) {
               </button>
               {/* A ticket the API cannot see can't be posted to: no Update for it. */}
               {ctx.status !== 'error' && (
-                <UpdateSlot ticket={linked.ref} context={context} onPosted={() => controller.refresh()} />
+                <UpdateSlot
+                  ticket={linked.ref}
+                  context={context}
+                  ticketNumber={number}
+                  onPosted={() => controller.refresh()}
+                />
               )}
             </>
           )}

@@ -17,6 +17,11 @@ export interface SessionViewProps extends TicketSlotProps {
 }
 /** Props of the "Update" header control in components/panel/post/. */
 export interface UpdateControlProps extends TicketSlotProps {
+  /**
+   * The ticket's number as the header shows it where it is not the id (Autotask's T20261129.0004; from
+   * the context, its first wave or detection): the dialog, the toasts and the post name the ticket by it.
+   */
+  ticketNumber?: string;
   /** A post for this ticket landed (or its status change was confirmed): reload the ticket's context. */
   onPosted?: () => void;
 }

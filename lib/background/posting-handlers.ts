@@ -11,7 +11,7 @@ import { autoPush, getOutbox, postDetail, postHistory, preparePost, submitPost }
 export const postingPanelHandlers: Handlers<'panelToBg'> = {
   'posting/prepare': async ({ ticketKey }) => preparePost(ticketKey),
   'posting/post': async (req) => submitPost(req),
-  'posting/autoPush': async ({ ticketKey }) => autoPush(ticketKey),
+  'posting/autoPush': async ({ ticketKey, ticketNumber }) => autoPush(ticketKey, undefined, ticketNumber),
   'posting/history': async ({ ticketKey, limit }) => postHistory(ticketKey, limit),
   'posting/retry': async ({ postId }) => {
     await getOutbox().retry(postId);

@@ -139,6 +139,12 @@ export interface PostRecord {
   scope?: string;
   /** The panel submission it was written for: a repeat of it joins this post (Outbox.enqueue). */
   submissionId?: string;
+  /**
+   * The ticket's number as its technicians know it, where it is not the id (Autotask's
+   * T20261129.0004); absent on ConnectWise and on posts made before it was kept. Indexed: Post History
+   * finds a ticket's posts by it.
+   */
+  ticketNumber?: string;
 }
 
 /** A session's assistant conversation (lib/session/chat.ts), kept apart so session saves stay small. */
@@ -240,6 +246,11 @@ export class FlowPilotDb extends Dexie {
     // by index, inside the write-ahead transaction. Older posts have none: nothing to rewrite.
     this.version(6).stores({
       posts: 'id, ticketKey, ticketId, state, createdAt, [state+createdAt], submissionId',
+    });
+    // Post History finds an Autotask ticket's posts by its number. Older posts have none (nothing to
+    // rewrite): they are found by their id, as before.
+    this.version(7).stores({
+      posts: 'id, ticketKey, ticketId, state, createdAt, [state+createdAt], submissionId, ticketNumber',
     });
   }
 }

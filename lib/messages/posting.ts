@@ -14,6 +14,8 @@ const NoteKind = z.enum(['internalAnalysis', 'resolution', 'description']);
 const Billable = z.enum(['Billable', 'DoNotBill', 'NoCharge', 'NoDefault']);
 const State = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']);
 const Id = z.number().int().positive();
+/** A ticket's number where it is not the id (Autotask's T20261129.0004; its field holds up to 50). */
+const TicketNumber = z.string().trim().min(1).max(50);
 
 export const PostRequestSchema = z.object({
   ticketKey: TicketKey,
@@ -46,11 +48,14 @@ export const PostRequestSchema = z.object({
    * it answered) joins the post the first one wrote ahead instead of posting again.
    */
   submissionId: z.string().min(8).max(64).optional(),
+  /** The ticket's number as the panel shows it (Autotask): the post's messages and history name it. */
+  ticketNumber: TicketNumber.optional(),
 });
 
 const PostFilterSchema = z.object({
   state: State.optional(),
   ticketId: Id.optional(),
+  ticketNumber: TicketNumber.optional(),
   from: z.number().optional(),
   to: z.number().optional(),
 });
@@ -75,7 +80,10 @@ export interface Exported {
 export const panelToBgPosting = {
   'posting/prepare': message(z.object({ ticketKey: TicketKey }), z.custom<PostContext>()),
   'posting/post': message(PostRequestSchema, z.custom<PostResult>()),
-  'posting/autoPush': message(z.object({ ticketKey: TicketKey }), z.custom<PostResult | null>()),
+  'posting/autoPush': message(
+    z.object({ ticketKey: TicketKey, ticketNumber: TicketNumber.optional() }),
+    z.custom<PostResult | null>(),
+  ),
   'posting/history': message(
     z.object({ ticketKey: TicketKey, limit: z.number().int().min(1).max(100).default(20) }),
     z.custom<PostView[]>(),

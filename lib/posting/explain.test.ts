@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHttpFailure } from '../cw/errors';
-import { describeUndo, explainFailure } from './explain';
+import { describeUndo, duplicateNotice, explainFailure } from './explain';
 import type { DiscardOutcome } from './outbox';
 
 const info = (status: number, body: object, path = 'time/entries') =>
@@ -95,5 +95,20 @@ describe('describeUndo (issue 9 §3.3: Undo says what it could not cancel)', () 
     const status = explainFailure({ kind: 'status' }, { ...forbidden, kind: 'validation' }, 'autotask');
     expect(status).toContain("from the ticket's queue");
     expect(explainFailure({ kind: 'timeEntry' }, forbidden)).toContain('ask a ConnectWise admin');
+  });
+});
+
+describe('duplicateNotice', () => {
+  it('names the ticket by its number on Autotask, by #id on ConnectWise and on posts without one', () => {
+    expect(duplicateNotice('note', 40265, [77], 'autotask', 'T20261129.0004')).toBe(
+      'A duplicate of this note is on ticket T20261129.0004 (note 77). Autotask does not let FlowPilot delete notes. Remove it in Autotask.',
+    );
+    expect(duplicateNotice('timeEntry', 40265, [5, 6], 'autotask', 'T20261129.0004')).toBe(
+      '2 duplicates of this time entry are on ticket T20261129.0004 (time entries 5, 6). Remove them in Autotask.',
+    );
+    expect(duplicateNotice('note', 40265, [77], 'autotask')).toContain('on ticket #40265 (note 77)');
+    expect(duplicateNotice('note', 1001, [9])).toBe(
+      'A duplicate of this note is on ticket #1001 (note 9). Remove it in ConnectWise.',
+    );
   });
 });

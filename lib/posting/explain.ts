@@ -3,7 +3,7 @@
 
 import type { ErrorInfo } from '../messages/protocol';
 import type { PsaKind } from '../psa/types';
-import { wordsFor } from '../psa/words';
+import { ticketNo, wordsFor } from '../psa/words';
 import type { PlanItem } from './plan';
 
 export function explainFailure(item: Pick<PlanItem, 'kind'>, e: ErrorInfo, psa?: PsaKind): string {
@@ -61,18 +61,24 @@ export function describeDiscard(result: { items: readonly DiscardedLike[] }): st
     .join(', ')}.`;
 }
 
-/** A surplus copy FlowPilot could not delete: which record, where, and that a person must remove it. */
+/**
+ * A surplus copy FlowPilot could not delete: which record, where (the ticket by its number when the PSA
+ * has one), and that a person must remove it.
+ */
 export function duplicateNotice(
   kind: 'note' | 'timeEntry',
   ticketId: number,
   ids: readonly number[],
   psa: PsaKind = 'connectwise',
+  ticketNumber?: string,
 ): string {
   const what = kind === 'note' ? 'note' : 'time entry';
   const where = wordsFor(psa).psa;
   // Autotask has no API to delete notes: the copy is reported rather than removed (issue 15).
   const why = psa === 'autotask' && kind === 'note' ? ' Autotask does not let FlowPilot delete notes.' : '';
+  const ticket = ticketNo(ticketId, ticketNumber);
   if (ids.length === 1)
-    return `A duplicate of this ${what} is on ticket #${ticketId} (${what} ${ids[0]}).${why} Remove it in ${where}.`;
-  return `${ids.length} duplicates of this ${what} are on ticket #${ticketId} (${what}s ${ids.join(', ')}).${why} Remove them in ${where}.`;
+    return `A duplicate of this ${what} is on ticket ${ticket} (${what} ${ids[0]}).${why} Remove it in ${where}.`;
+  const whats = kind === 'note' ? 'notes' : 'time entries';
+  return `${ids.length} duplicates of this ${what} are on ticket ${ticket} (${whats} ${ids.join(', ')}).${why} Remove them in ${where}.`;
 }

@@ -67,6 +67,60 @@ describe('listPosts', () => {
     );
     expect(both.items.map((p) => p.id)).toEqual(['p16', 'p12', 'p8', 'p4', 'p0']);
   });
+
+  it('an Autotask post is found by its ticket number, in any case, through the index; old posts by id', async () => {
+    let rec!: ReturnType<typeof recorded>;
+    const database = await seeded(40, (d) => (rec = recorded(d)));
+    // Three posts to Autotask ticket 40265 (T20261129.0004), one of them saved before numbers were kept.
+    const at = (id: string, createdAt: number, ticketNumber?: string): PostRecord => ({
+      id,
+      ticketKey: 'service:40265',
+      ticketId: 40265,
+      summary: 'Resolution note',
+      state: 'sent',
+      createdAt,
+      updatedAt: createdAt,
+      data: { items: [], psa: 'autotask' },
+      ...(ticketNumber ? { ticketNumber } : {}),
+    });
+    await database.posts.bulkAdd([
+      at('a1', 2_000_000, 'T20261129.0004'),
+      at('a2', 2_000_100),
+      at('a3', 2_000_200, 'T20261129.0004'),
+      { ...at('b1', 2_000_300, 'T20261129.0005'), ticketKey: 'service:40266', ticketId: 40266 },
+    ]);
+    rec.reads.length = 0;
+    const found = await listPosts(database, { ticketNumber: 't20261129.0004' }, 0, 50);
+    expect(found.items.map((p) => [p.id, p.ticketNumber])).toEqual([
+      ['a3', 'T20261129.0004'],
+      ['a1', 'T20261129.0004'],
+    ]);
+    // Through the ticketNumber index, not a scan of every post.
+    expect(rec.reads.filter((r) => r.startsWith('posts:'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^posts:(query|cursor)\(ticketNumber/)]),
+    );
+    expect(rec.reads.some((r) => /^posts:(query|cursor)\((primary|createdAt)/.test(r))).toBe(false);
+    // With the other filters as for an id; a post without a number is found by its id only.
+    expect(
+      (await listPosts(database, { ticketNumber: 'T20261129.0004', to: 2_000_100 }, 0, 50)).items,
+    ).toHaveLength(1);
+    expect(
+      (await listPosts(database, { ticketNumber: 'T20261129.0004', state: 'failed' }, 0, 50)).items,
+    ).toEqual([]);
+    expect(
+      (await listPosts(database, { ticketNumber: 'T20261129.0004' }, 1, 1)).items.map((p) => p.id),
+    ).toEqual(['a1']);
+    expect((await listPosts(database, { ticketId: 40265 }, 0, 50)).items.map((p) => p.id)).toEqual([
+      'a3',
+      'a2',
+      'a1',
+    ]);
+    expect((await listPosts(database, { ticketNumber: 'T19990101.0001' }, 0, 50)).items).toEqual([]);
+    // ConnectWise posts have no number: toPostView adds none.
+    expect(
+      (await listPosts(database, { ticketId: 1007 }, 0, 50)).items.every((p) => !('ticketNumber' in p)),
+    ).toBe(true);
+  });
 });
 
 /** Every read of the database, as table:operation(index, limit), and how many ran at once at most. */

@@ -10,6 +10,8 @@ import type { PostData, PostItemView } from './outbox';
 export interface PostFilter {
   state?: OutboxState;
   ticketId?: number;
+  /** The ticket's number where it is not the id (Autotask's T20261129.0004), in any case. */
+  ticketNumber?: string;
   /** Inclusive epoch-ms bounds on createdAt. */
   from?: number;
   to?: number;
@@ -19,6 +21,8 @@ export interface PostView {
   id: string;
   ticketKey: string;
   ticketId: number;
+  /** Autotask's ticket number (T20261129.0004) when the post kept it; name it with ticketNo(). */
+  ticketNumber?: string;
   createdAt: number;
   updatedAt: number;
   state: OutboxState;
@@ -52,7 +56,12 @@ export interface PostNotice {
   removeInCw?: boolean;
 }
 
-function noticesOf(ticketId: number, items: readonly PostItemView[], psa?: PsaKind): PostNotice[] {
+function noticesOf(
+  ticketId: number,
+  items: readonly PostItemView[],
+  psa?: PsaKind,
+  ticketNumber?: string,
+): PostNotice[] {
   const out: PostNotice[] = [];
   for (const i of items) {
     if (i.duplicatesRemoved) {
@@ -60,7 +69,10 @@ function noticesOf(ticketId: number, items: readonly PostItemView[], psa?: PsaKi
       out.push({ text: `${i.label}: ${n} duplicate${n > 1 ? 's' : ''} removed` });
     }
     if (i.duplicateLeft?.length && (i.kind === 'note' || i.kind === 'timeEntry'))
-      out.push({ text: duplicateNotice(i.kind, ticketId, i.duplicateLeft, psa), removeInCw: true });
+      out.push({
+        text: duplicateNotice(i.kind, ticketId, i.duplicateLeft, psa, ticketNumber),
+        removeInCw: true,
+      });
   }
   return out;
 }
@@ -79,8 +91,9 @@ export function toPostView(p: PostRecord): PostView {
     summary: p.summary,
     attempts: items.reduce((n, i) => n + i.attempts, 0),
     items,
-    notices: noticesOf(p.ticketId, items, data.psa),
+    notices: noticesOf(p.ticketId, items, data.psa, p.ticketNumber),
   };
+  if (p.ticketNumber) v.ticketNumber = p.ticketNumber;
   if (data.technicianName) v.technicianName = data.technicianName;
   if (data.psa) v.psa = data.psa;
   if (err) v.lastError = err.message;
@@ -102,9 +115,13 @@ export async function listPosts(
   const inRange = (p: PostRecord) =>
     (f.from === undefined || p.createdAt >= f.from) && (f.to === undefined || p.createdAt <= f.to);
   let rows: PostRecord[];
-  if (f.ticketId !== undefined) {
+  if (f.ticketId !== undefined || f.ticketNumber) {
     // One ticket has few posts: read them all through the index, then sort.
-    const all = await database.posts.where('ticketId').equals(f.ticketId).toArray();
+    const all = await (f.ticketId !== undefined
+      ? database.posts.where('ticketId').equals(f.ticketId)
+      : // Stored as Autotask writes it, upper case (Outbox.enqueue): "t2026…" as typed finds it too.
+        database.posts.where('ticketNumber').equals(f.ticketNumber!.trim().toUpperCase())
+    ).toArray();
     rows = all
       .filter((p) => inRange(p) && (!f.state || p.state === f.state))
       .sort((a, b) => b.createdAt - a.createdAt)

@@ -24,7 +24,7 @@ import { autotaskPostingWriter, noteTitle } from '../autotask/posting';
 import { type AutotaskNoteSettings, AutotaskPsa } from '../autotask/psa';
 import { DEFAULT_SETTINGS } from '../settings/schema';
 import { toPostView } from './history';
-import { Outbox, type OutboxChange, type PostData } from './outbox';
+import { type ActivityEntry, Outbox, type OutboxChange, type PostData } from './outbox';
 import { buildPlan, type PlanInput } from './plan';
 import { refTag } from './reference';
 
@@ -61,7 +61,14 @@ function clientOptions() {
   };
 }
 
-function kit(opts: { client?: AtClient; notes?: AutotaskNoteSettings | null; clock?: { now: number } } = {}) {
+function kit(
+  opts: {
+    client?: AtClient;
+    notes?: AutotaskNoteSettings | null;
+    clock?: { now: number };
+    log?: ActivityEntry[];
+  } = {},
+) {
   const client = opts.client ?? new AtClient(clientOptions());
   const psa = new AutotaskPsa({
     client,
@@ -76,6 +83,7 @@ function kit(opts: { client?: AtClient; notes?: AutotaskNoteSettings | null; clo
     random: () => 0.5,
     onChange: (c) => void changes.push(c),
     ...(opts.clock ? { now: () => opts.clock!.now } : {}),
+    ...(opts.log ? { log: (e: ActivityEntry) => void opts.log!.push(e) } : {}),
   });
   return {
     outbox,
@@ -182,6 +190,37 @@ describe('outbox → Autotask', () => {
     expect(toPostView(saved).notices).toContainEqual({ text: notice, removeInCw: true });
     // The toast: the change that carries the notice, once.
     expect(t.changes.filter((c) => c.notice)).toEqual([expect.objectContaining({ notice })]);
+  });
+
+  it('the ticket number given with the post names the ticket in its notice, its log lines and Post History', async () => {
+    const log: ActivityEntry[] = [];
+    const t = kit({ client: new ResendingClient(/Notes$/), log });
+    const number = String(sb.state.tickets.find((x) => x.id === TICKET)?.ticketNumber);
+    expect(number).toMatch(/^T\d{8}\.\d{4}$/);
+    // As the panel may have it (typed or read off the page): kept as Autotask writes it.
+    const post = await t.outbox.enqueue(plan({ timeEntry: false, status: undefined }), {
+      psa: 'autotask',
+      scope: SCOPE,
+      ticketNumber: ` ${number.toLowerCase()} `,
+    });
+    expect(post.ticketNumber).toBe(number);
+    await t.outbox.drain();
+    const [note] = await t.items(post.id);
+    const [left] = notesWith(note!.ref)
+      .map((c) => c.id as number)
+      .filter((id) => id !== (note!.payload as { cwId?: number }).cwId);
+    const notice = `A duplicate of this note is on ticket ${number} (note ${left}). Autotask does not let FlowPilot delete notes. Remove it in Autotask.`;
+    expect(t.changes.filter((c) => c.notice)).toEqual([expect.objectContaining({ notice })]);
+    const view = toPostView((await t.database.posts.get(post.id))!);
+    expect(view).toMatchObject({ ticketId: TICKET, ticketNumber: number });
+    expect(view.notices).toContainEqual({ text: notice, removeInCw: true });
+    // The Activity log: the ticket by its number, never the id a technician has not seen.
+    expect(log.map((e) => e.detail)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^ticket ${number.replace('.', '\\.')} · ref `)),
+      ]),
+    );
+    expect(log.some((e) => e.detail?.includes(`#${TICKET}`))).toBe(false);
   });
 
   it('without the note settings a note fails with what to do, and is kept for a retry', async () => {

@@ -9,6 +9,8 @@ import { describePlanItem, type PlanItem, type PlanPart, planPart } from './plan
 
 export interface OutboxPayload {
   ticket: TicketRef;
+  /** The ticket's number where it is not the id (Autotask): the item's log lines and notices name it. */
+  ticketNumber?: string;
   item: PlanItem;
   /** The last attempt may have reached CW: search for the ref before sending again. */
   unknownOutcome?: boolean;

@@ -17,6 +17,7 @@
 import Dexie from 'dexie';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
 import type { PsaKind } from '../psa/types';
+import { ticketNo } from '../psa/words';
 import { type TicketRef, ticketKey } from '../ticket/types';
 import { REFS_PER_LOOKUP } from './cw-writes';
 import { type DiscardOutcomeName, duplicateNotice } from './explain';
@@ -77,6 +78,11 @@ export interface PostMeta {
   scope?: string;
   /** The PSA it is for (Post History words its notices for it). */
   psa?: PsaKind;
+  /**
+   * The ticket's number as its technicians know it, where it is not the id (Autotask's
+   * T20261129.0004): the post's messages, Post History and the Activity log name the ticket by it.
+   */
+  ticketNumber?: string;
   /**
    * The panel's submission: enqueue() with one already stored for this ticket returns that post and
    * writes nothing (a repeat of an ask the worker never answered, e.g. it was stopped mid-post).
@@ -236,6 +242,8 @@ export class Outbox {
     const key = ticketKey(plan.ticket);
     const now = this.now();
     const postId = newId();
+    // Upper case as Autotask writes it: Post History's filter looks it up so (lib/posting/history.ts).
+    const ticketNumber = meta.ticketNumber?.trim().toUpperCase() || undefined;
     const notBefore = now + Math.max(0, meta.holdMs ?? 0);
     const client =
       opts.sendWith && (isPostingWriter(opts.sendWith) ? opts.sendWith : cwPostingWriter(opts.sendWith));
@@ -267,7 +275,11 @@ export class Outbox {
           ticketKey: key,
           seq: ++seq,
           kind: item.kind,
-          payload: { ticket: plan.ticket, item } satisfies OutboxPayload,
+          payload: {
+            ticket: plan.ticket,
+            item,
+            ...(ticketNumber ? { ticketNumber } : {}),
+          } satisfies OutboxPayload,
           ref: newRef(),
           state: 'pending',
           attempts: 0,
@@ -304,6 +316,7 @@ export class Outbox {
           data,
           scope: meta.scope,
           ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
+          ...(ticketNumber ? { ticketNumber } : {}),
         };
         // Both writes in one go: awaiting the first before issuing the second would cost a round trip.
         await Promise.all([db.outbox.bulkAdd(records), db.posts.add(rec)]);
@@ -707,14 +720,14 @@ export class Outbox {
   private async logAttempt(r: OutboxRecord, outcome: 'ok' | 'error', started: number, detail: string) {
     try {
       const post = await this.db.posts.get(r.postId);
-      const ticket = payloadOf(r).ticket;
+      const { ticket, ticketNumber } = payloadOf(r);
       await this.deps.log?.({
         kind: `post.${r.kind}`,
         actor: this.actorOf(post),
         outcome,
         latencyMs: Math.max(0, this.now() - started),
         // Never the note text: ticket, ref and attempt only.
-        detail: `ticket #${ticket.id} · ref ${r.ref} · attempt ${r.attempts} · ${detail}`,
+        detail: `ticket ${ticketNo(ticket.id, ticketNumber)} · ref ${r.ref} · attempt ${r.attempts} · ${detail}`,
       });
     } catch {
       // Logging never decides the fate of a post.
@@ -1120,7 +1133,9 @@ export class Outbox {
       });
       return;
     }
-    const notice = left.length ? duplicateNotice(kind, p.ticket.id, left, client.psa) : undefined;
+    const notice = left.length
+      ? duplicateNotice(kind, p.ticket.id, left, client.psa, p.ticketNumber)
+      : undefined;
     await this.update(
       r.id,
       expect,

@@ -142,6 +142,23 @@ describe('§3.6 a post waiting behind a failed one says so', () => {
   });
 });
 
+describe('ConnectWise names its tickets by #id', () => {
+  it('a ticket number sent with the post is not kept on a ConnectWise connection: "#1002" stays', async () => {
+    const r = await submitPost({
+      ticketKey: 'service:1002',
+      noteKind: 'internalAnalysis',
+      text: 'Named by id',
+      timeEntry: false,
+      waitMs: 5_000,
+      ticketNumber: 'T20261129.0004',
+    });
+    expect(r.outcome).toBe('sent');
+    expect(r.message).toBe('Posted to ticket #1002.');
+    expect(r.post.ticketNumber).toBeUndefined();
+    expect((await db().posts.get(r.post.id))?.ticketNumber).toBeUndefined();
+  });
+});
+
 describe('project issues', () => {
   it('the dialog context says the project ticket is an issue, and its time entry is charged as ProjectIssue', async () => {
     const ticketKey = `project:${SPECIAL_TICKETS.projectIssue}`;

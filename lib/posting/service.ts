@@ -15,6 +15,7 @@ import type { CwClient } from '../cw/client';
 import { cond } from '../cw/conditions';
 import { db, type PostRecord, type SessionRecord } from '../db/schema';
 import { AppError } from '../errors';
+import { ticketNo } from '../psa/words';
 import { getSettings } from '../settings/store';
 import { ticketWebUrl } from '../ticket/cw-map';
 import { parseTicketKey, type TicketRef } from '../ticket/types';
@@ -343,6 +344,11 @@ export interface PostRequest {
   replacesPostId?: string;
   /** The panel's submission: a repeat joins its post (PostMeta.submissionId). */
   submissionId?: string;
+  /**
+   * The ticket's number as the panel shows it (Autotask's T20261129.0004): the answer, Post History
+   * and the Activity log name the ticket by it. Kept only for an Autotask connection.
+   */
+  ticketNumber?: string;
 }
 
 export interface PostResult {
@@ -428,7 +434,7 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       replaced?.items.length &&
       replaced.items.every((i) => i.outcome === 'landed')
     ) {
-      const r = await resultOf(req.replacesPostId, ticket.id);
+      const r = await resultOf(req.replacesPostId);
       return { ...r, message: `${r.message}${alreadyThere(replaced)}` };
     }
     if (e instanceof PlanError) throw new AppError('validation', `${e.message}${alreadyThere(replaced)}`);
@@ -450,6 +456,8 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       scope: conn ? connectionScope(conn) : undefined,
       psa: conn?.psa,
       submissionId: req.submissionId,
+      // ConnectWise's number is its id: its messages keep "#1001" whatever a caller sends.
+      ticketNumber: isAutotask(conn) ? req.ticketNumber : undefined,
     },
     // ConnectWise: the create starts with the write-ahead (Autotask posts go through drain as before).
     { sendWith: cw && !req.holdMs ? clientFor(cw) : undefined },
@@ -458,7 +466,7 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
     return {
       post: toPostView(post),
       outcome: 'held',
-      message: `Posting to ticket #${ticket.id} in ${Math.round(req.holdMs / 1000)} s.`,
+      message: `Posting to ticket ${ticketNo(ticket.id, post.ticketNumber)} in ${Math.round(req.holdMs / 1000)} s.`,
       undoMs: Math.max(0, req.holdMs - UNDO_MARGIN_MS),
     };
   }
@@ -468,19 +476,21 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
   const settled = await ob.waitForPost(post.id, req.waitMs ?? 15_000);
   if (!settled) throw new AppError('notFound', 'The post is gone.');
   // The record the outbox settled it with: answering needs no read of its own.
-  const r = await resultFor(settled, ticket.id);
+  const r = await resultFor(settled);
   return { ...r, message: `${r.message}${alreadyThere(replaced)}` };
 }
 
-async function resultOf(postId: string, ticketId: number): Promise<PostResult> {
+async function resultOf(postId: string): Promise<PostResult> {
   const rec = await db().posts.get(postId);
   if (!rec) throw new AppError('notFound', 'The post is gone.');
-  return resultFor(rec, ticketId);
+  return resultFor(rec);
 }
 
-async function resultFor(rec: PostRecord, ticketId: number): Promise<PostResult> {
+async function resultFor(rec: PostRecord): Promise<PostResult> {
   const post = toPostView(rec);
-  if (post.state === 'sent') return { post, outcome: 'sent', message: `Posted to ticket #${ticketId}.` };
+  // The ticket as its technicians know it: "#1001" on ConnectWise, its number on Autotask.
+  const ticket = ticketNo(rec.ticketId, rec.ticketNumber);
+  if (post.state === 'sent') return { post, outcome: 'sent', message: `Posted to ticket ${ticket}.` };
   const failed = (rec.data as PostData).items.find((i) => i.state === 'failed');
   if (post.state === 'failed' && failed?.lastError) {
     return {
@@ -494,7 +504,7 @@ async function resultFor(rec: PostRecord, ticketId: number): Promise<PostResult>
     return {
       post,
       outcome: 'queued',
-      message: `Saved — waiting behind an earlier post to ticket #${ticketId} that failed. Retry or discard that post in Post History; this one follows.`,
+      message: `Saved — waiting behind an earlier post to ticket ${ticket} that failed. Retry or discard that post in Post History; this one follows.`,
     };
   }
   return { post, outcome: 'queued', message: 'Saved — will retry' };
@@ -538,13 +548,18 @@ const UNDO_MARGIN_MS = 1_500;
  * Auto Push: after Resolve/Escalate, post the session's documentation without the dialog, held for an
  * undo window. Null when Auto Push is off, the session has no documentation, or it was already posted.
  */
-export function autoPush(ticketKey: string, holdMs = AUTO_PUSH_UNDO_MS): Promise<PostResult | null> {
+export function autoPush(
+  ticketKey: string,
+  holdMs = AUTO_PUSH_UNDO_MS,
+  /** As in PostRequest: the ticket's number the panel shows. */
+  ticketNumber?: string,
+): Promise<PostResult | null> {
   // Two tabs on one ticket both ask when the session closes. Calls for a ticket run one after the
   // other (one worker, one JS context), so the second sees the first's post and does nothing.
   // This map only orders in-flight calls; it holds no state worth keeping across a worker restart.
   const run = (autoPushQueue.get(ticketKey) ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => autoPushOnce(ticketKey, holdMs));
+    .then(() => autoPushOnce(ticketKey, holdMs, ticketNumber));
   autoPushQueue.set(ticketKey, run);
   void run
     .finally(() => {
@@ -556,7 +571,11 @@ export function autoPush(ticketKey: string, holdMs = AUTO_PUSH_UNDO_MS): Promise
 
 const autoPushQueue = new Map<string, Promise<unknown>>();
 
-async function autoPushOnce(ticketKey: string, holdMs: number): Promise<PostResult | null> {
+async function autoPushOnce(
+  ticketKey: string,
+  holdMs: number,
+  ticketNumber: string | undefined,
+): Promise<PostResult | null> {
   const settings = await getSettings();
   if (!settings.autoPush) return null;
   const session = await latestSession(ticketKey);
@@ -574,5 +593,6 @@ async function autoPushOnce(ticketKey: string, holdMs: number): Promise<PostResu
     status: status ? { id: status.id, name: status.name } : undefined,
     projectIssue: ctx.projectIssue,
     holdMs,
+    ticketNumber,
   });
 }

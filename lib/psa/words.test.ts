@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PSA_WORDS, ticketLabel, wordsFor } from './words';
+import { PSA_WORDS, ticketLabel, ticketNo, wordsFor } from './words';
 
 describe('PSA words', () => {
   it('ConnectWise keeps its words; Autotask has its own for every one of them', () => {
@@ -34,5 +34,16 @@ describe('PSA words', () => {
     expect(ticketLabel({ kind: 'service', id: 1001 })).toBe('#1001');
     expect(ticketLabel({ kind: 'project', id: 5001 })).toBe('Project ticket #5001');
     expect(ticketLabel({ kind: 'service', id: 7 }, '  ')).toBe('#7');
+  });
+
+  it('inside a sentence a ticket is its number when known, else #id (ConnectWise project tickets too)', () => {
+    expect(`Posted to ticket ${ticketNo(40265, 'T20261129.0004')}`).toBe('Posted to ticket T20261129.0004');
+    expect(ticketNo(40265, ' T20261129.0004 ')).toBe('T20261129.0004');
+    // ConnectWise: no number, so its messages read exactly as they always did.
+    expect(`Posted to ticket ${ticketNo(1001)}`).toBe('Posted to ticket #1001');
+    expect(ticketNo(5001, undefined)).toBe('#5001');
+    // An Autotask post saved before numbers were kept, or a blank one: the id, marked as such.
+    expect(ticketNo(40265, '')).toBe('#40265');
+    expect(ticketNo(40265, ' ')).toBe('#40265');
   });
 });

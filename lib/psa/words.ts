@@ -70,10 +70,21 @@ export function wordsFor(kind: PsaKind | undefined): PsaWords {
 }
 
 /**
- * How a technician names a ticket: Autotask's ticket number (T20261129.0004) when known, else `#id`
- * (CW's ticket number is its id; project tickets say so).
+ * A ticket's number inside a sentence, after "ticket" or "to" ("Posted to ticket #1001", "Post to
+ * Ticket T20261129.0004"): Autotask's ticket number when known, else `#id`. ConnectWise has no number
+ * but its id (project tickets too: their posting messages have always said "ticket #5001").
+ */
+export function ticketNo(id: number, number?: string): string {
+  const n = number?.trim();
+  return n ? n : `#${id}`;
+}
+
+/**
+ * How a technician names a ticket on its own (a heading, a search result): Autotask's ticket number
+ * (T20261129.0004) when known, else `#id` (CW's ticket number is its id; project tickets say so).
  */
 export function ticketLabel(ref: TicketRef, number?: string): string {
-  if (number?.trim()) return number.trim();
-  return `${ref.kind === 'project' ? 'Project ticket ' : ''}#${ref.id}`;
+  return number?.trim()
+    ? ticketNo(ref.id, number)
+    : `${ref.kind === 'project' ? 'Project ticket ' : ''}#${ref.id}`;
 }

@@ -1,5 +1,5 @@
 import { NOTE_TYPE, PUBLISH, SPECIAL_RESOURCES, SPECIAL_TICKETS } from '../autotask-sandbox/index';
-import { atPanel, ticketFrame } from './autotask-helpers';
+import { atPanel, ticketFrame, ticketNumberOf } from './autotask-helpers';
 import { chooseAutotask, fillAutotask } from './autotask-options-helpers';
 import { expect, test } from './fixtures';
 
@@ -57,9 +57,8 @@ test('the checklist on Autotask through the UI: connect, map by email, note choi
   const page = await ext.context.newPage();
   await page.goto(at.ticketPageUrls(T).shell);
   const p = atPanel(page);
-  await expect(p.getByRole('heading', { level: 2 })).toContainText(
-    String(at.state.tickets.find((t) => t.id === T)?.ticketNumber),
-  );
+  const number = ticketNumberOf(at, T);
+  await expect(p.getByRole('heading', { level: 2 })).toContainText(number);
   await expect(p).toHaveAttribute('data-context', 'ready');
   await expect(p.getByRole('region', { name: 'Company and contact' })).toContainText('Contoso Ltd');
 
@@ -73,10 +72,12 @@ test('the checklist on Autotask through the UI: connect, map by email, note choi
   await frame.getByLabel('Resolution').fill('Recreated the mail profile.');
   await frame.getByRole('button', { name: 'Resolve session' }).click();
   await s.getByRole('button', { name: 'Post to ticket' }).click();
-  const dialog = frame.getByRole('dialog', { name: new RegExp(`Update ticket #${T}`) });
-  await dialog.getByRole('button', { name: `Post to Ticket #${T}` }).click();
+  // Posting names the ticket by its Autotask number, as the heading does.
+  const dialog = frame.getByRole('dialog', { name: `Update ticket ${number}` });
+  await dialog.getByRole('button', { name: `Post to Ticket ${number}` }).click();
   await expect(dialog).toBeHidden();
-  await expect(s.getByText(new RegExp(`^Posted to #${T} at `))).toBeVisible();
+  await expect(p.getByRole('status').filter({ hasText: `Posted to ticket ${number}` })).toBeVisible();
+  await expect(s.getByText(`Posted to ${number} at `)).toBeVisible();
 
   const mine = at.state.ticketNotes.filter((n) =>
     String(n.description ?? '').includes('Recreated the mail profile.'),

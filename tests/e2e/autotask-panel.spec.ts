@@ -52,17 +52,21 @@ async function readyToPost(ext: ExtensionBrowser, at: AutotaskSandbox): Promise<
 }
 
 const session = (page: Page) => atPanel(page).getByRole('region', { name: 'FlowPilot session' });
-const dialogOf = (page: Page) =>
+/** The sandbox ticket's number as a RegExp source ("T20261129.0004": the dot is literal). */
+const numberPattern = (at: AutotaskSandbox) => ticketNumberOf(at, T).replace(/[.]/g, '\\.');
+// Posting names the ticket by its Autotask number too, never by the internal id an Autotask technician
+// has never seen.
+const dialogOf = (page: Page, at: AutotaskSandbox) =>
   ticketFrame(page)
     .frameLocator('flowpilot-panel iframe[title="FlowPilot"]')
-    .getByRole('dialog', { name: new RegExp(`Update ticket #${T}`) });
+    .getByRole('dialog', { name: `Update ticket ${ticketNumberOf(at, T)}` });
 const ours = (at: AutotaskSandbox, text: string) =>
   at.state.ticketNotes.filter((n) => String(n.description ?? '').includes(text));
 const ourTime = (at: AutotaskSandbox) =>
   at.state.timeEntries.filter((e) => e.ticketID === T && /FlowPilot ref/.test(String(e.summaryNotes ?? '')));
 
 /** Start a session on the shell's ticket, add a fact, Resolve, open the post dialog from the outcome. */
-async function resolveAndOpenPost(page: Page, resolution: string) {
+async function resolveAndOpenPost(page: Page, at: AutotaskSandbox, resolution: string) {
   const s = session(page);
   await s.getByRole('button', { name: 'Start Session' }).click();
   const fact = s.getByLabel('Add to What we know');
@@ -74,7 +78,7 @@ async function resolveAndOpenPost(page: Page, resolution: string) {
   await frame.getByLabel('Resolution').fill(resolution);
   await frame.getByRole('button', { name: 'Resolve session' }).click();
   await s.getByRole('button', { name: 'Post to ticket' }).click();
-  const dialog = dialogOf(page);
+  const dialog = dialogOf(page, at);
   await expect(dialog.getByLabel('Preview')).toHaveValue(new RegExp(resolution));
   return dialog;
 }
@@ -82,6 +86,7 @@ async function resolveAndOpenPost(page: Page, resolution: string) {
 test('context through the connector; session, fact, Resolve, Post to Ticket: note, time entry and status in Autotask', async ({
   ext,
   at,
+  openOptions,
 }) => {
   await readyToPost(ext, at);
   const page = await ext.context.newPage();
@@ -123,17 +128,27 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   );
   expect(similarQueries).toHaveLength(1);
 
-  const dialog = await resolveAndOpenPost(page, 'Rebuilt the Outlook profile.');
+  const dialog = await resolveAndOpenPost(page, at, 'Rebuilt the Outlook profile.');
   await expect(dialog.getByLabel('Add a time entry')).toBeChecked();
   // Autotask's words: a Role (held by the resource), no CW work type, no "CW default".
   await expect(dialog.getByLabel('Role', { exact: true })).toBeVisible();
   await expect(dialog.getByLabel('Work type')).toHaveCount(0);
   await expect(dialog.getByText(/\bCW\b|ConnectWise|API member/)).toHaveCount(0);
-  await dialog.getByRole('button', { name: `Post to Ticket #${T}` }).click();
+  const number = ticketNumberOf(at, T);
+  await dialog.getByRole('button', { name: `Post to Ticket ${number}` }).click();
   await expect(dialog).toBeHidden();
+  // The toast, its link and the session's line name the ticket by its number.
+  await expect(p.getByRole('status').filter({ hasText: `Posted to ticket ${number}` })).toBeVisible();
+  await expect(p.getByRole('link', { name: `Open ticket ${number}` })).toHaveAttribute(
+    'href',
+    new RegExp(`ticketId=${T}\\b`),
+  );
   await expect(
-    session(page).getByText(new RegExp(`^Posted to #${T} at .*\\(note, 15 min, status Complete\\)$`)),
+    session(page).getByText(
+      new RegExp(`^Posted to ${numberPattern(at)} at .*\\(note, 15 min, status Complete\\)$`),
+    ),
   ).toBeVisible();
+  await expect(p).not.toContainText(`#${T}`);
 
   const [note] = ours(at, 'Rebuilt the Outlook profile.');
   expect(ours(at, 'Rebuilt the Outlook profile.')).toHaveLength(1);
@@ -150,6 +165,30 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   expect(String(entry?.endDateTime)).toMatch(/Z$/);
   expect(Date.parse(String(entry?.endDateTime)) - Date.parse(String(entry?.startDateTime))).toBe(15 * 60_000);
   expect(at.state.tickets.find((t) => t.id === T)?.status).toBe(5);
+
+  // Post History and the Activity log outlive the panel: they name the post's ticket by its number too,
+  // and the Ticket filter finds it by that number (as typed, in any case).
+  const history = await openOptions('history');
+  const posts = history.getByRole('table', { name: 'Posts' });
+  const row = posts.getByRole('row').filter({ hasText: number });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole('link', { name: number, exact: true })).toBeVisible();
+  await expect(posts).not.toContainText(`#${T}`);
+  const ticketFilter = history.getByRole('textbox', { name: 'Ticket' });
+  await ticketFilter.fill('T19990101.0001');
+  await ticketFilter.press('Enter');
+  await expect(history.getByText('No posts match the filter.')).toBeVisible();
+  await ticketFilter.fill(` ${number.toLowerCase()} `);
+  await ticketFilter.press('Enter');
+  await expect(posts.getByRole('row').filter({ hasText: number })).toHaveCount(1);
+  await history.getByRole('tab', { name: 'Activity' }).click();
+  const activity = history.getByRole('table', { name: 'Activity log' });
+  // The post's three writes (note, time entry, status), each by the number. (Session entries still say
+  // "#id": a session does not keep the number.)
+  const writes = activity.getByRole('row').filter({ hasText: /Post note|Post time entry|Change status/ });
+  await expect(writes).toHaveCount(3);
+  await expect(writes.filter({ hasText: `ticket ${number} · ref` })).toHaveCount(3);
+  await expect(writes.filter({ hasText: `#${T}` })).toHaveCount(0);
   expect(at.contractViolations).toEqual([]);
 });
 
@@ -184,9 +223,10 @@ test('commit-then-reset on the note POST: Chromium resends; time entry and statu
   const page = await ext.context.newPage();
   await page.goto(at.ticketPageUrls(T).plain);
   await expect(atPanel(page)).toHaveAttribute('data-context', 'ready');
-  const dialog = await resolveAndOpenPost(page, 'Resend check on Autotask.');
+  const dialog = await resolveAndOpenPost(page, at, 'Resend check on Autotask.');
   at.faults.add({ method: 'POST', path: `^/Tickets/${T}/Notes$`, reset: 'after-commit' });
-  await dialog.getByRole('button', { name: `Post to Ticket #${T}` }).click();
+  const number = ticketNumberOf(at, T);
+  await dialog.getByRole('button', { name: `Post to Ticket ${number}` }).click();
 
   // Chromium did resend: two POSTs reached Autotask, the first reset after its commit.
   const notePosts = () => at.requests.filter((r) => r.method === 'POST' && /\/Notes$/i.test(r.apiPath));
@@ -201,19 +241,18 @@ test('commit-then-reset on the note POST: Chromium resends; time entry and statu
   const toast = atPanel(page)
     .getByRole('alert')
     .filter({
-      hasText:
-        /A duplicate of this note is on ticket #\d+ \(note \d+\)\. Autotask does not let FlowPilot delete notes\./,
+      hasText: new RegExp(
+        `A duplicate of this note is on ticket ${numberPattern(at)} \\(note \\d+\\)\\. Autotask does not let FlowPilot delete notes\\.`,
+      ),
     });
   await expect(toast).toBeVisible({ timeout: 15_000 });
   const leftId = Number(/\(note (\d+)\)/.exec((await toast.textContent()) ?? '')?.[1]);
   expect(copies.map((c) => c.id)).toContain(leftId);
 
   const history = await openOptions('history');
-  const row = history
-    .getByRole('table', { name: 'Posts' })
-    .getByRole('row')
-    .filter({ hasText: `#${T}` });
+  const row = history.getByRole('table', { name: 'Posts' }).getByRole('row').filter({ hasText: number });
   await expect(row).toContainText(`(note ${leftId})`);
+  await expect(row.getByRole('link', { name: `Open ticket ${number}` })).toBeVisible();
   await expect(row).toContainText('Remove it in Autotask');
   expect(at.contractViolations).toEqual([]);
 });

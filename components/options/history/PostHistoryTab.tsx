@@ -10,7 +10,7 @@ import { askFromOptions } from '@/lib/messages/client';
 import type { PostDetail } from '@/lib/messages/posting';
 import { describeDiscard } from '@/lib/posting/explain';
 import type { PostView } from '@/lib/posting/history';
-import { wordsFor } from '@/lib/psa/words';
+import { ticketNo, wordsFor } from '@/lib/psa/words';
 import { errorText } from '../api';
 import { ExportButtons, saveExport, TicketAndDates, useLatest, useListFilter } from '../list-filters';
 import { PAGE, takeEarlyFirstPage } from './first-page';
@@ -31,9 +31,13 @@ interface Filter {
 }
 
 function toQuery(f: Filter) {
-  const q: { state?: OutboxState; ticketId?: number; from?: number; to?: number } = {};
+  const q: { state?: OutboxState; ticketId?: number; ticketNumber?: string; from?: number; to?: number } = {};
   if (f.state) q.state = f.state;
-  if (/^\d+$/.test(f.ticket.trim())) q.ticketId = Number(f.ticket.trim());
+  const ticket = f.ticket.trim();
+  // "1001" or "#1001" (ConnectWise, and any post by its id); anything else is a ticket number, as
+  // Autotask's technicians know their tickets (T20261129.0004).
+  if (/^#?\d+$/.test(ticket)) q.ticketId = Number(ticket.replace('#', ''));
+  else if (ticket) q.ticketNumber = ticket.slice(0, 50);
   if (f.from) q.from = new Date(`${f.from}T00:00:00`).getTime();
   if (f.to) q.to = new Date(`${f.to}T23:59:59.999`).getTime();
   return q;
@@ -175,10 +179,10 @@ export function PostHistoryTab() {
                 <td>
                   {p.ticketUrl ? (
                     <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
-                      #{p.ticketId}
+                      {ticketNo(p.ticketId, p.ticketNumber)}
                     </a>
                   ) : (
-                    `#${p.ticketId}`
+                    ticketNo(p.ticketId, p.ticketNumber)
                   )}
                 </td>
                 <td>{p.technicianName ?? wordsFor(p.psa).apiAccountName}</td>
@@ -191,7 +195,7 @@ export function PostHistoryTab() {
                         <>
                           {' '}
                           <a href={p.ticketUrl} target="_blank" rel="noopener noreferrer">
-                            Open ticket #{p.ticketId}
+                            Open ticket {ticketNo(p.ticketId, p.ticketNumber)}
                           </a>
                         </>
                       )}
@@ -213,7 +217,7 @@ export function PostHistoryTab() {
                 <td>
                   {(p.state === 'failed' || p.state === 'pending') && (
                     <Button
-                      aria-label={`Retry now post to ticket #${p.ticketId}`}
+                      aria-label={`Retry now post to ticket ${ticketNo(p.ticketId, p.ticketNumber)}`}
                       onClick={() => void act('posting/retry', p.id)}
                     >
                       Retry now
@@ -298,7 +302,9 @@ function EditDialog({
         onClose();
       }}
     >
-      <h2 id="fp-edit-title">Edit and retry — ticket #{detail.post.ticketId}</h2>
+      <h2 id="fp-edit-title">
+        Edit and retry — ticket {ticketNo(detail.post.ticketId, detail.post.ticketNumber)}
+      </h2>
       {detail.post.lastError && <p class="fp-error">{detail.post.lastError}</p>}
       {detail.editable.map((e) => (
         <div class="fp-field" key={e.outboxId}>

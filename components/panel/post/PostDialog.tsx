@@ -5,10 +5,13 @@ import { panelWords } from '@/lib/panel/words';
 import type { PostView } from '@/lib/posting/history';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan';
 import type { PostContext, PostResult } from '@/lib/posting/service';
+import { ticketNo } from '@/lib/psa/words';
 import { clockTime } from './summary';
 
 interface Props {
   ticketKey: string;
+  /** The ticket's number where it is not the id (Autotask): the dialog and the post name it. */
+  ticketNumber?: string;
   onDone: (r: PostResult) => void;
   onCancel: () => void;
 }
@@ -29,7 +32,7 @@ const POST_STATE_WORDS: Record<PostView['state'], string> = {
 };
 
 /** The "Update" dialog: Preview, Note Type, Status, time entry, Post to Ticket. */
-export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
+export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props) {
   const words = panelWords.value;
   const [ctx, setCtx] = useState<PostContext | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
@@ -52,7 +55,8 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
   const [alreadyPosted, setAlreadyPosted] = useState<PostView | undefined>();
   /** A post that needs an explicit yes first: the same documentation again, or time without a note. */
   const [confirm, setConfirm] = useState<'duplicate' | 'timeOnly' | undefined>();
-  const ticketId = ticketKey.split(':')[1];
+  // "#1001" on ConnectWise; Autotask's T20261129.0004 (the accessible names keep "Post to Ticket" first).
+  const ticketName = ticketNo(Number(ticketKey.split(':')[1]), ticketNumber);
   const backRef = useRef<HTMLButtonElement>(null);
   /**
    * The submission the worker has not answered yet, with what it asked: clicking again with the same
@@ -140,7 +144,12 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
       const asked = JSON.stringify(request);
       if (unanswered.current?.asked !== asked) unanswered.current = { id: crypto.randomUUID(), asked };
       const submissionId = unanswered.current.id;
-      const r = await askRepeatable(() => askFromPanel('posting/post', { ...request, submissionId }));
+      // Not part of what was asked: the number arriving with the context between two clicks is the
+      // same submission, and must join its post rather than write a second one.
+      const named = ticketNumber ? { ticketNumber } : {};
+      const r = await askRepeatable(() =>
+        askFromPanel('posting/post', { ...request, ...named, submissionId }),
+      );
       unanswered.current = undefined;
       if (r.outcome === 'failed') {
         // Keep everything the technician typed; the reason says what to change.
@@ -165,7 +174,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
 
   return (
     <ModalForm class="fp-p-dialog" labelledBy="fp-p-title" onSubmit={() => void submit()} onCancel={onCancel}>
-      <h2 id="fp-p-title">Update ticket #{ticketId}</h2>
+      <h2 id="fp-p-title">Update ticket {ticketName}</h2>
       {loadError && (
         <p role="alert" class="fp-p-error">
           {loadError}
@@ -176,7 +185,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
         <>
           {alreadyPosted && (
             <p class="fp-p-sent" role="note" data-testid="fp-p-already">
-              Already {alreadyPosted.state === 'sent' ? 'posted' : 'on its way'} to #{ticketId} at{' '}
+              Already {alreadyPosted.state === 'sent' ? 'posted' : 'on its way'} to {ticketName} at{' '}
               {clockTime(alreadyPosted.createdAt)}: {alreadyPosted.summary}. This update starts empty; write
               what is new.{' '}
               <button
@@ -358,7 +367,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
         <div class="fp-p-confirm" role="alert">
           <p>
             {confirm === 'duplicate'
-              ? `This session’s documentation is already on ticket #${ticketId}. Post the same text again?`
+              ? `This session’s documentation is already on ticket ${ticketName}. Post the same text again?`
               : `There is no note: this posts only a time entry of ${hasSessionTime ? posted : minutes || '?'} min. Post the time without a note?`}
           </p>
           <div class="fp-p-actions">
@@ -373,7 +382,7 @@ export function PostDialog({ ticketKey, onDone, onCancel }: Props) {
       )}
       <div class="fp-p-actions">
         <button type="submit" class="fp-p-primary" disabled={!ctx || busy} aria-busy={busy || undefined}>
-          Post to Ticket #{ticketId}
+          Post to Ticket {ticketName}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -4,6 +4,7 @@ import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel, BgError } from '@/lib/messages/client';
 import { describeUndo } from '@/lib/posting/explain';
 import type { PostResult } from '@/lib/posting/service';
+import { ticketNo } from '@/lib/psa/words';
 import { ticketKey as keyOf } from '@/lib/ticket/types';
 import type { UpdateControlProps } from '../contract';
 import { onUpdateDialogRequest } from './open-dialog';
@@ -18,8 +19,14 @@ interface Toast {
 }
 
 /** The panel header's "Update" button: opens the post dialog; runs Auto Push after Resolve/Escalate. */
-export function UpdateControl({ ticket, onPosted }: UpdateControlProps) {
+export function UpdateControl({ ticket, context, ticketNumber, onPosted }: UpdateControlProps) {
   const key = keyOf(ticket);
+  // "#1001" on ConnectWise; Autotask's T20261129.0004, which is all its technicians know.
+  const number = ticketNumber ?? context?.number;
+  const name = ticketNo(ticket.id, number);
+  // The broadcast listener below is registered once per ticket: it reads the number as it is now.
+  const numberRef = useRef(number);
+  numberRef.current = number;
   const [open, setOpen] = useState(false);
   const [toast, setToast] = useState<Toast | undefined>();
   const [pending, setPending] = useState(0);
@@ -63,15 +70,17 @@ export function UpdateControl({ ticket, onPosted }: UpdateControlProps) {
         // A held (Auto Push) or retried post finishing while the panel is open.
         if (m.postId === watched.current && (m.state === 'sent' || m.state === 'failed')) {
           watched.current = undefined;
+          const now = ticketNo(ticket.id, numberRef.current);
           show(
             m.state === 'sent'
-              ? { text: `Posted to ticket #${ticket.id}`, kind: 'ok' }
-              : { text: `Posting to ticket #${ticket.id} failed — see Post History.`, kind: 'error' },
+              ? { text: `Posted to ticket ${now}`, kind: 'ok' }
+              : { text: `Posting to ticket ${now} failed — see Post History.`, kind: 'error' },
           );
         }
       }
       if (m.type === 'session/changed') {
-        askFromPanel('posting/autoPush', { ticketKey: key })
+        const n = numberRef.current;
+        askFromPanel('posting/autoPush', { ticketKey: key, ...(n ? { ticketNumber: n } : {}) })
           .then((r) => {
             if (!r) return;
             watched.current = r.post.id;
@@ -117,13 +126,15 @@ export function UpdateControl({ ticket, onPosted }: UpdateControlProps) {
         Update
       </button>
       {pending > 0 && <span class="fp-p-badge">{pending} pending</span>}
-      {open && <PostDialog ticketKey={key} onDone={done} onCancel={() => setOpen(false)} />}
+      {open && (
+        <PostDialog ticketKey={key} ticketNumber={number} onDone={done} onCancel={() => setOpen(false)} />
+      )}
       {toast && (
         <div class="fp-p-toast" role={toast.kind === 'error' ? 'alert' : 'status'}>
           <span>{toast.text}</span>
           {toast.link && (
             <a href={toast.link} target="_blank" rel="noopener noreferrer">
-              Open ticket #{ticket.id}
+              Open ticket {name}
             </a>
           )}
           {toast.undoPostId && (

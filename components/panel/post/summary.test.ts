@@ -25,5 +25,11 @@ describe('posted summary', () => {
     expect(postedParts([item('note', 'Resolution note'), item('note', 'Resolution note (customer)')])).toBe(
       'note',
     );
+    // Autotask: the ticket by the number the post kept; a post saved before numbers were kept, by id.
+    const at = { updatedAt: Date.UTC(2026, 0, 5, 10, 14), items: [item('note', 'Resolution note')] };
+    expect(postedLine(40265, { ...at, ticketNumber: 'T20261129.0004' })).toMatch(
+      /^Posted to T20261129\.0004 at .*\(note\)$/,
+    );
+    expect(postedLine(40265, at)).toMatch(/^Posted to #40265 at /);
   });
 });

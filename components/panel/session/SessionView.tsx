@@ -4,7 +4,7 @@ import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
 import { panelWords } from '@/lib/panel/words';
 import type { PostView } from '@/lib/posting/history';
-import { ticketLabel } from '@/lib/psa/words';
+import { ticketLabel, ticketNo } from '@/lib/psa/words';
 import { buildSessionDoc, resolvePrefill, type SessionDoc } from '@/lib/session/artifacts';
 import { isAwayNow } from '@/lib/session/away';
 import {
@@ -483,6 +483,8 @@ function PostState({ ticket, session }: { ticket: TicketRef; session: Session })
     </button>
   );
   const { psa } = panelWords.value;
+  // The ticket as the post names it: "#1001", or Autotask's number the post kept.
+  const name = post ? ticketNo(ticket.id, post.ticketNumber) : '';
   if (post === null)
     return (
       <p class="fp-s-next">
@@ -493,12 +495,12 @@ function PostState({ ticket, session }: { ticket: TicketRef; session: Session })
   if (post.state === 'failed')
     return (
       <p class="fp-s-next">
-        Posting to #{ticket.id} failed{post.lastError ? `: ${post.lastError}` : ''} — {postButton}
+        Posting to {name} failed{post.lastError ? `: ${post.lastError}` : ''} — {postButton}
       </p>
     );
   return (
     <p class="fp-s-next">
-      Posting to #{ticket.id}… (not confirmed by {psa} yet)
+      Posting to {name}… (not confirmed by {psa} yet)
     </p>
   );
 }
