@@ -85,7 +85,8 @@ export interface PostMeta {
   ticketNumber?: string;
   /**
    * The panel's submission: enqueue() with one already stored for this ticket returns that post and
-   * writes nothing (a repeat of an ask the worker never answered, e.g. it was stopped mid-post).
+   * writes nothing (a repeat of an ask the worker never answered, e.g. it was stopped mid-post) — unless
+   * that post was discarded (all of it cancelled): then the repeat is posted as a new post.
    */
   submissionId?: string;
 }
@@ -265,7 +266,14 @@ export class Outbox {
         const [last, ahead, earlier] = await Promise.all([
           ticketItems().last(),
           mayStart && !this.throttled(now) ? ticketItems().filter(blocks).first() : Promise.resolve(true),
-          meta.submissionId ? db.posts.where('submissionId').equals(meta.submissionId).first() : undefined,
+          meta.submissionId
+            ? db.posts
+                .where('submissionId')
+                .equals(meta.submissionId)
+                // A discarded post is not the submission's any more: a click after the discard posts.
+                .filter((p) => p.state !== 'cancelled')
+                .first()
+            : undefined,
         ]);
         // Read in this transaction, so two repeats of one submission cannot both write.
         if (earlier) return earlier;

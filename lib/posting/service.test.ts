@@ -9,7 +9,7 @@ import { connect } from '../connection/service';
 import { db } from '../db/schema';
 import { changeSession, startSessionFor } from '../session/service';
 import { saveSettings } from '../settings/store';
-import { AUTO_PUSH_UNDO_MS, autoPush, preparePost, submitPost } from './service';
+import { AUTO_PUSH_UNDO_MS, autoPush, getOutbox, preparePost, submitPost } from './service';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -226,5 +226,34 @@ describe('a click’s post (issue 12 §3: nothing but the create between the cli
     // machine: the outbox's own timers from earlier tests read the queue; no read is on this path.)
     expect(before.filter((e) => e === 'idb:readwrite')).toHaveLength(1);
     expect(notes('One round trip note')).toHaveLength(1);
+  });
+});
+
+describe('a repeated submission (askRepeatable) after its post was discarded', () => {
+  it('posts the note: the discarded post is not "saved, will retry"', async () => {
+    // The first ask: CW answers 503, so the post waits for a retry — and the panel never heard back
+    // (the worker stopped before it answered). The technician discards that post in Post History,
+    // then clicks Post to Ticket again with the same content: the same submission id.
+    sandbox.faults.add({ method: 'POST', path: '^/service/tickets/1011/notes$', status: 503 });
+    const req = {
+      ticketKey: 'service:1011',
+      noteKind: 'internalAnalysis' as const,
+      text: 'Posted after a discard',
+      timeEntry: false,
+      waitMs: 5_000,
+      submissionId: 'sub-discarded-0001',
+    };
+    const unheard = await submitPost(req);
+    expect(notes('Posted after a discard')).toHaveLength(0);
+    const discarded = await getOutbox().discard(unheard.post.id);
+    expect(discarded.items.map((i) => i.outcome)).toEqual(['cancelled']);
+    const again = await submitPost(req);
+    expect(again.outcome).toBe('sent');
+    expect(again.post.id).not.toBe(unheard.post.id);
+    expect(notes('Posted after a discard')).toHaveLength(1);
+    // A further repeat of that click joins the new post: still one note.
+    const repeat = await submitPost(req);
+    expect(repeat.post.id).toBe(again.post.id);
+    expect(notes('Posted after a discard')).toHaveLength(1);
   });
 });
