@@ -267,6 +267,18 @@ describe('outbox against the sandbox', () => {
     expect(writes().filter((w) => w.endsWith('/notes'))).toHaveLength(2);
   });
 
+  it('a submission id is one ticket’s: the same id for another ticket is not a repeat of it', async () => {
+    const t = setup();
+    const meta = { submissionId: 'sub-0003-abcdef' };
+    const first = await t.outbox.enqueue(plan({ timeEntry: false, status: undefined }), meta);
+    const other = await t.outbox.enqueue(
+      plan({ ticket: { kind: 'service', id: 1002 }, timeEntry: false, status: undefined }),
+      meta,
+    );
+    expect(other.id).not.toBe(first.id);
+    expect(other.ticketKey).toBe('service:1002');
+  });
+
   it('closed ticket refusing time: fails with CW’s reason, the status waits, nothing is retried blindly', async () => {
     const t = setup();
     const post = await t.outbox.enqueue(plan({ ticket: { kind: 'service', id: 1003 }, status: { id: 101 } }));

@@ -270,8 +270,8 @@ export class Outbox {
             ? db.posts
                 .where('submissionId')
                 .equals(meta.submissionId)
-                // A discarded post is not the submission's any more: a click after the discard posts.
-                .filter((p) => p.state !== 'cancelled')
+                // Only this ticket's, and not a discarded one: a click after the discard posts.
+                .filter((p) => p.ticketKey === key && p.state !== 'cancelled')
                 .first()
             : undefined,
         ]);
