@@ -27,6 +27,12 @@ export function createPanelController(store: PanelStore, api: PanelApi) {
   const status = signal<PanelStatus | undefined>(undefined);
   const statusError = signal<string | undefined>(undefined);
   let loadToken = 0;
+  /**
+   * A correction of kept details (ticket/contextUpdated) pushed while the ticket's answer is still on
+   * its way: the worker may send it before that answer (its check can finish first), which then brings
+   * the kept, older context. Applied when the answer arrives, if it is not older than it.
+   */
+  let early: TicketContext | undefined;
 
   const refreshStatus = () =>
     api.status().then(
@@ -48,13 +54,17 @@ export function createPanelController(store: PanelStore, api: PanelApi) {
       return;
     }
     const key = ticketKey(linked.ref);
+    early = undefined;
     const prev = store.context.peek();
     // Refresh keeps what is shown until the new answer arrives.
     if (!(refresh && prev.status === 'ready' && prev.key === key))
       store.context.value = { status: 'loading', key };
     api.context(linked.ref, refresh).then(
-      (context) => {
-        if (token === loadToken) store.context.value = { status: 'ready', key, context };
+      (answer) => {
+        if (token !== loadToken) return;
+        const context = early && early.fetchedAt >= answer.fetchedAt ? early : answer;
+        early = undefined;
+        store.context.value = { status: 'ready', key, context };
       },
       (e: unknown) => {
         if (token !== loadToken) return;
@@ -111,6 +121,8 @@ export function createPanelController(store: PanelStore, api: PanelApi) {
       const cur = store.context.peek();
       if (cur.status === 'ready' && cur.key === ticketKey(context.ref)) {
         store.context.value = { status: 'ready', key: cur.key, context };
+      } else if (cur.status === 'loading' && cur.key === ticketKey(context.ref)) {
+        early = context;
       }
     },
     openOptions: () => void api.openOptions(),

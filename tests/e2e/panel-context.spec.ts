@@ -162,3 +162,31 @@ test('kept company details outlive a stopped worker: the next context of the cus
   await askBg(ext, 'optionsToBg', 'connection/disconnect', { discardUnsent: false });
   await expect.poll(keptKeys).toBe(0);
 });
+
+// The check of kept details can finish before the ticket's own first wave does (a slow notes read):
+// then the worker pushes the corrected context before it answers the panel's ask, and the panel, still
+// loading, must not drop it for the kept (stale) answer that follows.
+test('a correction of kept details that arrives before the context answer is not lost', async ({
+  ext,
+  sandbox,
+}) => {
+  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
+  const p = panel(page);
+  const people = p.getByRole('region', { name: 'Company and contact' });
+  const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');
+  if (!contoso) throw new Error('no Contoso in the sandbox');
+  await expect(people).toContainText(`Company phone${contoso.phoneNumber}`);
+
+  contoso.phoneNumber = '2125550177';
+  const w = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
+  await w.evaluate(() =>
+    (
+      self as unknown as { __flowpilotTest: { forgetContexts(o: { details: boolean }): void } }
+    ).__flowpilotTest.forgetContexts({ details: false }),
+  );
+  // Wave 1 waits for the ticket's notes; the company check answers long before.
+  sandbox.faults.add({ method: 'GET', path: '^/service/tickets/1001/notes', latencyMs: 1500, times: 0 });
+  await page.reload();
+  await expect(p).toHaveAttribute('data-context', 'ready', { timeout: 10_000 });
+  await expect(people).toContainText('Company phone2125550177', { timeout: 10_000 });
+});
