@@ -75,6 +75,9 @@ export async function ticketContextFor(
             // Refresh asks CW for everything: kept details are only stored then, not shown.
             details: opts.refresh ? { get: () => undefined, set: kept.set } : kept,
             onRevalidated: (context) => {
+              // Only while this load is still the ticket's answer: a newer one (a Refresh after a post)
+              // has its own details, and this check's context carries this load's older notes and status.
+              if (contexts.peek(scope, ticket) !== load) return;
               contexts.put(scope, ticket, Promise.resolve(context));
               for (const t of flight.tabs)
                 pushToPanel(t, { dir: 'bgToPanel', type: 'ticket/contextUpdated', context });

@@ -1,0 +1,69 @@
+// @vitest-environment node
+// The worker's ticket contexts (lib/background/panel-handlers.ts) against the CW sandbox: what a panel
+// is answered and pushed when a context was completed from kept details and checked afterwards.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../../tests/cw-sandbox/index';
+import { until } from '../../tests/support/outbox-kit';
+import { connect } from '../connection/service';
+import { connectedClient } from '../connection/store';
+import { forgetContexts, ticketContextFor } from './panel-handlers';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  fakeBrowser.reset();
+  sandbox = await startSandbox({ port: 0 });
+  await connect({ displayName: 'S', site: sandbox.site, companyId: sandbox.companyId, ...sandbox.keys });
+});
+afterAll(() => sandbox.close());
+
+const T = { kind: 'service' as const, id: SPECIAL_TICKETS.standard };
+const TAB = 7;
+
+describe('a kept context’s late check (issue 12 §5)', () => {
+  it('does not replace a newer answer for the ticket: a note posted meanwhile stays in the context', async () => {
+    const pushed: { type: string; notes: string[] }[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab, msg) => {
+      const m = msg as { type: string; context?: { notes: { text: string }[] } };
+      pushed.push({ type: m.type, notes: (m.context?.notes ?? []).map((n) => n.text) });
+      return undefined;
+    });
+    // Seen once: its company, contact and devices are kept.
+    await ticketContextFor(T, { refresh: true });
+    forgetContexts({ details: false });
+    // CW's company phone changed since: the check will find it and correct the kept context.
+    const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');
+    if (!contoso) throw new Error('no Contoso in the sandbox');
+    contoso.phoneNumber = '2125550166';
+    // The next open is complete from the kept details; their check (company) is slow.
+    sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1_500, times: 1 });
+    const kept = await ticketContextFor(T, { tabId: TAB });
+    const company = () =>
+      sandbox.requests.find(
+        (r) => r.method === 'GET' && /^\/company\/companies\//.test(r.apiPath) && r.fault,
+      );
+    await until(() => company() !== undefined);
+    expect(company()?.status).toBe(0); // the check is still on its way
+    // Meanwhile a note lands on the ticket and the panel refreshes (as after Post to Ticket).
+    const { client } = await connectedClient();
+    await client.post(`service/tickets/${T.id}/notes`, {
+      text: 'Posted while the check ran',
+      internalAnalysisFlag: true,
+    });
+    const refreshed = await ticketContextFor(T, { refresh: true, tabId: TAB });
+    expect(refreshed.notes.map((n) => n.text)).toContain('Posted while the check ran');
+    expect(kept.notes.map((n) => n.text)).not.toContain('Posted while the check ran');
+
+    // The slow check answers, after the newer answer.
+    await until(() => (company()?.status ?? 0) !== 0, 10_000);
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      const now = await ticketContextFor(T, { tabId: TAB });
+      expect(now.notes.map((n) => n.text)).toContain('Posted while the check ran');
+    }
+    // Nor is the tab's panel told to show the older context.
+    const updates = pushed.filter((p) => p.type === 'ticket/contextUpdated');
+    for (const u of updates) expect(u.notes).toContain('Posted while the check ran');
+  });
+});
