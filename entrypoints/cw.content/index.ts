@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CLOUD_HOST_PATTERNS } from '@/lib/cw/hosts';
 import { DETECTED_SUMMARY_MAX, type DetectedTicket } from '@/lib/detect/resolve';
+import { ticketFromUrl } from '@/lib/detect/url';
 import { watchTicketOnScreen } from '@/lib/detect/watch';
 import { askFromPage } from '@/lib/messages/client';
 import type { BgToPage, PageReport } from '@/lib/messages/page-to-bg';
@@ -37,6 +38,18 @@ export default defineContentScript({
       onChange: report,
       afterCheck: () => dock?.ensureAttached(),
     });
+
+    // CW's pushState navigation to a ticket: the worker starts its context now, before CW renders it
+    // (Chromium's Navigation API; the content script's world shares the page's navigation object).
+    const nav = (window as { navigation?: EventTarget }).navigation;
+    nav?.addEventListener(
+      'currententrychange',
+      () => {
+        const t = ticketFromUrl(location.href);
+        if (t) askFromPage('page/urlTicket', { ticket: t }).catch(() => undefined);
+      },
+      { signal: ac.signal },
+    );
 
     // After a worker restart the background asks again what is on screen (for a starting panel frame).
     // The toggle-panel command (Alt+Shift+F) reaches the panel frame and this script alike: the panel

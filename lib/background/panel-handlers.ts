@@ -194,6 +194,11 @@ export const pageHandlers: Handlers<'pageToBg'> = {
     if (ticket) ticketContextFor({ kind: ticket.kind, id: ticket.id }, { tabId }).catch(() => undefined);
     return { ok: true as const };
   },
+  'page/urlTicket': async ({ ticket }, ctx) => {
+    const tabId = ctx.sender.tabId;
+    if (tabId !== undefined) ticketContextFor(ticket, { tabId }).catch(() => undefined);
+    return { ok: true as const };
+  },
   // Autotask (issue 15): what a frame shows is checked against the API (confirmAutotaskTicket) before
   // its panel links it; a newer report from the same dock wins over an older one still being checked.
   'page/autotaskDetected': async ({ ticket: seen, dock }, ctx) => {

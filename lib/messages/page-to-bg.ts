@@ -39,6 +39,15 @@ export const pageToBg = {
     z.object({ ok: z.literal(true) }),
   ),
   /**
+   * CW's own in-app navigation moved the tab's URL (pushState) to a ticket URL: a hint to start that
+   * ticket's context now, before CW renders it. It does not link anything (the banner decides, through
+   * page/detected). Chromium only (the Navigation API); Firefox's worker watches the tab's URL instead.
+   */
+  'page/urlTicket': message(
+    z.object({ ticket: DetectedTicketSchema.pick({ kind: true, id: true }) }),
+    z.object({ ok: z.literal(true) }),
+  ),
+  /**
    * Autotask (issue 15): the ticket a frame shows changed (null: none). Sent by the Autotask content
    * script from any frame of the connected Autotask's pages; `dock` names the panel it docked.
    */
