@@ -89,6 +89,11 @@ export function PostHistoryTab() {
     }
   }
 
+  // The timer and the actions below reload with the filter shown now, not the one of the render that
+  // set them up (a filter changed within the 300 ms would else be overwritten by the old filter's rows).
+  const loadNow = useRef(load);
+  loadNow.current = load;
+
   const mounted = useRef(false);
   // A layout effect: the first page is asked for (or awaited) right after the first render, not after
   // the next paint.
@@ -105,7 +110,7 @@ export function PostHistoryTab() {
       if (reloadTimer.current) return;
       reloadTimer.current = setTimeout(() => {
         reloadTimer.current = undefined;
-        void load();
+        void loadNow.current();
       }, 300);
     };
     browser.runtime.onMessage.addListener(onMsg);
@@ -120,7 +125,7 @@ export function PostHistoryTab() {
       } else {
         showToast(describeDiscard(await askFromOptions(kind, { postId })), 'info');
       }
-      await load();
+      await loadNow.current();
     } catch (e) {
       showToast(errorText(e), 'error');
     }
@@ -247,7 +252,11 @@ export function PostHistoryTab() {
       )}
       <Pager offset={offset} pageSize={PAGE} hasMore={hasMore} onOffset={setOffset} />
       {editing && (
-        <EditDialog detail={editing} onClose={() => setEditing(undefined)} onSaved={() => void load()} />
+        <EditDialog
+          detail={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => void loadNow.current()}
+        />
       )}
     </section>
   );
