@@ -162,7 +162,7 @@ export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props)
     } catch (e) {
       setError(
         e instanceof BgError && e.info.kind === 'unavailable'
-          ? 'FlowPilot’s background stopped before it answered. What you posted was saved first: click Post to Ticket again to see how it went (it is never posted twice).'
+          ? 'FlowPilot’s background stopped before it answered. What you posted was saved first: click Post to Ticket again without changing anything to see how it went (the same post is never posted twice; edited text would be a new post).'
           : e instanceof BgError
             ? e.message
             : 'Posting failed unexpectedly.',
