@@ -1,12 +1,18 @@
 import { logActivity } from '../activity/log';
 import { getAiConfig } from '../ai/config';
 import type { Handlers } from '../messages/router';
-import { activeMsAt, formatDuration } from '../session/model';
+import { activeMsAt, formatDuration, type Session } from '../session/model';
 import { PLAYBOOKS } from '../session/playbooks';
 import { changeSession, getSessionForTicket, type SessionChange, startSessionFor } from '../session/service';
 import { broadcast } from './broadcast';
 
 const ACTOR = 'technician (panel)';
+
+/**
+ * The ticket as the Activity log names it: Autotask's number when the session kept it, else its key
+ * ("service:1001", which the Activity tab shows as "#1001").
+ */
+const logTicket = (s: Session) => s.ticketNumber ?? s.ticketKey;
 
 /** Saves one change and tells every tab, so two tabs on the same ticket stay in step. */
 export async function change(sessionId: string, c: SessionChange) {
@@ -18,7 +24,7 @@ export async function change(sessionId: string, c: SessionChange) {
       kind: `session/${c.kind}`,
       actor: ACTOR,
       outcome: 'ok',
-      detail: `${s.ticketKey} ${s.state} after ${formatDuration(ms)} active`,
+      detail: `${logTicket(s)} ${s.state} after ${formatDuration(ms)} active`,
     });
   }
   if (changed && c.kind !== 'touch') {
@@ -33,7 +39,12 @@ export const sessionHandlers: Handlers<'panelToBg'> = {
   'session/get': ({ ticketKey }) => getSessionForTicket(ticketKey),
   'session/start': async (input) => {
     const view = await startSessionFor(input);
-    await logActivity({ kind: 'session/start', actor: ACTOR, outcome: 'ok', detail: view.session.ticketKey });
+    await logActivity({
+      kind: 'session/start',
+      actor: ACTOR,
+      outcome: 'ok',
+      detail: logTicket(view.session),
+    });
     await broadcast({ type: 'session/changed', ticketKey: view.session.ticketKey, rev: view.session.rev });
     return view;
   },

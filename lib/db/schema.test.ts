@@ -167,3 +167,44 @@ describe('version 5: a connection names its PSA (issue 15)', () => {
     d.close();
   });
 });
+
+describe('version 8: the Sessions tab finds an Autotask ticket’s sessions by its number', () => {
+  it('indexes sessions by ticket number; sessions saved before have none and are still found by key', async () => {
+    names.push('fp-v8-sessions');
+    class V7 extends Dexie {
+      constructor() {
+        super('fp-v8-sessions');
+        this.version(7).stores({
+          sessions: 'id, ticketKey, state, updatedAt, startedAt, [ticketKey+state], [state+startedAt]',
+        });
+      }
+    }
+    const v7 = new V7();
+    await v7.table('sessions').put({
+      id: 'old',
+      ticketKey: 'service:40265',
+      state: 'resolved',
+      createdAt: 5,
+      updatedAt: 9,
+      startedAt: 5,
+      data: {},
+    });
+    v7.close();
+    const d = new FlowPilotDb('fp-v8-sessions');
+    await d.sessions.put({
+      id: 'new',
+      ticketKey: 'service:40265',
+      ticketNumber: 'T20261129.0004',
+      state: 'active',
+      createdAt: 10,
+      updatedAt: 10,
+      startedAt: 10,
+      data: {},
+    });
+    expect(
+      (await d.sessions.where('ticketNumber').equals('T20261129.0004').toArray()).map((r) => r.id),
+    ).toEqual(['new']);
+    expect((await d.sessions.where('ticketKey').equals('service:40265').toArray()).length).toBe(2);
+    d.close();
+  });
+});

@@ -93,6 +93,11 @@ export interface SessionRecord {
   doc?: { kind: 'resolved' | 'escalated'; internalText: string; customerText: string };
   /** The connection it belongs to (lib/connection/scope.ts); never sent or shown elsewhere. */
   scope?: string;
+  /**
+   * The session's `ticketNumber` (Autotask's T20261129.0004, upper case), copied here so the Sessions
+   * tab finds a ticket's sessions by it through an index. Absent on ConnectWise and on older sessions.
+   */
+  ticketNumber?: string;
 }
 
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -251,6 +256,12 @@ export class FlowPilotDb extends Dexie {
     // rewrite): they are found by their id, as before.
     this.version(7).stores({
       posts: 'id, ticketKey, ticketId, state, createdAt, [state+createdAt], submissionId, ticketNumber',
+    });
+    // The Sessions tab finds an Autotask ticket's sessions by its number. Older sessions have none
+    // (nothing to rewrite): they are found by their id, as before.
+    this.version(8).stores({
+      sessions:
+        'id, ticketKey, state, updatedAt, startedAt, [ticketKey+state], [state+startedAt], ticketNumber',
     });
   }
 }

@@ -3,7 +3,7 @@ import type { SavedChat } from '../session/chat';
 import type { SessionSummary } from '../session/history';
 import type { SessionView } from '../session/service';
 import type { SimilarResult } from '../similar/load';
-import type { Exported } from './posting';
+import { type Exported, TicketNumber } from './posting';
 import { message } from './protocol';
 
 // Issue 13 ("what fixed it last time"): similar resolved tickets, session history, saved assistant chats
@@ -22,6 +22,8 @@ const Page = z.object({
 const SessionFilter = z.object({
   state: z.enum(['active', 'paused', 'resolved', 'escalated', 'abandoned']).optional(),
   ticketId: z.number().int().positive().optional(),
+  /** Autotask's ticket number, in any case. */
+  ticketNumber: TicketNumber.optional(),
   company: z.string().max(200).optional(),
   from: z.number().optional(),
   to: z.number().optional(),

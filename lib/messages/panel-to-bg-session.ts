@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROBLEM_MAX_CHARS } from '../session/model';
 import type { SessionView } from '../session/service';
+import { TicketNumber } from './posting';
 import { message } from './protocol';
 
 // Messages the panel sends to run a FlowPilot session (lib/session). Replies carry the whole session
@@ -21,8 +22,10 @@ export const LaneOpSchema = z.discriminatedUnion('op', [
     result: Result.optional(),
     note: Text(2000).optional(),
     source: z.enum(['manual', 'ai', 'similar']).optional(),
-    /** "Use this fix" on a similar resolved ticket: its number, kept as "from #N". */
+    /** "Use this fix" on a similar resolved ticket: its id, kept as "from #N". */
     fromTicket: z.number().int().positive().optional(),
+    /** …and its Autotask number where it has one ("from T20261101.0007"). */
+    fromTicketNumber: TicketNumber.optional(),
   }),
   z.object({
     op: z.literal('edit'),
@@ -50,6 +53,7 @@ export const LaneOpSchema = z.discriminatedUnion('op', [
       done: z.boolean(),
       source: z.enum(['manual', 'playbook', 'ai', 'similar']),
       fromTicket: z.number().int().positive().optional(),
+      fromTicketNumber: TicketNumber.optional(),
       createdAt: z.number(),
       updatedAt: z.number(),
     }),
@@ -68,13 +72,21 @@ export const panelToBgSession = {
     z.object({
       ticketKey: TicketKey,
       ticketSummary: Text(500),
+      /** The ticket's number as the panel shows it (Autotask): the Sessions tab and Activity log name it. */
+      ticketNumber: TicketNumber.optional(),
       problem: Text(PROBLEM_MAX_CHARS),
       playbookId: z.string().max(64).optional(),
       company: z.object({ id: z.number().int().optional(), name: Text(200).optional() }).optional(),
       ticketType: Text(100).optional(),
       ticketSubType: Text(100).optional(),
       /** "Use this fix" before a session was open: the session starts with this Suggested fix. */
-      fix: z.object({ text: Text(2000).min(1), fromTicket: z.number().int().positive() }).optional(),
+      fix: z
+        .object({
+          text: Text(2000).min(1),
+          fromTicket: z.number().int().positive(),
+          fromTicketNumber: TicketNumber.optional(),
+        })
+        .optional(),
     }),
     View,
   ),

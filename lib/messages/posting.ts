@@ -15,7 +15,7 @@ const Billable = z.enum(['Billable', 'DoNotBill', 'NoCharge', 'NoDefault']);
 const State = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled']);
 const Id = z.number().int().positive();
 /** A ticket's number where it is not the id (Autotask's T20261129.0004; its field holds up to 50). */
-const TicketNumber = z.string().trim().min(1).max(50);
+export const TicketNumber = z.string().trim().min(1).max(50);
 
 export const PostRequestSchema = z.object({
   ticketKey: TicketKey,

@@ -57,6 +57,22 @@ describe('posting to Autotask names the ticket by its number', () => {
     await getOutbox().discard(held!.post.id);
   });
 
+  it('Auto Push without the panel’s number (another tab, a panel that had none) uses the one the session kept', async () => {
+    await saveSettings({ autoPush: true, autoTimeEntry: false });
+    const ticketKey = `service:${T + 1}`;
+    const view = await startSessionFor({
+      ticketKey,
+      ticketSummary: 'Printer',
+      problem: 'Printer offline',
+      ticketNumber: numberOf(T + 1),
+    });
+    await changeSession(view.session.id, { kind: 'resolve', rootCause: 'Cable', resolution: 'Reseated it' });
+    const held = await autoPush(ticketKey, 60_000);
+    expect(held?.message).toBe(`Posting to ticket ${numberOf(T + 1)} in 60 s.`);
+    expect(held?.post.ticketNumber).toBe(numberOf(T + 1));
+    await getOutbox().discard(held!.post.id);
+  });
+
   it('the panel’s request carries the number trimmed and bounded', () => {
     const base = { ticketKey: `service:${T}`, noteKind: 'internalAnalysis', text: 'x', timeEntry: false };
     expect(PostRequestSchema.parse({ ...base, ticketNumber: ' T20261129.0004 ' }).ticketNumber).toBe(

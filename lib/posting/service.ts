@@ -593,6 +593,7 @@ async function autoPushOnce(
     status: status ? { id: status.id, name: status.name } : undefined,
     projectIssue: ctx.projectIssue,
     holdMs,
-    ticketNumber,
+    // The panel's, else the one the session kept (a tab that had none still names the ticket by it).
+    ticketNumber: ticketNumber ?? session.ticketNumber,
   });
 }

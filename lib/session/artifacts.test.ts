@@ -215,6 +215,29 @@ describe('fixes from similar tickets and the time line', () => {
     );
   });
 
+  it('names an Autotask source ticket by its number, as its technicians and customers know it', () => {
+    const s = withLane([
+      {
+        op: 'add',
+        section: 'fixes',
+        text: 'Cleared the cached password',
+        source: 'similar',
+        fromTicket: 40311,
+        fromTicketNumber: 'T20261101.0007',
+      },
+      { op: 'add', section: 'fixes', text: 'Re-entered the password', source: 'similar', fromTicket: 40312 },
+    ]);
+    expect(s.lane.fixes[0]?.fromTicketNumber).toBe('T20261101.0007');
+    expect(resolvePrefill(s).resolution).toBe(
+      'Cleared the cached password (from T20261101.0007)\nRe-entered the password (from #40312)',
+    );
+    const rewritten = resolve(s, { rootCause: '', resolution: 'As on T20261101.0007.' }, T0 + 1);
+    const doc = buildSessionDoc(rewritten, { includeDiagnosticSteps: true })?.internalText ?? '';
+    // Already named by its number: only the other fix is listed with its source.
+    expect(doc).toContain('Fix from similar tickets:\n- Re-entered the password (from #40312)');
+    expect(doc).not.toContain('40311');
+  });
+
   it('lists away time with the answer in the time line (internal note only)', () => {
     const s: Session = {
       ...withLane([]),

@@ -1,3 +1,4 @@
+import { ticketNo } from '../psa/words';
 import { awayLine, type TimeFormat } from './away';
 import type { LaneItem, Session } from './model';
 
@@ -72,14 +73,23 @@ export function checkLine(i: LaneItem): string {
 
 const questionLine = (i: LaneItem) => `${oneLine(i.text)} ${oneLine(i.answer ?? '')}`.trim();
 
+/** The ticket a fix came from, as its technicians know it: "#1407", or Autotask's T20261101.0007. */
+const sourceTicket = (i: LaneItem) =>
+  i.fromTicket === undefined ? undefined : ticketNo(i.fromTicket, i.fromTicketNumber);
+
 /** A Suggested fix item, with the ticket it came from ("Use this fix" on a similar ticket). */
-export const fixLine = (i: LaneItem) =>
-  i.fromTicket !== undefined ? `${oneLine(i.text)} (from #${i.fromTicket})` : oneLine(i.text);
+export const fixLine = (i: LaneItem) => {
+  const from = sourceTicket(i);
+  return from ? `${oneLine(i.text)} (from ${from})` : oneLine(i.text);
+};
 
 /** Fixes taken from similar tickets that the written resolution does not already name. */
 function fixesFromTickets(s: Session, written: string): string[] {
   return s.lane.fixes
-    .filter((i) => i.fromTicket !== undefined && !written.includes(`#${i.fromTicket}`))
+    .filter((i) => {
+      const from = sourceTicket(i);
+      return from !== undefined && !written.toUpperCase().includes(from.toUpperCase());
+    })
     .map(fixLine);
 }
 

@@ -124,10 +124,10 @@ describe('listSessionsPage', () => {
     const { items } = await listSessionsPage(db(), undefined, {}, 0, 10);
     const csv = sessionsToCsv(items);
     expect(csv.split('\r\n')[0]).toBe(
-      'startedAt,endedAt,ticketId,ticketSummary,company,state,technician,activeMinutes,awayKeptMinutes,awayDroppedMinutes,awayUnansweredMinutes,outcome',
+      'startedAt,endedAt,ticketId,ticketSummary,company,state,technician,activeMinutes,awayKeptMinutes,awayDroppedMinutes,awayUnansweredMinutes,outcome,ticketNumber',
     );
     expect(csv.split('\r\n')[1]).toBe(
-      `${new Date(T0).toISOString()},${new Date(T0 + 60 * MIN).toISOString()},1001,Ticket 1001 day 0,"'=HYPERLINK(""x"")",resolved,,30,0,30,0,"Done, ""quoted"""`,
+      `${new Date(T0).toISOString()},${new Date(T0 + 60 * MIN).toISOString()},1001,Ticket 1001 day 0,"'=HYPERLINK(""x"")",resolved,,30,0,30,0,"Done, ""quoted""",`,
     );
     const json = JSON.parse(sessionsToJson(items));
     expect(json[0]).toMatchObject({ ticketId: 1001, activeMinutes: 30, away: { droppedMs: 30 * MIN } });

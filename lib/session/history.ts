@@ -13,6 +13,8 @@ export interface SessionSummary {
   id: string;
   ticketKey: string;
   ticketId: number;
+  /** Autotask's ticket number (T20261129.0004) when the session kept it; name it with ticketNo(). */
+  ticketNumber?: string;
   ticketSummary: string;
   company?: string;
   state: SessionState;
@@ -48,6 +50,7 @@ export function toSummary(rec: SessionRecord, now: number): SessionSummary {
     activeMs: activeMsAt(s, end),
     away,
   };
+  if (s.ticketNumber) out.ticketNumber = s.ticketNumber;
   if (s.company?.name) out.company = s.company.name;
   if (s.endedAt !== undefined) out.endedAt = s.endedAt;
   if (s.technician?.name) out.technician = s.technician.name;
@@ -83,6 +86,8 @@ export async function ticketSessions(
 export interface SessionFilter {
   state?: SessionState;
   ticketId?: number;
+  /** The ticket's number where it is not the id (Autotask's T20261129.0004), in any case. */
+  ticketNumber?: string;
   /** Part of the company name, any case. */
   company?: string;
   /** Inclusive epoch-ms bounds on the session's start. */
@@ -90,7 +95,10 @@ export interface SessionFilter {
   to?: number;
 }
 
-/** Newest first. Ticket, else state, else start time picks the index; the company is a filter on top. */
+/**
+ * Newest first. Ticket (id or number), else state, else start time picks the index; the company is a
+ * filter on top.
+ */
 export async function listSessionsPage(
   database: FlowPilotDb,
   /** Only the connected tenant's sessions are listed or exported (issue 10 §3). */
@@ -112,11 +120,13 @@ export async function listSessionsPage(
     return (f.from === undefined || at >= f.from) && (f.to === undefined || at <= f.to);
   };
   let rows: SessionRecord[];
-  if (f.ticketId !== undefined) {
-    const all = await database.sessions
-      .where('ticketKey')
-      .anyOf(`service:${f.ticketId}`, `project:${f.ticketId}`)
-      .toArray();
+  if (f.ticketId !== undefined || f.ticketNumber) {
+    // One ticket has few sessions: read them all through its index, then sort.
+    const all = await (f.ticketId !== undefined
+      ? database.sessions.where('ticketKey').anyOf(`service:${f.ticketId}`, `project:${f.ticketId}`)
+      : // Kept upper case as Autotask writes it (startSession): "t2026…" as typed finds it too.
+        database.sessions.where('ticketNumber').equals(f.ticketNumber!.trim().toUpperCase())
+    ).toArray();
     rows = all
       .filter(matches)
       .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))
@@ -151,6 +161,8 @@ const CSV_COLUMNS = [
   'awayDroppedMinutes',
   'awayUnansweredMinutes',
   'outcome',
+  // Last, so the columns before it stay where spreadsheets built on earlier exports expect them.
+  'ticketNumber',
 ];
 
 export function sessionsToCsv(rows: readonly SessionSummary[]): string {
@@ -170,6 +182,7 @@ export function sessionsToCsv(rows: readonly SessionSummary[]): string {
         minutes(r.away.droppedMs),
         minutes(r.away.unansweredMs),
         r.outcome,
+        r.ticketNumber,
       ]
         .map(csvCell)
         .join(','),

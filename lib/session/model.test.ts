@@ -43,6 +43,13 @@ describe('lifecycle', () => {
     expect(activeMsAt(s, T0)).toBe(0);
   });
 
+  it('keeps the ticket’s Autotask number, trimmed and upper case as Autotask writes it; none when blank', () => {
+    const base = { id: 's', ticketKey: 'service:40265', ticketSummary: 'Outlook', problem: 'p', now: T0 };
+    expect(startSession({ ...base, ticketNumber: ' t20261129.0004 ' }).ticketNumber).toBe('T20261129.0004');
+    expect('ticketNumber' in startSession({ ...base, ticketNumber: '  ' })).toBe(false);
+    expect('ticketNumber' in startSession(base)).toBe(false);
+  });
+
   it('allows Active ⇄ Paused and closing from either', () => {
     expect(canTransition('active', 'paused')).toBe(true);
     expect(canTransition('paused', 'active')).toBe(true);

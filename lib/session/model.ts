@@ -46,8 +46,10 @@ export interface LaneItem {
   note?: string;
   done: boolean;
   source: ItemSource;
-  /** "Use this fix" from a similar resolved ticket: that ticket's number ("from #N"). */
+  /** "Use this fix" from a similar resolved ticket: that ticket's id ("from #N"). */
   fromTicket?: number;
+  /** That ticket's Autotask number where it has one ("from T20261101.0007"; name it with ticketNo()). */
+  fromTicketNumber?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -64,6 +66,12 @@ export interface Session {
   ticketKey: string;
   /** Ticket summary when the session started (for history lists and documentation). */
   ticketSummary: string;
+  /**
+   * The ticket's number as its technicians know it, where it is not the id (Autotask's
+   * T20261129.0004, upper case); absent on ConnectWise and when the panel did not know it yet. Name the
+   * ticket with ticketNo() (lib/psa/words.ts).
+   */
+  ticketNumber?: string;
   problem: string;
   playbookId?: string;
   state: SessionState;
@@ -120,6 +128,7 @@ export interface NewItemInput {
   note?: string;
   source?: ItemSource;
   fromTicket?: number;
+  fromTicketNumber?: string;
 }
 
 export function makeItem(section: LaneSection, input: NewItemInput, id: string, now: number): LaneItem {
@@ -134,6 +143,8 @@ export function makeItem(section: LaneSection, input: NewItemInput, id: string, 
     updatedAt: now,
   };
   if (input.fromTicket !== undefined) item.fromTicket = input.fromTicket;
+  const fromNumber = input.fromTicket !== undefined ? input.fromTicketNumber?.trim() : undefined;
+  if (fromNumber) item.fromTicketNumber = fromNumber;
   if (section === 'questions' && input.answer?.trim()) item.answer = input.answer.trim();
   if (section === 'checks') {
     item.result = input.result ?? 'pending';
@@ -146,6 +157,8 @@ export function startSession(args: {
   id: string;
   ticketKey: string;
   ticketSummary: string;
+  /** Autotask's ticket number (kept trimmed, upper case as Autotask writes it). */
+  ticketNumber?: string;
   problem: string;
   now: number;
   lane?: Lane;
@@ -170,6 +183,9 @@ export function startSession(args: {
     rev: 1,
     updatedAt: args.now,
   };
+  // Upper case as Autotask writes it: the Sessions tab's filter looks it up so (lib/session/history.ts).
+  const number = args.ticketNumber?.trim().toUpperCase();
+  if (number) s.ticketNumber = number;
   if (args.playbookId) s.playbookId = args.playbookId;
   if (args.technician) s.technician = args.technician;
   if (args.company && (args.company.id !== undefined || args.company.name)) s.company = args.company;

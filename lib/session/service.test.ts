@@ -208,3 +208,77 @@ describe('sessions belong to their connection (issue 10 §3)', () => {
     expect((await getSessionForTicket(KEY))?.session.id).toBe(a.session.id);
   });
 });
+
+describe('an Autotask session keeps its ticket number (what its technicians know the ticket by)', () => {
+  const cw = {
+    id: 'primary' as const,
+    displayName: 'CW',
+    site: '127.0.0.1:4100',
+    scheme: 'http' as const,
+    companyId: 'flowpilot',
+    codebase: 'v2026_4/',
+    apiBase: 'http://127.0.0.1:4100/v2026_4/apis/3.0',
+    cloud: false,
+    serverVersion: 'v2026.4',
+    missingPermissions: [],
+    connectedAt: 1,
+    lastTestedAt: 1,
+  };
+  const autotask = {
+    ...cw,
+    psa: 'autotask' as const,
+    site: 'ww18.autotask.net',
+    companyId: 'api@acme.example',
+    apiBase: 'https://webservices18.autotask.net/ATServicesRest/V1.0',
+  };
+  afterEach(() => db().connections.clear());
+  const startWith = (extra: object) =>
+    startSessionFor({
+      ticketKey: 'service:40265',
+      ticketSummary: 'Outlook',
+      problem: 'p',
+      ticketNumber: ' t20261129.0004 ',
+      fix: { text: 'Cleared the cached password', fromTicket: 40311, fromTicketNumber: 'T20261101.0007' },
+      ...extra,
+    });
+  const addFix = (sessionId: string) =>
+    changeSession(sessionId, {
+      kind: 'lane',
+      op: {
+        op: 'add',
+        section: 'fixes',
+        text: 'Re-entered the password',
+        source: 'similar',
+        fromTicket: 40312,
+        fromTicketNumber: 'T20261101.0008',
+      },
+    });
+
+  it('on Autotask: on the session and its record (upper case, indexed), and on fixes from similar tickets', async () => {
+    await db().connections.put(autotask);
+    const v = await startWith({});
+    expect(v.session.ticketNumber).toBe('T20261129.0004');
+    expect(v.session.lane.fixes[0]).toMatchObject({ fromTicket: 40311, fromTicketNumber: 'T20261101.0007' });
+    expect((await db().sessions.where('ticketNumber').equals('T20261129.0004').first())?.id).toBe(
+      v.session.id,
+    );
+    const after = await addFix(v.session.id);
+    expect(after.session.lane.fixes[1]).toMatchObject({
+      fromTicket: 40312,
+      fromTicketNumber: 'T20261101.0008',
+    });
+    // A later save keeps the record's copy.
+    expect((await db().sessions.get(v.session.id))?.ticketNumber).toBe('T20261129.0004');
+  });
+
+  it('on ConnectWise none is kept, whatever a caller sends: its ticket is "#1001"', async () => {
+    await db().connections.put(cw);
+    const v = await startWith({});
+    expect(v.session.ticketNumber).toBeUndefined();
+    expect((await db().sessions.get(v.session.id))?.ticketNumber).toBeUndefined();
+    expect(v.session.lane.fixes[0]?.fromTicketNumber).toBeUndefined();
+    const after = await addFix(v.session.id);
+    expect(after.session.lane.fixes[1]?.fromTicketNumber).toBeUndefined();
+    expect(after.session.lane.fixes[1]?.fromTicket).toBe(40312);
+  });
+});

@@ -1,5 +1,5 @@
-import { inScope, type Scope } from '../connection/scope';
-import { currentScope } from '../connection/store';
+import { connectionScope, inScope, type Scope } from '../connection/scope';
+import { isAutotask } from '../connection/store';
 import { db, type SessionRecord } from '../db/schema';
 import { getSettings } from '../settings/store';
 import { buildSessionDoc, type SessionDoc } from './artifacts';
@@ -39,6 +39,30 @@ async function idleMs(): Promise<number> {
   return (await getSettings()).idleAutoPauseMinutes * 60_000;
 }
 
+/**
+ * The saved connection's scope (lib/connection/scope.ts; undefined when not connected), and whether it
+ * is Autotask's: only Autotask's tickets have a number apart from their id.
+ */
+async function connectionNow(): Promise<{ scope: Scope | undefined; autotask: boolean }> {
+  const record = await db().connections.get('primary');
+  return { scope: record ? connectionScope(record) : undefined, autotask: isAutotask(record) };
+}
+
+/** ConnectWise's number is its id: a ticket number sent for it is not kept ("from #1407" stays). */
+function withoutTicketNumbers(c: SessionChange): SessionChange {
+  if (c.kind !== 'lane') return c;
+  const { op } = c;
+  if (op.op === 'add' && op.fromTicketNumber !== undefined) {
+    const { fromTicketNumber: _, ...rest } = op;
+    return { kind: 'lane', op: rest };
+  }
+  if (op.op === 'restore' && op.item.fromTicketNumber !== undefined) {
+    const { fromTicketNumber: _, ...item } = op.item;
+    return { kind: 'lane', op: { ...op, item } };
+  }
+  return c;
+}
+
 export function toRecord(s: Session, doc?: SessionDoc, scope?: Scope): SessionRecord {
   const rec: SessionRecord = {
     id: s.id,
@@ -53,6 +77,8 @@ export function toRecord(s: Session, doc?: SessionDoc, scope?: Scope): SessionRe
   if (s.endedAt !== undefined) rec.endedAt = s.endedAt;
   if (doc) rec.doc = doc;
   if (scope !== undefined) rec.scope = scope;
+  // Indexed: the Sessions tab's filter finds the ticket's sessions by it.
+  if (s.ticketNumber) rec.ticketNumber = s.ticketNumber;
   return rec;
 }
 
@@ -80,7 +106,7 @@ async function openRecord(ticketKey: string, scope: Scope | undefined): Promise<
  * documentation after a reload).
  */
 export async function getSessionForTicket(ticketKey: string): Promise<SessionView | null> {
-  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
+  const [idle, { scope }] = await Promise.all([idleMs(), connectionNow()]);
   return db().transaction('r', db().sessions, async () => {
     const open = await openRecord(ticketKey, scope);
     if (open) return view(open, idle);
@@ -94,13 +120,18 @@ export async function getSessionForTicket(ticketKey: string): Promise<SessionVie
 export interface StartInput {
   ticketKey: string;
   ticketSummary: string;
+  /**
+   * The ticket's number as the panel shows it (Autotask's T20261129.0004): the Sessions tab, its
+   * exports and the Activity log name the ticket by it. Kept only for an Autotask connection.
+   */
+  ticketNumber?: string;
   problem: string;
   playbookId?: string;
   company?: { id?: number; name?: string };
   ticketType?: string;
   ticketSubType?: string;
   /** A first Suggested fix item ("Use this fix" on a similar ticket before any session was open). */
-  fix?: { text: string; fromTicket: number };
+  fix?: { text: string; fromTicket: number; fromTicketNumber?: string };
 }
 
 /** The technician signed in on this browser, who runs the session. */
@@ -113,7 +144,7 @@ async function signedInTechnician(): Promise<Session['technician']> {
 
 /** Starts a session, or returns the ticket's open one: there is never more than one per ticket. */
 export async function startSessionFor(input: StartInput, now = Date.now()): Promise<SessionView> {
-  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
+  const [idle, { scope, autotask }] = await Promise.all([idleMs(), connectionNow()]);
   const pb = input.playbookId ? findPlaybook(input.playbookId) : undefined;
   if (input.playbookId && !pb) throw new SessionRuleError('That playbook does not exist.');
   const technician = await signedInTechnician();
@@ -124,6 +155,8 @@ export async function startSessionFor(input: StartInput, now = Date.now()): Prom
       id: newId(),
       ticketKey: input.ticketKey,
       ticketSummary: input.ticketSummary,
+      // ConnectWise's number is its id: its sessions keep "#1001" whatever a caller sends.
+      ...(autotask && input.ticketNumber ? { ticketNumber: input.ticketNumber } : {}),
       problem: input.problem || pb?.problem || input.ticketSummary,
       now,
       ...(pb ? { lane: playbookLane(pb, newId, now), playbookId: pb.id } : {}),
@@ -133,7 +166,14 @@ export async function startSessionFor(input: StartInput, now = Date.now()): Prom
       ticketSubType: input.ticketSubType,
     });
     if (input.fix) {
-      const op: LaneOp = { op: 'add', section: 'fixes', source: 'similar', ...input.fix };
+      const { fromTicketNumber, ...fix } = input.fix;
+      const op: LaneOp = {
+        op: 'add',
+        section: 'fixes',
+        source: 'similar',
+        ...fix,
+        ...(autotask && fromTicketNumber ? { fromTicketNumber } : {}),
+      };
       s = { ...applyLaneOp(s, op, { newId: newId(), now }), rev: 1 };
     }
     const rec = toRecord(s, undefined, scope);
@@ -179,7 +219,7 @@ export async function changeSession(
   change: SessionChange,
   now = Date.now(),
 ): Promise<SessionView & { changed: boolean }> {
-  const [idle, scope] = await Promise.all([idleMs(), currentScope()]);
+  const [idle, { scope, autotask }] = await Promise.all([idleMs(), connectionNow()]);
   const { includeDiagnosticSteps } = await getSettings();
   return db().transaction('rw', db().sessions, async () => {
     const rec = await db().sessions.get(sessionId);
@@ -190,7 +230,7 @@ export async function changeSession(
     if (!isOpen(before)) {
       throw new SessionRuleError(`The session is ${before.state}; it can't be changed any more.`);
     }
-    const after = apply(before, change, now);
+    const after = apply(before, autotask ? change : withoutTicketNumbers(change), now);
     if (after === before) return { ...view(rec, idle), changed: false };
     const next: Session = { ...after, rev: before.rev + 1, updatedAt: now };
     const doc = buildSessionDoc(next, { includeDiagnosticSteps });

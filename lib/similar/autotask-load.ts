@@ -36,7 +36,7 @@ export interface AutotaskSimilarSource {
 type Row = Candidate &
   (
     | { source: 'autotask'; number?: string; resolution?: string }
-    | { source: 'flowpilot'; resolvedBy?: string; resolution?: string }
+    | { source: 'flowpilot'; number?: string; resolvedBy?: string; resolution?: string }
   );
 
 export function autotaskProblemFor(e: unknown): { kind: SimilarProblemKind; message: string } {
@@ -176,12 +176,12 @@ export async function loadSimilarAutotask(opts: LoadSimilarAutotaskOptions): Pro
       const company = c.companyId !== undefined ? companies.get(c.companyId) : undefined;
       if (company ?? c.companyName) item.company = (company ?? c.companyName)!;
       if (c.closedAt !== undefined) item.closedAt = new Date(c.closedAt).toISOString();
+      if (c.number) item.number = c.number;
       if (c.source === 'flowpilot') {
         if (c.resolvedBy) item.resolvedBy = c.resolvedBy;
         if (c.resolution) item.resolution = clipText(c.resolution, RESOLUTION_CHARS);
         return item;
       }
-      if (c.number) item.number = c.number;
       const fix = c.resolution ?? notes.get(c.ticketId);
       if (fix) item.resolution = clipText(fix, RESOLUTION_CHARS);
       else item.resolutionMissing = notesFailed ? 'unreadable' : 'none';

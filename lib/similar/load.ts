@@ -69,7 +69,11 @@ interface CwNoteRow {
 }
 
 type Row = Candidate &
-  ({ source: 'cw'; row: CwRow } | { source: 'flowpilot'; resolvedBy?: string; resolution?: string });
+  (
+    | { source: 'cw'; row: CwRow }
+    // number: the Autotask number the session kept (none on ConnectWise).
+    | { source: 'flowpilot'; number?: string; resolvedBy?: string; resolution?: string }
+  );
 
 export function problemFor(e: unknown): { kind: SimilarProblemKind; message: string } {
   const kind = e instanceof CwError ? e.kind : undefined;
@@ -104,6 +108,7 @@ export function sessionCandidates(sessions: readonly Session[], self: string): R
     out.push({
       source: 'flowpilot',
       ticketId: ref.id,
+      ...(s.ticketNumber ? { number: s.ticketNumber } : {}),
       summary: s.ticketSummary,
       companyId: s.company?.id,
       companyName: s.company?.name,
@@ -202,6 +207,7 @@ export async function loadSimilar(opts: LoadSimilarOptions): Promise<SimilarResu
     if (c.companyName) item.company = c.companyName;
     if (c.closedAt !== undefined) item.closedAt = new Date(c.closedAt).toISOString();
     if (c.source === 'flowpilot') {
+      if (c.number) item.number = c.number;
       if (c.resolvedBy) item.resolvedBy = c.resolvedBy;
       if (c.resolution) item.resolution = clipText(c.resolution, RESOLUTION_CHARS);
       return item;

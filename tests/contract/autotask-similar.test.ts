@@ -107,6 +107,7 @@ describe('similar resolved tickets on Autotask', () => {
     const other = startSession({
       id: 's1',
       ticketKey: 'service:40390',
+      ticketNumber: 'T20261101.0007',
       ticketSummary: 'Outlook not syncing on laptop',
       problem: 'x',
       now: 1,
@@ -123,7 +124,11 @@ describe('similar resolved tickets on Autotask', () => {
       resolve(same, { rootCause: 'x', resolution: 'Session text.' }, 2),
     ].map((s) => s as Session);
     const { result } = await similar({ sessions });
-    expect(result.items.find((i) => i.ticketId === 40390)).toMatchObject({ source: 'flowpilot' });
+    // Named by the number its session kept (the panel's label and "Use this fix from T…").
+    expect(result.items.find((i) => i.ticketId === 40390)).toMatchObject({
+      source: 'flowpilot',
+      number: 'T20261101.0007',
+    });
     expect(result.items.filter((i) => i.ticketId === RESOLVED_TICKETS.outlookContoso)).toHaveLength(1);
     expect(result.items.find((i) => i.ticketId === RESOLVED_TICKETS.outlookContoso)?.source).toBe('autotask');
   });
