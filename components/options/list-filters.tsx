@@ -42,7 +42,6 @@ export function TicketAndDates({
         Ticket{' '}
         <input
           type="text"
-          inputMode="numeric"
           size={8}
           value={value.ticket}
           onChange={(e) => set({ ticket: e.currentTarget.value })}

@@ -209,6 +209,7 @@ export function Panel({ store, controller, search }: Props) {
                 <SessionSlot
                   ticket={linked.ref}
                   context={ctx.status === 'ready' ? ctx.context : undefined}
+                  ticketNumber={store.linkedNumber.value}
                   onOpenChange={setSessionOpen}
                 />
               </div>

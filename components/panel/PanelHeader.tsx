@@ -27,8 +27,7 @@ export function PanelHeader({ store, controller }: Props) {
     linked?.how === 'search' && page && (page.ref.kind !== linked.ref.kind || page.ref.id !== linked.ref.id);
   const words = panelWords.value;
   // CW: #id; Autotask: the ticket number technicians know (T20261129.0004), from the context or detection.
-  const number =
-    context?.number ?? (ctx.status === 'loading' ? ctx.partial?.number : undefined) ?? linked?.number;
+  const number = store.linkedNumber.value;
   const linkedLabel = linked ? ticketLabel(linked.ref, number) : '';
 
   return (

@@ -12,6 +12,11 @@ export interface TicketSlotProps {
 
 /** Props of components/panel/session/SessionView.tsx. */
 export interface SessionViewProps extends TicketSlotProps {
+  /**
+   * The ticket's number as the header shows it where it is not the id (Autotask's T20261129.0004): a
+   * new session keeps it, so the Sessions tab and the Activity log name the ticket by it.
+   */
+  ticketNumber?: string;
   /** Whether a session is open on this ticket (the panel then puts it first, context as a summary). */
   onOpenChange?: (open: boolean) => void;
 }

@@ -47,6 +47,16 @@ export function createPanelStore() {
     () => chosen.value ?? (pageUnlinked.value ? null : pageTicket.value),
   );
   const linkedKey = computed(() => (linked.value ? ticketKey(linked.value.ref) : undefined));
+  /**
+   * The linked ticket's number where it is not the id (Autotask's T20261129.0004), as the header shows
+   * it: from the context, its first wave, or detection. Undefined on ConnectWise ("#1001").
+   */
+  const linkedNumber = computed<string | undefined>(() => {
+    if (!linked.value) return undefined;
+    const c = context.value;
+    const loaded = c.status === 'ready' ? c.context : c.status === 'loading' ? c.partial : undefined;
+    return loaded?.number ?? linked.value.number;
+  });
 
   return {
     detected,
@@ -58,6 +68,7 @@ export function createPanelStore() {
     pageTicket,
     linked,
     linkedKey,
+    linkedNumber,
 
     /** The page shows another ticket (or none): it becomes the linked ticket again. */
     setDetected(t: DetectedTicket | null) {

@@ -65,14 +65,23 @@ const ours = (at: AutotaskSandbox, text: string) =>
 const ourTime = (at: AutotaskSandbox) =>
   at.state.timeEntries.filter((e) => e.ticketID === T && /FlowPilot ref/.test(String(e.summaryNotes ?? '')));
 
-/** Start a session on the shell's ticket, add a fact, Resolve, open the post dialog from the outcome. */
-async function resolveAndOpenPost(page: Page, at: AutotaskSandbox, resolution: string) {
+/**
+ * Start a session on the shell's ticket, add a fact (and whatever `during` does in the open session),
+ * Resolve, open the post dialog from the outcome.
+ */
+async function resolveAndOpenPost(
+  page: Page,
+  at: AutotaskSandbox,
+  resolution: string,
+  during?: () => Promise<void>,
+) {
   const s = session(page);
   await s.getByRole('button', { name: 'Start Session' }).click();
   const fact = s.getByLabel('Add to What we know');
   await fact.fill('Webmail shows the new messages');
   await fact.press('Enter');
   await expect(s.getByRole('list', { name: 'What we know' })).toContainText('Webmail shows the new messages');
+  await during?.();
   await s.getByRole('button', { name: 'Resolve', exact: true }).click();
   const frame = ticketFrame(page).frameLocator('flowpilot-panel iframe[title="FlowPilot"]');
   await frame.getByLabel('Resolution').fill(resolution);
@@ -128,7 +137,17 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   );
   expect(similarQueries).toHaveLength(1);
 
-  const dialog = await resolveAndOpenPost(page, at, 'Rebuilt the Outlook profile.');
+  // "Use this fix" names the similar ticket by its number in the lane and in the documentation.
+  const fixedNumber = ticketNumberOf(at, RESOLVED_TICKETS.outlookContoso);
+  const dialog = await resolveAndOpenPost(page, at, 'Rebuilt the Outlook profile.', async () => {
+    await fixed.getByRole('button', { name: `Use this fix from ${fixedNumber}` }).click();
+    const fixes = session(page).getByRole('list', { name: 'Suggested fix' });
+    await expect(fixes).toContainText(`from ${fixedNumber}`);
+    await expect(fixes).not.toContainText('from #');
+  });
+  await expect(dialog.getByLabel('Preview')).toHaveValue(
+    new RegExp(`Fix from similar tickets:\\n- .* \\(from ${fixedNumber.replace(/[.]/g, '\\.')}\\)`),
+  );
   await expect(dialog.getByLabel('Add a time entry')).toBeChecked();
   // Autotask's words: a Role (held by the resource), no CW work type, no "CW default".
   await expect(dialog.getByLabel('Role', { exact: true })).toBeVisible();
@@ -152,6 +171,8 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
 
   const [note] = ours(at, 'Rebuilt the Outlook profile.');
   expect(ours(at, 'Rebuilt the Outlook profile.')).toHaveLength(1);
+  expect(String(note?.description)).toContain(`(from ${fixedNumber})`);
+  expect(String(note?.description)).not.toContain('(from #');
   expect(note).toMatchObject({ ticketID: T, noteType: NOTE_TYPE.taskNotes, publish: PUBLISH.internal });
   expect(String(note?.title ?? '').length).toBeGreaterThan(0);
   const [entry] = ourTime(at);
@@ -183,12 +204,34 @@ test('context through the connector; session, fact, Resolve, Post to Ticket: not
   await expect(posts.getByRole('row').filter({ hasText: number })).toHaveCount(1);
   await history.getByRole('tab', { name: 'Activity' }).click();
   const activity = history.getByRole('table', { name: 'Activity log' });
-  // The post's three writes (note, time entry, status), each by the number. (Session entries still say
-  // "#id": a session does not keep the number.)
+  // The post's three writes (note, time entry, status), each by the number; the session's start and
+  // resolve too (the session kept the number the header showed).
   const writes = activity.getByRole('row').filter({ hasText: /Post note|Post time entry|Change status/ });
   await expect(writes).toHaveCount(3);
   await expect(writes.filter({ hasText: `ticket ${number} · ref` })).toHaveCount(3);
   await expect(writes.filter({ hasText: `#${T}` })).toHaveCount(0);
+  const sessionRows = activity.getByRole('row').filter({ hasText: /Session (started|resolved)/ });
+  await expect(sessionRows).toHaveCount(2);
+  await expect(sessionRows.filter({ hasText: 'Session started' })).toContainText(number);
+  await expect(sessionRows.filter({ hasText: 'Session resolved' })).toContainText(
+    new RegExp(`${numberPattern(at)} resolved after .+ active`),
+  );
+  await expect(activity).not.toContainText(`#${T}`);
+
+  // Sessions tab: the row by the number, and its Ticket filter finds it by the number in any case.
+  await history.getByRole('tab', { name: 'Sessions' }).click();
+  const sessions = history.getByRole('table', { name: 'Sessions' });
+  await expect(
+    sessions.getByRole('row').filter({ hasText: `${number} Outlook not syncing on laptop` }),
+  ).toHaveCount(1);
+  await expect(sessions).not.toContainText(`#${T}`);
+  const sessionFilter = history.getByRole('form', { name: 'Filter sessions' }).getByLabel('Ticket');
+  await sessionFilter.fill('T19990101.0001');
+  await sessionFilter.press('Enter');
+  await expect(history.getByText('No sessions match the filter.')).toBeVisible();
+  await sessionFilter.fill(number.toLowerCase());
+  await sessionFilter.press('Enter');
+  await expect(sessions.getByRole('row').filter({ hasText: number })).toHaveCount(1);
   expect(at.contractViolations).toEqual([]);
 });
 

@@ -13,6 +13,7 @@ import type { PostView } from '@/lib/posting/history';
 import { ticketNo, wordsFor } from '@/lib/psa/words';
 import { errorText } from '../api';
 import { ExportButtons, saveExport, TicketAndDates, useLatest, useListFilter } from '../list-filters';
+import { ticketQuery } from '../ticket-query';
 import { PAGE, takeEarlyFirstPage } from './first-page';
 import { attemptsText, formatWhen, STATE_LABELS } from './labels';
 
@@ -31,13 +32,9 @@ interface Filter {
 }
 
 function toQuery(f: Filter) {
-  const q: { state?: OutboxState; ticketId?: number; ticketNumber?: string; from?: number; to?: number } = {};
+  const q: { state?: OutboxState; ticketId?: number; ticketNumber?: string; from?: number; to?: number } =
+    ticketQuery(f.ticket);
   if (f.state) q.state = f.state;
-  const ticket = f.ticket.trim();
-  // "1001" or "#1001" (ConnectWise, and any post by its id); anything else is a ticket number, as
-  // Autotask's technicians know their tickets (T20261129.0004).
-  if (/^#?\d+$/.test(ticket)) q.ticketId = Number(ticket.replace('#', ''));
-  else if (ticket) q.ticketNumber = ticket.slice(0, 50);
   if (f.from) q.from = new Date(`${f.from}T00:00:00`).getTime();
   if (f.to) q.to = new Date(`${f.to}T23:59:59.999`).getTime();
   return q;

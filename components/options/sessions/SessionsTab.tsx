@@ -3,13 +3,16 @@ import './sessions.css';
 import { useEffect, useState } from 'preact/hooks';
 import { Pager } from '@/components/ui/Pager';
 import { askFromOptions } from '@/lib/messages/client';
+import { ticketNo } from '@/lib/psa/words';
 import type { SessionSummary } from '@/lib/session/history';
 import { formatDuration, type SessionState } from '@/lib/session/model';
 import { errorText } from '../api';
 import { ExportButtons, saveExport, TicketAndDates, useLatest, useListFilter } from '../list-filters';
+import { ticketQuery } from '../ticket-query';
 
 // Options → Sessions (issue 13): every FlowPilot session in this browser, newest first, paged through an
-// index like Post History; filters by state, ticket, company and date; CSV and JSON export.
+// index like Post History; filters by state, ticket (id, or Autotask's ticket number), company and date;
+// CSV and JSON export.
 
 const PAGE = 50;
 const STATES: SessionState[] = ['active', 'paused', 'resolved', 'escalated', 'abandoned'];
@@ -23,9 +26,15 @@ interface Filter {
 }
 
 function toQuery(f: Filter) {
-  const q: { state?: SessionState; ticketId?: number; company?: string; from?: number; to?: number } = {};
+  const q: {
+    state?: SessionState;
+    ticketId?: number;
+    ticketNumber?: string;
+    company?: string;
+    from?: number;
+    to?: number;
+  } = ticketQuery(f.ticket);
   if (f.state) q.state = f.state;
-  if (/^#?\d+$/.test(f.ticket.trim())) q.ticketId = Number(f.ticket.trim().replace('#', ''));
   if (f.company.trim()) q.company = f.company.trim();
   if (f.from) q.from = new Date(`${f.from}T00:00:00`).getTime();
   if (f.to) q.to = new Date(`${f.to}T23:59:59.999`).getTime();
@@ -129,7 +138,7 @@ export function SessionsTab() {
               <tr key={s.id}>
                 <td>{new Date(s.startedAt).toLocaleString()}</td>
                 <td>
-                  #{s.ticketId} {s.ticketSummary}
+                  {ticketNo(s.ticketId, s.ticketNumber)} {s.ticketSummary}
                 </td>
                 <td>{s.company ?? ''}</td>
                 <td>{s.state}</td>

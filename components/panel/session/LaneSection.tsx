@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ticketNo } from '@/lib/psa/words';
 import {
   type CheckResult,
   type LaneItem,
@@ -160,7 +161,9 @@ function Item({ item, section, first, last, disabled, onOp, onRemove }: ItemProp
           <span class="fp-s-text">
             {item.text}
             {item.source === 'ai' && <span class="fp-s-tag"> AI</span>}
-            {item.fromTicket !== undefined && <span class="fp-s-tag"> from #{item.fromTicket}</span>}
+            {item.fromTicket !== undefined && (
+              <span class="fp-s-tag"> from {ticketNo(item.fromTicket, item.fromTicketNumber)}</span>
+            )}
           </span>
         ) : (
           <input

@@ -32,7 +32,7 @@ import { type LaneOpInput, ticketFacts } from './types';
 import { useSession } from './useSession';
 
 /** The session area of the panel: start, run (timer, task lane, assistant) and close a session. */
-export function SessionView({ ticket, context, onOpenChange }: SessionViewProps) {
+export function SessionView({ ticket, context, ticketNumber, onOpenChange }: SessionViewProps) {
   const key = ticketKey(ticket);
   const { view, error, busy, send } = useSession(key);
   const open = Boolean(view && isOpen(view.session));
@@ -68,6 +68,7 @@ export function SessionView({ ticket, context, onOpenChange }: SessionViewProps)
             key={key}
             ticket={ticket}
             context={context}
+            ticketNumber={ticketNumber ?? context?.number}
             busy={busy}
             send={send}
             again={!!view}
@@ -92,6 +93,7 @@ function prefillProblem(ctx: TicketContext | undefined): string {
 function StartForm({
   ticket,
   context,
+  ticketNumber,
   busy,
   send,
   again,
@@ -99,6 +101,8 @@ function StartForm({
 }: {
   ticket: TicketRef;
   context: TicketContext | undefined;
+  /** Autotask's ticket number, as the header shows it: the session keeps it. */
+  ticketNumber: string | undefined;
   busy: boolean;
   send: Send;
   again: boolean;
@@ -124,7 +128,8 @@ function StartForm({
     onStarted();
     void send('session/start', {
       ticketKey: ticketKey(ticket),
-      ticketSummary: context?.summary ?? `Ticket #${ticket.id}`,
+      ticketSummary: context?.summary ?? `Ticket ${ticketNo(ticket.id, ticketNumber)}`,
+      ...(ticketNumber ? { ticketNumber } : {}),
       problem,
       ...(playbookId ? { playbookId } : {}),
       ...ticketFacts(context),
@@ -181,7 +186,7 @@ function StartForm({
           }}
         >
           <p>
-            Ticket {ticketLabel(ticket, context?.number)} is closed
+            Ticket {ticketLabel(ticket, ticketNumber)} is closed
             {context?.status?.name ? ` (${context.status.name})` : ''}. {panelWords.value.psa} usually refuses
             time on closed tickets; reopen it in {panelWords.value.psa} if the work continues.
           </p>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { askFromPanel, BgError } from '@/lib/messages/client';
 import { panelWords } from '@/lib/panel/words';
-import { ticketLabel } from '@/lib/psa/words';
+import { ticketLabel, ticketNo } from '@/lib/psa/words';
 import type { SimilarResult, SimilarTicket } from '@/lib/similar/load';
 import { type TicketContext, type TicketRef, ticketKey } from '@/lib/ticket/types';
 import { ticketFacts } from '../session/types';
@@ -29,20 +29,24 @@ async function applyFix(
   text: string,
 ) {
   const key = ticketKey(ticket);
+  // Autotask: the similar ticket's number, and this one's, as their technicians know them.
+  const from = { fromTicket: t.ticketId, ...(t.number ? { fromTicketNumber: t.number } : {}) };
   const open = await askFromPanel('session/get', { ticketKey: key });
   if (open && (open.session.state === 'active' || open.session.state === 'paused')) {
     await askFromPanel('session/lane', {
       sessionId: open.session.id,
-      op: { op: 'add', section: 'fixes', text, source: 'similar', fromTicket: t.ticketId },
+      op: { op: 'add', section: 'fixes', text, source: 'similar', ...from },
     });
     return;
   }
+  const number = context?.number;
   await askFromPanel('session/start', {
     ticketKey: key,
-    ticketSummary: context?.summary ?? `Ticket #${ticket.id}`,
+    ticketSummary: context?.summary ?? `Ticket ${ticketNo(ticket.id, number)}`,
+    ...(number ? { ticketNumber: number } : {}),
     problem: context?.summary ?? '',
     ...ticketFacts(context),
-    fix: { text, fromTicket: t.ticketId },
+    fix: { text, ...from },
   });
 }
 
