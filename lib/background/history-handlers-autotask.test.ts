@@ -3,35 +3,16 @@
 // sessions of the saved connection's scope (autotask:user@zone), never the CW-only client.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AUTOTASK_RECORD } from '../../tests/unit/connection-records';
 import { currentScope, deleteConnection, saveAutotaskConnection } from '../connection/store';
-import { type ConnectionRecord, db } from '../db/schema';
+import { db } from '../db/schema';
 import { optionsToBgHistory } from '../messages/history';
 import type { HandlerContext } from '../messages/router';
 import { changeSession, startSessionFor } from '../session/service';
 import { historyOptionsHandlers } from './history-handlers';
 
 const ctx: HandlerContext = { sender: { kind: 'extensionPage', url: 'chrome-extension://x/options.html' } };
-const zone = {
-  apiBase: 'https://webservices18.autotask.net/ATServicesRest/V1.0',
-  webUrl: 'https://ww18.autotask.net/',
-  zoneName: 'America East',
-};
-const record: ConnectionRecord = {
-  id: 'primary',
-  psa: 'autotask',
-  displayName: 'Acme Autotask',
-  site: 'ww18.autotask.net',
-  scheme: 'https',
-  companyId: 'api@acme.example',
-  codebase: '',
-  apiBase: zone.apiBase,
-  cloud: true,
-  serverVersion: 'Autotask (America East)',
-  missingPermissions: [],
-  connectedAt: 1,
-  lastTestedAt: 1,
-  autotask: { userName: 'api@acme.example', zone },
-};
+const record = AUTOTASK_RECORD;
 
 beforeEach(async () => {
   await deleteConnection();

@@ -4,49 +4,16 @@
 // (shown as "#1001", components/options/history/labels.ts).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AUTOTASK_RECORD, CW_RECORD } from '../../tests/unit/connection-records';
 import { deleteConnection, saveAutotaskConnection } from '../connection/store';
-import { type ConnectionRecord, db } from '../db/schema';
+import { db } from '../db/schema';
 import { panelToBgSession } from '../messages/panel-to-bg-session';
 import type { HandlerContext } from '../messages/router';
 import { sessionHandlers } from './session-handlers';
 
 const ctx: HandlerContext = { sender: { kind: 'extensionPage', url: 'chrome-extension://x/panel.html' } };
-const zone = {
-  apiBase: 'https://webservices18.autotask.net/ATServicesRest/V1.0',
-  webUrl: 'https://ww18.autotask.net/',
-  zoneName: 'America East',
-};
-const autotask: ConnectionRecord = {
-  id: 'primary',
-  psa: 'autotask',
-  displayName: 'Acme Autotask',
-  site: 'ww18.autotask.net',
-  scheme: 'https',
-  companyId: 'api@acme.example',
-  codebase: '',
-  apiBase: zone.apiBase,
-  cloud: true,
-  serverVersion: 'Autotask (America East)',
-  missingPermissions: [],
-  connectedAt: 1,
-  lastTestedAt: 1,
-  autotask: { userName: 'api@acme.example', zone },
-};
-const cw: ConnectionRecord = {
-  id: 'primary',
-  psa: 'connectwise',
-  displayName: 'CW',
-  site: '127.0.0.1:4100',
-  scheme: 'http',
-  companyId: 'flowpilot',
-  codebase: 'v2026_4/',
-  apiBase: 'http://127.0.0.1:4100/v2026_4/apis/3.0',
-  cloud: false,
-  serverVersion: 'v2026.4',
-  missingPermissions: [],
-  connectedAt: 1,
-  lastTestedAt: 1,
-};
+const autotask = AUTOTASK_RECORD;
+const cw = CW_RECORD;
 
 const startSchema = panelToBgSession['session/start'].req;
 /** As the router does: the request through its schema, then the handler. */

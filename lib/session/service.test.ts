@@ -1,6 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CW_RECORD } from '../../tests/unit/connection-records';
 import { db } from '../db/schema';
 import { saveSettings } from '../settings/store';
 import { markAway, markBack } from './model';
@@ -210,20 +211,7 @@ describe('sessions belong to their connection (issue 10 §3)', () => {
 });
 
 describe('an Autotask session keeps its ticket number (what its technicians know the ticket by)', () => {
-  const cw = {
-    id: 'primary' as const,
-    displayName: 'CW',
-    site: '127.0.0.1:4100',
-    scheme: 'http' as const,
-    companyId: 'flowpilot',
-    codebase: 'v2026_4/',
-    apiBase: 'http://127.0.0.1:4100/v2026_4/apis/3.0',
-    cloud: false,
-    serverVersion: 'v2026.4',
-    missingPermissions: [],
-    connectedAt: 1,
-    lastTestedAt: 1,
-  };
+  const cw = CW_RECORD;
   const autotask = {
     ...cw,
     psa: 'autotask' as const,

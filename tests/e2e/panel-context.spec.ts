@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { SPECIAL_TICKETS, XSS_PAYLOAD } from '../cw-sandbox/index';
+import { type Sandbox, SPECIAL_TICKETS, XSS_PAYLOAD } from '../cw-sandbox/index';
+import type { ExtensionBrowser } from './browser';
 import { askBg, connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
 import { openConnectedTicket, ticketHeading } from './panel-helpers';
@@ -92,13 +93,8 @@ test('hostile, hidden, closed, empty and project tickets all render sensibly', a
   expect(dialogs).toEqual([]);
 });
 
-// Issue 12 §5: a customer seen in the last minutes has its company, contact and device details kept in
-// the worker, so the context is complete after its first wave; the second wave checks them and a
-// change reaches the panel a moment later (ticket/contextUpdated).
-test('kept company details show at once and are corrected when CW has changed them', async ({
-  ext,
-  sandbox,
-}) => {
+/** Ticket #1001 open and complete: its company (Contoso) and the phone the panel shows for it. */
+async function contosoTicket(ext: ExtensionBrowser, sandbox: Sandbox) {
   const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
   const p = panel(page);
   const people = p.getByRole('region', { name: 'Company and contact' });
@@ -106,6 +102,17 @@ test('kept company details show at once and are corrected when CW has changed th
   if (!contoso) throw new Error('no Contoso in the sandbox');
   const before = `Company phone${contoso.phoneNumber}`;
   await expect(people).toContainText(before);
+  return { page, p, people, contoso, before };
+}
+
+// Issue 12 §5: a customer seen in the last minutes has its company, contact and device details kept in
+// the worker, so the context is complete after its first wave; the second wave checks them and a
+// change reaches the panel a moment later (ticket/contextUpdated).
+test('kept company details show at once and are corrected when CW has changed them', async ({
+  ext,
+  sandbox,
+}) => {
+  const { page, p, people, contoso, before } = await contosoTicket(ext, sandbox);
 
   // CW's company phone changes; the 60 s context cache is forgotten (as after a minute), the details kept.
   contoso.phoneNumber = '2125550199';
@@ -127,13 +134,7 @@ test('kept company details outlive a stopped worker: the next context of the cus
   ext,
   sandbox,
 }) => {
-  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
-  const p = panel(page);
-  const people = p.getByRole('region', { name: 'Company and contact' });
-  const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');
-  if (!contoso) throw new Error('no Contoso in the sandbox');
-  const before = `Company phone${contoso.phoneNumber}`;
-  await expect(people).toContainText(before);
+  const { page, people, contoso, before } = await contosoTicket(ext, sandbox);
 
   // Chromium stops an idle worker after 30 s (a technician reading the ticket): everything in its memory goes.
   const cdp = await ext.context.newCDPSession(page);
@@ -170,12 +171,7 @@ test('a correction of kept details that arrives before the context answer is not
   ext,
   sandbox,
 }) => {
-  const page = await openConnectedTicket(ext, sandbox, SPECIAL_TICKETS.standard);
-  const p = panel(page);
-  const people = p.getByRole('region', { name: 'Company and contact' });
-  const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');
-  if (!contoso) throw new Error('no Contoso in the sandbox');
-  await expect(people).toContainText(`Company phone${contoso.phoneNumber}`);
+  const { page, p, people, contoso } = await contosoTicket(ext, sandbox);
 
   contoso.phoneNumber = '2125550177';
   const w = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));

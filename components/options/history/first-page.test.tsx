@@ -1,5 +1,5 @@
 // The options page opened at #history (issue 12 §2): the first page is asked for while the page starts,
-// and the tab shows that answer instead of asking again.
+// and the tab shows that answer instead of asking again. And its live reload after an outbox change.
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -95,5 +95,35 @@ describe('Post History first page', () => {
     render(<PostHistoryTab />, root);
     await until(() => asked.filter((m) => m.type === 'posting/list').length === 2);
     expect(rows()).toBe(2);
+  });
+});
+
+describe('Post History live reload', () => {
+  // The reload is a 300 ms coalescing timer: it must use the filter shown when it fires. A filter typed
+  // within those 300 ms was overwritten by the old filter's rows (the timer held that render's load()).
+  it('an outbox change followed at once by a new filter ends on the new filter’s rows', async () => {
+    const other = { ...post(3), ticketKey: 'service:2002', ticketId: 2002 };
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
+      const m = raw as { type: string; payload: { ticketId?: number } };
+      if (m.type !== 'posting/list') return undefined;
+      const items = [post(1), post(2), other].filter(
+        (p) => m.payload.ticketId === undefined || p.ticketId === m.payload.ticketId,
+      );
+      return Promise.resolve({ ok: true, data: { items, hasMore: false } });
+    });
+    render(<PostHistoryTab />, root);
+    await until(() => rows() === 3);
+    await fakeBrowser.runtime.onMessage.trigger({ dir: 'bgToPages', type: 'outbox/changed' }, {});
+    const ticket = [...root.querySelectorAll('label')]
+      .find((l) => l.textContent?.startsWith('Ticket'))
+      ?.querySelector('input');
+    if (!ticket) throw new Error('no Ticket filter');
+    ticket.value = '2002';
+    ticket.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => rows() === 1);
+    await new Promise((r) => setTimeout(r, 450)); // the coalesced reload has fired
+    expect(rows()).toBe(1);
+    expect(root.querySelector('table[aria-label="Posts"] tbody')?.textContent).toContain('2002');
   });
 });

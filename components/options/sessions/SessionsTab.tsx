@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Pager } from '@/components/ui/Pager';
 import { askFromOptions } from '@/lib/messages/client';
 import { ticketNo } from '@/lib/psa/words';
-import type { SessionSummary } from '@/lib/session/history';
+import type { SessionFilter, SessionSummary } from '@/lib/session/history';
 import { formatDuration, type SessionState } from '@/lib/session/model';
 import { errorText } from '../api';
 import { ExportButtons, saveExport, TicketAndDates, useLatest, useListFilter } from '../list-filters';
@@ -26,14 +26,7 @@ interface Filter {
 }
 
 function toQuery(f: Filter) {
-  const q: {
-    state?: SessionState;
-    ticketId?: number;
-    ticketNumber?: string;
-    company?: string;
-    from?: number;
-    to?: number;
-  } = ticketQuery(f.ticket);
+  const q: SessionFilter = ticketQuery(f.ticket);
   if (f.state) q.state = f.state;
   if (f.company.trim()) q.company = f.company.trim();
   if (f.from) q.from = new Date(`${f.from}T00:00:00`).getTime();
