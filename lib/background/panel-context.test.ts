@@ -2,21 +2,15 @@
 // The worker's ticket contexts (lib/background/panel-handlers.ts) against the CW sandbox: what a panel
 // is answered and pushed when a context was completed from kept details and checked afterwards.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../../tests/cw-sandbox/index';
+import { SPECIAL_TICKETS } from '../../tests/cw-sandbox/index';
+import { useConnectedSandbox } from '../../tests/support/connected-sandbox';
 import { until } from '../../tests/support/outbox-kit';
-import { connect } from '../connection/service';
 import { connectedClient } from '../connection/store';
 import { forgetContexts, ticketContextFor } from './panel-handlers';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  fakeBrowser.reset();
-  sandbox = await startSandbox({ port: 0 });
-  await connect({ displayName: 'S', site: sandbox.site, companyId: sandbox.companyId, ...sandbox.keys });
-});
-afterAll(() => sandbox.close());
+const sandbox = useConnectedSandbox();
 
 const T = { kind: 'service' as const, id: SPECIAL_TICKETS.standard };
 const TAB = 7;
@@ -33,14 +27,14 @@ describe('a kept context’s late check (issue 12 §5)', () => {
     await ticketContextFor(T, { refresh: true });
     forgetContexts({ details: false });
     // CW's company phone changed since: the check will find it and correct the kept context.
-    const contoso = sandbox.state.companies.find((c) => c.name === 'Contoso Ltd.');
+    const contoso = sandbox().state.companies.find((c) => c.name === 'Contoso Ltd.');
     if (!contoso) throw new Error('no Contoso in the sandbox');
     contoso.phoneNumber = '2125550166';
     // The next open is complete from the kept details; their check (company) is slow.
-    sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1_500, times: 1 });
+    sandbox().faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1_500, times: 1 });
     const kept = await ticketContextFor(T, { tabId: TAB });
     const company = () =>
-      sandbox.requests.find(
+      sandbox().requests.find(
         (r) => r.method === 'GET' && /^\/company\/companies\//.test(r.apiPath) && r.fault,
       );
     await until(() => company() !== undefined);

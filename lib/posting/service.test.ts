@@ -1,29 +1,22 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import { type Sandbox, SPECIAL_TICKETS, startSandbox } from '../../tests/cw-sandbox/index';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SPECIAL_TICKETS } from '../../tests/cw-sandbox/index';
+import { useConnectedSandbox } from '../../tests/support/connected-sandbox';
 import { traceIdbAndFetch } from '../../tests/support/idb-trace';
 import { until } from '../../tests/support/outbox-kit';
-import { connect } from '../connection/service';
 import { db } from '../db/schema';
 import { changeSession, startSessionFor } from '../session/service';
 import { saveSettings } from '../settings/store';
 import { AUTO_PUSH_UNDO_MS, autoPush, getOutbox, preparePost, submitPost } from './service';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  fakeBrowser.reset();
-  sandbox = await startSandbox({ port: 0 });
-  await connect({ displayName: 'S', site: sandbox.site, companyId: sandbox.companyId, ...sandbox.keys });
-});
-afterAll(() => sandbox.close());
+const sandbox = useConnectedSandbox();
 beforeEach(async () => {
-  sandbox.faults.clear();
+  sandbox().faults.clear();
   await saveSettings({ noteVisibility: 'internal', autoPush: false, autoTimeEntry: false });
 });
 
-const notes = (text: string) => sandbox.state.notes.filter((n) => n.text.includes(text));
+const notes = (text: string) => sandbox().state.notes.filter((n) => n.text.includes(text));
 
 describe('Auto Push', () => {
   it('two tabs asking at once post the session once', async () => {
@@ -57,7 +50,7 @@ describe('Auto Push', () => {
 describe('resubmitting a post from the dialog (replacesPostId)', () => {
   it('§3.10 the internal note landed and the customer note failed: only the customer note is sent again', async () => {
     await saveSettings({ noteVisibility: 'internalExternal' });
-    sandbox.faults.add({ method: 'POST', path: '/notes$', bodyMatch: 'Customer view', status: 400 });
+    sandbox().faults.add({ method: 'POST', path: '/notes$', bodyMatch: 'Customer view', status: 400 });
     const req = {
       ticketKey: 'service:1004',
       noteKind: 'resolution' as const,
@@ -80,8 +73,8 @@ describe('resubmitting a post from the dialog (replacesPostId)', () => {
   it('§3.4 a note that may have landed is looked up first, never posted twice', async () => {
     // Paths name the ticket: the checks of earlier tests may still be reading other tickets' notes.
     const notesPath = `^/service/tickets/${SPECIAL_TICKETS.quotes}/notes$`;
-    sandbox.faults.add({ method: 'POST', path: notesPath, reset: 'after-commit' });
-    sandbox.faults.add({ method: 'GET', path: notesPath, status: 401 });
+    sandbox().faults.add({ method: 'POST', path: notesPath, reset: 'after-commit' });
+    sandbox().faults.add({ method: 'GET', path: notesPath, status: 401 });
     const req = {
       ticketKey: `service:${SPECIAL_TICKETS.quotes}`,
       noteKind: 'internalAnalysis' as const,
@@ -97,7 +90,7 @@ describe('resubmitting a post from the dialog (replacesPostId)', () => {
     expect(notes('Maybe landed note')).toHaveLength(1);
     expect(again.message).toContain('Already on the ticket: Internal Analysis note');
     expect(again.outcome).toBe('sent');
-    expect(sandbox.state.tickets.find((t) => t.id === SPECIAL_TICKETS.quotes)?.status.id).toBe(102);
+    expect(sandbox().state.tickets.find((t) => t.id === SPECIAL_TICKETS.quotes)?.status.id).toBe(102);
   });
   it('a resubmit of a post that landed meanwhile reports it as sent and writes nothing again', async () => {
     const req = {
@@ -119,7 +112,7 @@ describe('resubmitting a post from the dialog (replacesPostId)', () => {
 
 describe('§3.6 a post waiting behind a failed one says so', () => {
   it('the second post on the ticket names the failed one it waits for', async () => {
-    sandbox.faults.add({ method: 'POST', path: '^/service/tickets/1007/notes$', status: 405 });
+    sandbox().faults.add({ method: 'POST', path: '^/service/tickets/1007/notes$', status: 405 });
     const ticketKey = 'service:1007';
     const first = await submitPost({
       ticketKey,
@@ -175,11 +168,11 @@ describe('project issues', () => {
       waitMs: 5_000,
     });
     expect(r.outcome).toBe('sent');
-    const entry = sandbox.state.timeEntries.find(
+    const entry = sandbox().state.timeEntries.find(
       (e) => e.chargeToId === SPECIAL_TICKETS.projectIssue && /FlowPilot ref/.test(e.notes ?? ''),
     );
     expect(entry?.chargeToType).toBe('ProjectIssue');
-    expect(sandbox.contractViolations).toEqual([]);
+    expect(sandbox().contractViolations).toEqual([]);
   });
 });
 
@@ -192,7 +185,7 @@ describe('a click’s post (issue 12 §3: nothing but the create between the cli
     db().close({ disableAutoOpen: false });
     await db().open();
     events.length = 0;
-    sandbox.faults.latencyMs = 150;
+    sandbox().faults.latencyMs = 150;
     let r: Awaited<ReturnType<typeof submitPost>>;
     try {
       const answer = submitPost({
@@ -203,7 +196,7 @@ describe('a click’s post (issue 12 §3: nothing but the create between the cli
         waitMs: 5_000,
       });
       await until(() =>
-        sandbox.requests.some(
+        sandbox().requests.some(
           (x) => x.method === 'POST' && JSON.stringify(x.body ?? '').includes('One round trip note'),
         ),
       );
@@ -215,7 +208,7 @@ describe('a click’s post (issue 12 §3: nothing but the create between the cli
       expect(sending[0]!.attempts).toBe(1);
       r = await answer;
     } finally {
-      sandbox.faults.latencyMs = 0;
+      sandbox().faults.latencyMs = 0;
       restore();
     }
     expect(r.outcome).toBe('sent');
@@ -234,7 +227,7 @@ describe('a repeated submission (askRepeatable) after its post was discarded', (
     // The first ask: CW answers 503, so the post waits for a retry — and the panel never heard back
     // (the worker stopped before it answered). The technician discards that post in Post History,
     // then clicks Post to Ticket again with the same content: the same submission id.
-    sandbox.faults.add({ method: 'POST', path: '^/service/tickets/1011/notes$', status: 503 });
+    sandbox().faults.add({ method: 'POST', path: '^/service/tickets/1011/notes$', status: 503 });
     const req = {
       ticketKey: 'service:1011',
       noteKind: 'internalAnalysis' as const,
