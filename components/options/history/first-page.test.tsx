@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The options page opened at #history (issue 12 §2): the first page is asked for while the page starts,
 // and the tab shows that answer instead of asking again. And its live reload after an outbox change.
 import { render } from 'preact';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AutotaskOnScreen } from './resolve';
 import { watchAutotaskOnScreen } from './watch';
