@@ -250,10 +250,19 @@ describe('export', () => {
   it('CSV escapes quotes and commas and neutralises formulas', () => {
     const csv = postsToCsv([view]);
     const [header, row] = csv.trim().split('\r\n');
-    expect(header).toBe('createdAt,ticketId,technician,summary,state,attempts,lastError,ticketUrl');
-    expect(row).toBe(
-      '2026-11-20T14:00:00.000Z,1001,"\'=HYPERLINK(""x"")","Resolution note, ""quoted""",failed,2,"Closed, status",',
+    expect(header).toBe(
+      'createdAt,ticketId,technician,summary,state,attempts,lastError,ticketUrl,ticketNumber',
     );
+    expect(row).toBe(
+      '2026-11-20T14:00:00.000Z,1001,"\'=HYPERLINK(""x"")","Resolution note, ""quoted""",failed,2,"Closed, status",,',
+    );
+  });
+
+  it('CSV carries an Autotask ticket number in its last column', () => {
+    const row = postsToCsv([{ ...view, ticketNumber: 'T20261129.0004' }])
+      .trim()
+      .split('\r\n')[1];
+    expect(row.endsWith(',T20261129.0004')).toBe(true);
   });
 
   it('CSV neutralises a formula hidden behind leading blanks (issue 10 §4)', () => {

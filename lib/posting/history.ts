@@ -185,6 +185,8 @@ const CSV_COLUMNS = [
   'attempts',
   'lastError',
   'ticketUrl',
+  // Last, so spreadsheets built on the older columns keep their positions (as in the Sessions CSV).
+  'ticketNumber',
 ];
 
 export function postsToCsv(posts: readonly PostView[]): string {
@@ -200,6 +202,7 @@ export function postsToCsv(posts: readonly PostView[]): string {
         p.attempts,
         p.lastError,
         p.ticketUrl,
+        p.ticketNumber,
       ]),
     );
   }
