@@ -61,3 +61,29 @@ describe('a kept context’s late check (issue 12 §5)', () => {
     for (const u of updates) expect(u.notes).toContain('Posted while the check ran');
   });
 });
+
+describe('a second tab that joins during the check', () => {
+  it('is told of the corrected details too, not left with the kept ones for the cache’s 60 s', async () => {
+    const pushed: { tab: number; type: string; phone?: string }[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tab, msg) => {
+      const m = msg as { type: string; context?: { company?: { phone?: string } } };
+      pushed.push({ tab, type: m.type, phone: m.context?.company?.phone });
+      return undefined;
+    });
+    await ticketContextFor(T, { refresh: true });
+    forgetContexts({ details: false });
+    const contoso = sandbox().state.companies.find((c) => c.name === 'Contoso Ltd.');
+    if (!contoso) throw new Error('no Contoso in the sandbox');
+    contoso.phoneNumber = '2125550177';
+    sandbox().faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1_000, times: 1 });
+    const kept = await ticketContextFor(T, { tabId: TAB });
+    expect(kept.company?.phone).not.toBe('2125550177');
+    // A second tab opens the same ticket after the kept answer, while the check is on its way.
+    const SECOND = 8;
+    const joined = await ticketContextFor(T, { tabId: SECOND });
+    expect(joined.company?.phone).not.toBe('2125550177');
+    await until(() => pushed.some((p) => p.tab === SECOND && p.type === 'ticket/contextUpdated'), 3_000);
+    const update = pushed.find((p) => p.tab === SECOND && p.type === 'ticket/contextUpdated');
+    expect(update?.phone).toBe('2125550177');
+  });
+});

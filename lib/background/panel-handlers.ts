@@ -53,6 +53,9 @@ export async function ticketContextFor(
     ticket,
     () => {
       const flight: { partial?: TicketContext; tabs: Set<number> } = { tabs: new Set() };
+      // A kept context's check: the flight (and the tabs it pushes to) lasts until it has ended, so a
+      // panel that joins after the kept answer is told of a correction too.
+      let check: Promise<void> | undefined;
       inFlight.set(key, flight);
       const kept = details.view(scope);
       const onPartial = (context: TicketContext) => {
@@ -82,6 +85,9 @@ export async function ticketContextFor(
               for (const t of flight.tabs)
                 pushToPanel(t, { dir: 'bgToPanel', type: 'ticket/contextUpdated', context });
             },
+            onCheck: (c) => {
+              check = c;
+            },
             onPartial: (context) => {
               onPartial(context);
               const webOrigin = `${cw!.record.scheme}://${cw!.record.site}`;
@@ -94,7 +100,7 @@ export async function ticketContextFor(
       const done = () => {
         if (inFlight.get(key) === flight) inFlight.delete(key);
       };
-      load.then(done, done);
+      load.then(() => (check ?? Promise.resolve()).then(done), done);
       return load;
     },
     { refresh: opts.refresh },

@@ -262,7 +262,7 @@ describe('export', () => {
     const row = postsToCsv([{ ...view, ticketNumber: 'T20261129.0004' }])
       .trim()
       .split('\r\n')[1];
-    expect(row.endsWith(',T20261129.0004')).toBe(true);
+    expect(row?.endsWith(',T20261129.0004')).toBe(true);
   });
 
   it('CSV neutralises a formula hidden behind leading blanks (issue 10 §4)', () => {

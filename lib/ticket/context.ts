@@ -49,6 +49,11 @@ export interface LoadOptions {
   details?: DetailStore;
   /** That check found details other than the kept ones: the context as it is now. */
   onRevalidated?: (ctx: TicketContext) => void;
+  /**
+   * The context was completed from kept details and their check is on its way: settles when it has
+   * ended (after `onRevalidated`, if it found a difference). Not called when nothing was kept.
+   */
+  onCheck?: (check: Promise<void>) => void;
   now?: () => number;
 }
 
@@ -193,11 +198,12 @@ export async function loadTicketContext(ref: TicketRef, opts: LoadOptions): Prom
     },
     now(),
   );
-  fresh.then(
+  const check = fresh.then(
     (checked) => {
       if (!sameContext(checked, kept)) opts.onRevalidated?.(checked);
     },
     () => undefined,
   );
+  opts.onCheck?.(check);
   return kept;
 }
