@@ -409,6 +409,74 @@ describe('tenant scope (issue 10 §3)', () => {
     expect(sb.state.notes.filter((x) => x.text.includes('Tenant A only'))).toHaveLength(1);
   });
 
+  it('a 429 from tenant A does not pause tenant B after a switch, and A is paused again when it comes back', async () => {
+    const now = { scope: A as string | undefined };
+    const t = setup({ scope: async () => now.scope, client: async () => scoped(now.scope) });
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: 60 });
+    const a = await t.outbox.enqueue(
+      plan({ text: 'Tenant A throttled', timeEntry: false, status: undefined }),
+      {
+        scope: A,
+      },
+    );
+    await t.outbox.drain();
+    expect(writes()).toHaveLength(1); // refused with Retry-After: 60
+    // The admin connects tenant B: its post goes out at once, by a click and by a drain alike.
+    now.scope = B;
+    const clicked = await t.outbox.enqueue(
+      plan({
+        ticket: { kind: 'service', id: 1007 },
+        text: 'Tenant B clicked',
+        timeEntry: false,
+        status: undefined,
+      }),
+      { scope: B },
+      { sendWith: scoped(B) },
+    );
+    await until(async () => (await t.database.posts.get(clicked.id))?.state === 'sent');
+    const drained = await t.outbox.enqueue(
+      plan({
+        ticket: { kind: 'service', id: 1008 },
+        text: 'Tenant B drained',
+        timeEntry: false,
+        status: undefined,
+      }),
+      { scope: B },
+    );
+    await t.outbox.drain();
+    expect((await t.database.posts.get(drained.id))?.state).toBe('sent');
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant B'))).toHaveLength(2);
+    // A worker restart reads the stored pause: still tenant B's turn, not paused.
+    const restarted = t.make();
+    const afterRestart = await restarted.enqueue(
+      plan({
+        ticket: { kind: 'service', id: 1009 },
+        text: 'Tenant B after restart',
+        timeEntry: false,
+        status: undefined,
+      }),
+      { scope: B },
+    );
+    await restarted.drain();
+    expect((await t.database.posts.get(afterRestart.id))?.state).toBe('sent');
+    // Nothing of A was sent meanwhile; back on A within its Retry-After, A is still paused.
+    now.scope = A;
+    const second = await restarted.enqueue(
+      plan({
+        ticket: { kind: 'service', id: 1010 },
+        text: 'Tenant A second',
+        timeEntry: false,
+        status: undefined,
+      }),
+      { scope: A },
+    );
+    await restarted.drain();
+    expect((await t.database.posts.get(second.id))?.state).toBe('pending');
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant A'))).toEqual([]);
+    expect(writes().filter((w) => w === 'POST /service/tickets/1001/notes')).toHaveLength(1);
+    expect((await t.database.posts.get(a.id))?.state).not.toBe('sent');
+  });
+
   it('a connection switched between picking and sending holds the item (the client says whose it is)', async () => {
     const t = setup({ scope: async () => A, client: async () => scoped(B) });
     await t.outbox.enqueue(plan({ text: 'Switched underneath', timeEntry: false, status: undefined }), {

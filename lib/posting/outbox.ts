@@ -184,9 +184,12 @@ export class Outbox {
   private checking?: Promise<void>;
   private recheck = false;
   private readonly inFlight = new Set<string>();
-  private throttle = { until: 0, setAt: 0 };
-  /** CW's clock at the last answer with a Date header, and the monotonic time it arrived. */
-  private cwClock?: { cw: number; mono: number };
+  /** A 429's pause, and the connection (scope) whose CW asked for it: another tenant is not paused. */
+  private throttle: { until: number; setAt: number; scope?: string } = { until: 0, setAt: 0 };
+  /** The connection of the current pass (sendable()): whose pause holds the queue. */
+  private scopeNow?: string;
+  /** CW's clock at the last answer with a Date header, the monotonic time it arrived, and whose CW. */
+  private cwClock?: { cw: number; mono: number; scope?: string };
   private throttleLoad?: Promise<void>;
   private readonly waiters = new Map<string, Set<(p: PostRecord) => void>>();
   /** The post as last stored, for each post someone waits for (see landed()). */
@@ -210,9 +213,9 @@ export class Outbox {
     return this.deps.db();
   }
 
-  /** Remembers CW's clock from an answer (any status), for cwNow(). */
-  private sawCwDate(serverDate: number | undefined) {
-    if (serverDate !== undefined) this.cwClock = { cw: serverDate, mono: this.monotonic() };
+  /** Remembers CW's clock from an answer (any status) of the connection `scope`, for cwNow(). */
+  private sawCwDate(serverDate: number | undefined, scope: string | undefined) {
+    if (serverDate !== undefined) this.cwClock = { cw: serverDate, mono: this.monotonic(), scope };
   }
 
   /**
@@ -220,8 +223,11 @@ export class Outbox {
    * no wall-clock step moves). Undefined before any answer: then the first answer after a failure
    * is the bound on when CW got the request.
    */
-  private cwNow(): number | undefined {
-    return this.cwClock && this.cwClock.cw + (this.monotonic() - this.cwClock.mono);
+  private cwNow(scope: string | undefined): number | undefined {
+    const c = this.cwClock;
+    // Another tenant's server clock says nothing about this one's.
+    if (!c || c.scope !== scope) return undefined;
+    return c.cw + (this.monotonic() - c.mono);
   }
 
   /** The connected PSA's writer. */
@@ -265,7 +271,9 @@ export class Outbox {
       .transaction('rw', db.outbox, db.posts, async () => {
         const [last, ahead, earlier] = await Promise.all([
           ticketItems().last(),
-          mayStart && !this.throttled(now) ? ticketItems().filter(blocks).first() : Promise.resolve(true),
+          mayStart && !this.throttled(now, client.scope)
+            ? ticketItems().filter(blocks).first()
+            : Promise.resolve(true),
           meta.submissionId
             ? db.posts
                 .where('submissionId')
@@ -571,6 +579,7 @@ export class Outbox {
   private async sendable(): Promise<Mine> {
     if (!this.deps.scope) return () => true;
     const scope = await this.deps.scope();
+    this.scopeNow = scope;
     return (r) => r.scope === scope;
   }
 
@@ -620,12 +629,12 @@ export class Outbox {
   private async checkOnce(): Promise<void> {
     const now = this.now();
     await this.loadThrottle();
+    const mine = await this.sendable();
     if (this.throttled(now)) {
       // The write pass asks for a wake-up at the throttle's end only when writes are waiting.
       if ((await this.owedChecks()).length) this.deps.schedule?.(this.throttle.until);
       return;
     }
-    const mine = await this.sendable();
     const due = (await this.owedChecks()).filter((c) => mine(c) && this.checkDue(c, now));
     const queue = [...new Set(due.map((c) => c.ticketKey))];
     const results = await Promise.allSettled(this.lanes(queue, (key) => this.runChecks(key, mine)));
@@ -691,9 +700,13 @@ export class Outbox {
     this.throttleLoad ??= (async () => {
       try {
         const rec = await this.db.settings.get(THROTTLE_KEY);
-        const v = rec?.value as { until?: unknown; setAt?: unknown } | undefined;
+        const v = rec?.value as { until?: unknown; setAt?: unknown; scope?: unknown } | undefined;
         if (typeof v?.until === 'number' && typeof v.setAt === 'number')
-          this.throttle = { until: v.until, setAt: v.setAt };
+          this.throttle = {
+            until: v.until,
+            setAt: v.setAt,
+            ...(typeof v.scope === 'string' ? { scope: v.scope } : {}),
+          };
       } catch {
         // Unreadable: no throttle; CW will say so again.
       }
@@ -701,10 +714,10 @@ export class Outbox {
     return this.throttleLoad;
   }
 
-  private async setThrottle(until: number): Promise<void> {
+  private async setThrottle(until: number, scope: string | undefined): Promise<void> {
     const now = this.now();
-    if (this.throttled(now) && until <= this.throttle.until) return;
-    this.throttle = { until, setAt: now };
+    if (this.throttled(now, scope) && until <= this.throttle.until) return;
+    this.throttle = { until, setAt: now, ...(scope !== undefined ? { scope } : {}) };
     try {
       await this.db.settings.put({ key: THROTTLE_KEY, value: this.throttle });
     } catch {
@@ -712,8 +725,13 @@ export class Outbox {
     }
   }
 
-  private throttled(now: number): boolean {
+  /**
+   * Paused by a 429 of this connection's CW. Another tenant's pause does not hold it: after a switch
+   * the new connection's posts go out, and the old one's pause holds again when it comes back.
+   */
+  private throttled(now: number, scope: string | undefined = this.scopeNow): boolean {
     const t = this.throttle;
+    if (scope !== undefined && t.scope !== undefined && t.scope !== scope) return false;
     // A clock that went back behind the moment the throttle was set, or a wait beyond any Retry-After
     // we honour, does not stall the queue.
     return now < t.until && now >= t.setAt && t.until - now <= MAX_RETRY_AFTER_MS + 60_000;
@@ -796,9 +814,9 @@ export class Outbox {
     const received: { serverDate?: number } = {};
     try {
       res = await client.send(p.ticket, p.item, sending.ref, this.requestOpts({ received }));
-      this.sawCwDate(received.serverDate);
+      this.sawCwDate(received.serverDate, sending.scope);
     } catch (e) {
-      this.sawCwDate(received.serverDate);
+      this.sawCwDate(received.serverDate, sending.scope);
       const failed = await this.failSend(sending, e, true, started);
       // Reset after sending (the commonest unknown outcome): look right away; usually it is there.
       if (failed?.state === 'pending' && payloadOf(failed).unknownOutcome) {
@@ -861,7 +879,7 @@ export class Outbox {
       await this.failLookup(cur, e, started);
       return false;
     }
-    this.sawCwDate(received.serverDate);
+    this.sawCwDate(received.serverDate, cur.scope);
     let left = 0;
     for (const r of earlier) {
       const p = payloadOf(r);
@@ -897,7 +915,7 @@ export class Outbox {
       this.random,
       c,
     );
-    if (d.throttleMs !== undefined) await this.setThrottle(this.now() + d.throttleMs);
+    if (d.throttleMs !== undefined) await this.setThrottle(this.now() + d.throttleMs, rec.scope);
     const becameUnknown = afterSend && d.outcomeUnknown && !p.unknownOutcome;
     // A write that may have landed is never "failed" (a later "Retry now" would resend it blindly).
     const unknown = Boolean(p.unknownOutcome) || becameUnknown;
@@ -914,7 +932,7 @@ export class Outbox {
           unknownOutcome: unknown || undefined,
           // CW cannot get the request later than about now (the client has given up and closed the
           // connection): its clock now bounds the arrival, so after an outage the wait is already over.
-          ...(becameUnknown ? { unknownSince: now, unknownSinceCw: this.cwNow(), lookups: 0 } : {}),
+          ...(becameUnknown ? { unknownSince: now, unknownSinceCw: this.cwNow(rec.scope), lookups: 0 } : {}),
         },
       },
     );
@@ -940,7 +958,7 @@ export class Outbox {
       // The full reference only, never the text: nothing FlowPilot did not write is ever touched.
       for (const ref of refs) if (hasRef(text, ref)) byRef.set(ref, [...(byRef.get(ref) ?? []), id]);
     }
-    this.sawCwDate(received.serverDate);
+    this.sawCwDate(received.serverDate, client.scope);
     return { byRef, serverDate: received.serverDate };
   }
 
@@ -986,7 +1004,7 @@ export class Outbox {
     // item stays marked as maybe landed, so Discard and the dialog look it up first).
     const c = classifyLookupError(e);
     const d = decideAfterFailure(e, failures, this.now(), this.timings.backoff, this.random, c);
-    if (d.throttleMs !== undefined) await this.setThrottle(this.now() + d.throttleMs);
+    if (d.throttleMs !== undefined) await this.setThrottle(this.now() + d.throttleMs, rec.scope);
     const next = await this.update(
       rec.id,
       { state: rec.state, rev: revOf(rec) },
@@ -1171,6 +1189,7 @@ export class Outbox {
     if (c.retryAfterMs !== undefined)
       await this.setThrottle(
         this.now() + backoffMs(tries, this.timings.backoff, this.random, c.retryAfterMs),
+        r.scope,
       );
     const again = c.retryable && (tries < this.timings.duplicateCheckTries || r.state === 'cancelled');
     await this.update(
