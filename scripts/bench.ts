@@ -490,7 +490,28 @@ async function main() {
     await cdp.detach();
 
     step('the long ticket');
-    const longNav = await navToContext(page, sandbox, sandbox.ticketPageUrl(LONG_TICKET.id), LONG_TICKET.id);
+    // Measured as the other tickets are (a single navigation right after the stopped-worker runs said
+    // more about the worker's restart than about the ticket): three times with nothing kept, each followed
+    // by a return from the board with the customer's details kept; medians.
+    const longCold = [];
+    const longSeen = [];
+    for (let i = 0; i < 3; i++) {
+      await page.goto(sandbox.url + boardPagePath(1));
+      await forget(true);
+      longCold.push(await navToContext(page, sandbox, sandbox.ticketPageUrl(LONG_TICKET.id), LONG_TICKET.id));
+      await sleep(400);
+      await page.goto(sandbox.url + boardPagePath(1));
+      await forget(false);
+      longSeen.push(await navToContext(page, sandbox, sandbox.ticketPageUrl(LONG_TICKET.id), LONG_TICKET.id));
+      await sleep(400);
+    }
+    const longNav = {
+      ticket: LONG_TICKET.id,
+      roundTrips: round(median(longSeen.map((r) => r.roundTrips)), 2),
+      coldRoundTrips: round(median(longCold.map((r) => r.roundTrips)), 2),
+      seen: longSeen,
+      cold: longCold,
+    };
     // In place: "Previous ticket" (stale URL) → #1289, then "Next ticket" back to the long one.
     await clearLogs(page);
     await page.locator('.cw-prev-ticket').click();
@@ -707,7 +728,7 @@ async function main() {
       ],
       [
         `long ticket #${LONG_TICKET.id}`,
-        `banner → number ${figures.longTicket.bannerToTicketNumberMs} ms, navigation → context ${longNav.roundTrips} RT`,
+        `banner → number ${figures.longTicket.bannerToTicketNumberMs} ms, navigation → context ${longNav.roundTrips} RT customer seen (${longNav.coldRoundTrips} RT nothing kept; medians of 3)`,
         '≤ 50 ms, ≤ 2.2 RT',
         figures.longTicket.ok,
       ],
