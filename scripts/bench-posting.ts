@@ -61,6 +61,11 @@ export interface PostingBenchResult {
     /** Of that: the answer sent → the reply to 'posting/post' in the panel frame; that reply → painted. */
     answerToReplyMs: Spread;
     replyToPaintedMs: Spread;
+    /**
+     * The panel's 'posting/post' message → its answer: no input routing, no paint. What the issue's
+     * "178 ms quiet" measured (an options-page message round trip, bench of 2026-11-28).
+     */
+    messageRoundTripMs: Spread;
     /** API requests that reached the sandbox between the click and the create (target 0). */
     requestsBeforeCreate: number;
     warmupMs: number;
@@ -209,6 +214,7 @@ const PANEL_REPLY_JS = `(() => {
   rt.sendMessage = (...a) => {
     const m = a.find((x) => x && typeof x === 'object' && 'type' in x);
     const p = send(...a);
+    if (m && m.type === 'posting/post') window.__fpReplies.push({ type: 'send', t: now() });
     if (m && m.type === 'posting/post' && p && p.then) p.then(() => window.__fpReplies.push({ type: 'reply', t: now() }), () => {});
     return p;
   };
@@ -255,6 +261,7 @@ async function noteClickBench(latencyMs: number, runs: number) {
     const before: number[] = [];
     const after: number[] = [];
     const toReply: number[] = [];
+    const messageMs: number[] = [];
     const replyToPainted: number[] = [];
     let requestsBeforeCreate = 0;
     let warmupMs = Number.NaN;
@@ -289,6 +296,8 @@ async function noteClickBench(latencyMs: number, runs: number) {
         after.push(t.painted - (createAt + latencyMs));
         if (reply) {
           toReply.push(reply.t - (createAt + latencyMs));
+          const send = replies.find((x) => x.type === 'send');
+          if (send) messageMs.push(reply.t - send.t);
           replyToPainted.push(t.painted - reply.t);
         }
         requestsBeforeCreate += reqs.filter((r) => r !== create && Date.parse(r.at) <= createAt).length;
@@ -306,6 +315,7 @@ async function noteClickBench(latencyMs: number, runs: number) {
       answerToPaintedMs: spread(after),
       answerToReplyMs: spread(toReply),
       replyToPaintedMs: spread(replyToPainted),
+      messageRoundTripMs: spread(messageMs),
       requestsBeforeCreate,
       warmupMs: round(warmupMs),
       targetMs,
@@ -494,7 +504,7 @@ export function postingRows(r: PostingBenchResult): [string, string, string, boo
     const c = r.noteClick;
     rows.push([
       `note click → "Posted" (${c.latencyMs} ms latency)`,
-      `${s(c.clickToPostedMs)}; click → create ${c.clickToCreateMs.median} ms, answer → reply ${c.answerToReplyMs.median} ms → painted ${c.replyToPaintedMs.median} ms; ${c.requestsBeforeCreate} requests before the create`,
+      `${s(c.clickToPostedMs)}; click → create ${c.clickToCreateMs.median} ms, answer → reply ${c.answerToReplyMs.median} ms → painted ${c.replyToPaintedMs.median} ms; the panel's message → answer ${c.messageRoundTripMs.median} ms; ${c.requestsBeforeCreate} requests before the create`,
       `≤ ${c.targetMs} ms, 0 requests`,
       c.ok,
     ]);
