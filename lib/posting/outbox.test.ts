@@ -412,69 +412,39 @@ describe('tenant scope (issue 10 §3)', () => {
   it('a 429 from tenant A does not pause tenant B after a switch, and A is paused again when it comes back', async () => {
     const now = { scope: A as string | undefined };
     const t = setup({ scope: async () => now.scope, client: async () => scoped(now.scope) });
+    /** A note alone on ticket `id`, saved for the connection `scope` (sent by a click when `clicked`). */
+    const note = (o: Outbox, id: number, text: string, scope: string, clicked = false) =>
+      o.enqueue(
+        plan({ ticket: { kind: 'service', id }, text, timeEntry: false, status: undefined }),
+        { scope },
+        clicked ? { sendWith: scoped(scope) } : {},
+      );
+    const state = async (postId: string) => (await t.database.posts.get(postId))?.state;
     sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: 60 });
-    const a = await t.outbox.enqueue(
-      plan({ text: 'Tenant A throttled', timeEntry: false, status: undefined }),
-      {
-        scope: A,
-      },
-    );
+    const a = await note(t.outbox, 1001, 'Tenant A throttled', A);
     await t.outbox.drain();
     expect(writes()).toHaveLength(1); // refused with Retry-After: 60
     // The admin connects tenant B: its post goes out at once, by a click and by a drain alike.
     now.scope = B;
-    const clicked = await t.outbox.enqueue(
-      plan({
-        ticket: { kind: 'service', id: 1007 },
-        text: 'Tenant B clicked',
-        timeEntry: false,
-        status: undefined,
-      }),
-      { scope: B },
-      { sendWith: scoped(B) },
-    );
-    await until(async () => (await t.database.posts.get(clicked.id))?.state === 'sent');
-    const drained = await t.outbox.enqueue(
-      plan({
-        ticket: { kind: 'service', id: 1008 },
-        text: 'Tenant B drained',
-        timeEntry: false,
-        status: undefined,
-      }),
-      { scope: B },
-    );
+    const clicked = await note(t.outbox, 1007, 'Tenant B clicked', B, true);
+    await until(async () => (await state(clicked.id)) === 'sent');
+    const drained = await note(t.outbox, 1008, 'Tenant B drained', B);
     await t.outbox.drain();
-    expect((await t.database.posts.get(drained.id))?.state).toBe('sent');
-    expect(sb.state.notes.filter((x) => x.text.includes('Tenant B'))).toHaveLength(2);
+    expect(await state(drained.id)).toBe('sent');
     // A worker restart reads the stored pause: still tenant B's turn, not paused.
     const restarted = t.make();
-    const afterRestart = await restarted.enqueue(
-      plan({
-        ticket: { kind: 'service', id: 1009 },
-        text: 'Tenant B after restart',
-        timeEntry: false,
-        status: undefined,
-      }),
-      { scope: B },
-    );
+    const afterRestart = await note(restarted, 1009, 'Tenant B after restart', B);
     await restarted.drain();
-    expect((await t.database.posts.get(afterRestart.id))?.state).toBe('sent');
+    expect(await state(afterRestart.id)).toBe('sent');
+    expect(sb.state.notes.filter((x) => x.text.includes('Tenant B'))).toHaveLength(3);
     // Nothing of A was sent meanwhile; back on A within its Retry-After, A is still paused.
     now.scope = A;
-    const second = await restarted.enqueue(
-      plan({
-        ticket: { kind: 'service', id: 1010 },
-        text: 'Tenant A second',
-        timeEntry: false,
-        status: undefined,
-      }),
-      { scope: A },
-    );
+    const second = await note(restarted, 1010, 'Tenant A second', A);
     await restarted.drain();
-    expect((await t.database.posts.get(second.id))?.state).toBe('pending');
+    expect(await state(second.id)).toBe('pending');
     expect(sb.state.notes.filter((x) => x.text.includes('Tenant A'))).toEqual([]);
     expect(writes().filter((w) => w === 'POST /service/tickets/1001/notes')).toHaveLength(1);
-    expect((await t.database.posts.get(a.id))?.state).not.toBe('sent');
+    expect(await state(a.id)).not.toBe('sent');
   });
 
   it('a connection switched between picking and sending holds the item (the client says whose it is)', async () => {
