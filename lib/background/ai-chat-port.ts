@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import { logActivity } from '../activity/log';
 import { chatEndpoint, explainWithheldKey } from '../ai/config';
 import type { SimilarForPrompt } from '../ai/prompt';
@@ -10,6 +9,7 @@ import { db } from '../db/schema';
 import { toErrorInfo } from '../errors';
 import { AI_CHAT_PORT, type BgToPanelChat } from '../messages/ai-chat-port';
 import { classifySender, type SenderLike } from '../messages/sender';
+import { z } from '../platform/zod';
 import { appendChat } from '../session/chat-store';
 import type { Session } from '../session/model';
 import { similarForAssistant } from '../similar/service';

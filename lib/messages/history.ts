@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/zod';
 import type { SavedChat } from '../session/chat';
 import type { SessionSummary } from '../session/history';
 import type { SessionView } from '../session/service';

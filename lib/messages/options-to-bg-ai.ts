@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { PublicAiConfig } from '../ai/config';
+import { z } from '../platform/zod';
 import { message } from './protocol';
 
 // AI Assistant settings (options page, FlowPilot tab). The key goes in, never comes back out.

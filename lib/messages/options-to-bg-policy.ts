@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/zod';
 import { message } from './protocol';
 
 // Messages about the administrator's policy (lib/policy): what it manages, Retry, the template.

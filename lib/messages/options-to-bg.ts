@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/zod';
 import type { UnsentGroup } from '../posting/held';
 import { AutotaskNoteChoices } from '../settings/autotask-notes';
 import { Settings } from '../settings/schema';

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { AutotaskOnScreen } from '../detect/autotask/resolve';
 import { TICKET_NUMBER } from '../detect/autotask/url';
 import { DETECTED_SUMMARY_MAX, type DetectedTicket } from '../detect/resolve';
+import { z } from '../platform/zod';
 import { message } from './protocol';
 
 // The content script on CW's page only detects the ticket on screen and docks the panel frame. It

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/zod';
 import { PROBLEM_MAX_CHARS } from '../session/model';
 import type { SessionView } from '../session/service';
 import { TicketNumber } from './posting';

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { DetectedTicket } from '../detect/resolve';
+import { z } from '../platform/zod';
 import type { TicketSearchResult } from '../ticket/search';
 import type { TicketContext } from '../ticket/types';
 import { message } from './protocol';

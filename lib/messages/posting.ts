@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { ActivityRecord } from '../db/schema';
+import { z } from '../platform/zod';
 import type { PostView } from '../posting/history';
 import type { DiscardResult } from '../posting/outbox';
 import type { PostContext, PostResult } from '../posting/service';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/zod';
 
 // The message protocol, declared once and shared by both ends. Messages are named by direction
 // (who sends, who receives): optionsToBg (options page), panelToBg (the panel frame), pageToBg (the

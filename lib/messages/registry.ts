@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../platform/zod';
 import { optionsToBgHistory, panelToBgHistory } from './history';
 import { optionsToBg } from './options-to-bg';
 import { optionsToBgAi } from './options-to-bg-ai';

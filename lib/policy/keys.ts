@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../platform/zod';
 import { type Settings, Settings as SettingsSchema } from '../settings/schema';
 
 // The FlowPilot settings an administrator can set by policy, each with a `default` and a `locked` flag

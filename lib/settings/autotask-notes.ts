@@ -4,10 +4,10 @@
 // scope: another tenant's ids are never used. A key/value record of its own, apart from the
 // policy-listed FlowPilot settings.
 
-import { z } from 'zod';
 import type { AutotaskNoteSettings } from '../autotask/psa';
 import { db } from '../db/schema';
 import { AppError } from '../errors';
+import { z } from '../platform/zod';
 import type { NoteOptions } from '../psa/types';
 
 const KEY = 'autotask.noteChoices';
