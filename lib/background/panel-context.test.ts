@@ -8,6 +8,7 @@ import { SPECIAL_TICKETS } from '../../tests/cw-sandbox/index';
 import { useConnectedSandbox } from '../../tests/support/connected-sandbox';
 import { until } from '../../tests/support/outbox-kit';
 import { connectedClient } from '../connection/store';
+import type { TicketContext } from '../ticket/types';
 import { forgetContexts, ticketContextFor } from './panel-handlers';
 
 const sandbox = useConnectedSandbox();
@@ -15,23 +16,37 @@ const sandbox = useConnectedSandbox();
 const T = { kind: 'service' as const, id: SPECIAL_TICKETS.standard };
 const TAB = 7;
 
+/** Every push to a tab's panel, as `pick` sees it. */
+function recordPushes<T>(pick: (tab: number, m: { type: string; context?: TicketContext }) => T): T[] {
+  const pushed: T[] = [];
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tab, msg) => {
+    pushed.push(pick(tab, msg as { type: string; context?: TicketContext }));
+    return undefined;
+  });
+  return pushed;
+}
+
+/**
+ * The ticket seen once (its company, contact and devices kept), the 60 s context cache forgotten, and
+ * CW's company phone changed since: the next open is complete from the kept details, and their check
+ * (the company GET) takes `checkMs` to find the new phone.
+ */
+async function keptWithPhoneChangedInCw(phone: string, checkMs: number): Promise<void> {
+  await ticketContextFor(T, { refresh: true });
+  forgetContexts({ details: false });
+  const contoso = sandbox().state.companies.find((c) => c.name === 'Contoso Ltd.');
+  if (!contoso) throw new Error('no Contoso in the sandbox');
+  contoso.phoneNumber = phone;
+  sandbox().faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: checkMs, times: 1 });
+}
+
 describe('a kept context’s late check (issue 12 §5)', () => {
   it('does not replace a newer answer for the ticket: a note posted meanwhile stays in the context', async () => {
-    const pushed: { type: string; notes: string[] }[] = [];
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab, msg) => {
-      const m = msg as { type: string; context?: { notes: { text: string }[] } };
-      pushed.push({ type: m.type, notes: (m.context?.notes ?? []).map((n) => n.text) });
-      return undefined;
-    });
-    // Seen once: its company, contact and devices are kept.
-    await ticketContextFor(T, { refresh: true });
-    forgetContexts({ details: false });
-    // CW's company phone changed since: the check will find it and correct the kept context.
-    const contoso = sandbox().state.companies.find((c) => c.name === 'Contoso Ltd.');
-    if (!contoso) throw new Error('no Contoso in the sandbox');
-    contoso.phoneNumber = '2125550166';
-    // The next open is complete from the kept details; their check (company) is slow.
-    sandbox().faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1_500, times: 1 });
+    const pushed = recordPushes((_tab, m) => ({
+      type: m.type,
+      notes: (m.context?.notes ?? []).map((n) => n.text),
+    }));
+    await keptWithPhoneChangedInCw('2125550166', 1_500);
     const kept = await ticketContextFor(T, { tabId: TAB });
     const company = () =>
       sandbox().requests.find(
@@ -64,18 +79,8 @@ describe('a kept context’s late check (issue 12 §5)', () => {
 
 describe('a second tab that joins during the check', () => {
   it('is told of the corrected details too, not left with the kept ones for the cache’s 60 s', async () => {
-    const pushed: { tab: number; type: string; phone?: string }[] = [];
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tab, msg) => {
-      const m = msg as { type: string; context?: { company?: { phone?: string } } };
-      pushed.push({ tab, type: m.type, phone: m.context?.company?.phone });
-      return undefined;
-    });
-    await ticketContextFor(T, { refresh: true });
-    forgetContexts({ details: false });
-    const contoso = sandbox().state.companies.find((c) => c.name === 'Contoso Ltd.');
-    if (!contoso) throw new Error('no Contoso in the sandbox');
-    contoso.phoneNumber = '2125550177';
-    sandbox().faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1_000, times: 1 });
+    const pushed = recordPushes((tab, m) => ({ tab, type: m.type, phone: m.context?.company?.phone }));
+    await keptWithPhoneChangedInCw('2125550177', 1_000);
     const kept = await ticketContextFor(T, { tabId: TAB });
     expect(kept.company?.phone).not.toBe('2125550177');
     // A second tab opens the same ticket after the kept answer, while the check is on its way.

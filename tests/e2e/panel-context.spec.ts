@@ -105,6 +105,16 @@ async function contosoTicket(ext: ExtensionBrowser, sandbox: Sandbox) {
   return { page, p, people, contoso, before };
 }
 
+/** The worker's 60 s context cache forgotten (as after a minute), the customer's details kept. */
+async function forgetContextsKeepDetails(ext: ExtensionBrowser) {
+  const w = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
+  await w.evaluate(() =>
+    (
+      self as unknown as { __flowpilotTest: { forgetContexts(o: { details: boolean }): void } }
+    ).__flowpilotTest.forgetContexts({ details: false }),
+  );
+}
+
 // Issue 12 §5: a customer seen in the last minutes has its company, contact and device details kept in
 // the worker, so the context is complete after its first wave; the second wave checks them and a
 // change reaches the panel a moment later (ticket/contextUpdated).
@@ -116,12 +126,7 @@ test('kept company details show at once and are corrected when CW has changed th
 
   // CW's company phone changes; the 60 s context cache is forgotten (as after a minute), the details kept.
   contoso.phoneNumber = '2125550199';
-  const w = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
-  await w.evaluate(() =>
-    (
-      self as unknown as { __flowpilotTest: { forgetContexts(o: { details: boolean }): void } }
-    ).__flowpilotTest.forgetContexts({ details: false }),
-  );
+  await forgetContextsKeepDetails(ext);
   // The check is slow: the panel is complete with the kept phone long before CW answers it.
   sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1500, times: 1 });
   await page.reload();
@@ -174,12 +179,7 @@ test('a correction of kept details that arrives before the context answer is not
   const { page, p, people, contoso } = await contosoTicket(ext, sandbox);
 
   contoso.phoneNumber = '2125550177';
-  const w = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
-  await w.evaluate(() =>
-    (
-      self as unknown as { __flowpilotTest: { forgetContexts(o: { details: boolean }): void } }
-    ).__flowpilotTest.forgetContexts({ details: false }),
-  );
+  await forgetContextsKeepDetails(ext);
   // Wave 1 waits for the ticket's notes; the company check answers long before.
   sandbox.faults.add({ method: 'GET', path: '^/service/tickets/1001/notes', latencyMs: 1500, times: 0 });
   await page.reload();
