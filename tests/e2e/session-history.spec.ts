@@ -46,11 +46,16 @@ test('a reload brings back the session’s assistant conversation', async ({ ext
   // The restored turns are the history of the next question.
   await session(page).getByLabel('Message to the assistant').fill('And next?');
   await session(page).getByLabel('Message to the assistant').press('Enter');
+  // The fourth bubble is the reply's placeholder, drawn before the request leaves the worker: wait
+  // for the reply itself (a CI run read the fake's requests between the two).
   await expect(again.locator('.fp-s-msg')).toHaveCount(4);
+  await expect(again.locator('.fp-s-msg').nth(3)).toContainText('Contoso Ltd');
+  await expect(again.locator('[aria-busy="true"]')).toHaveCount(0);
   // The request that asked "And next?" carried the restored conversation before it.
-  const next = fake.requests.find((r) => r.body.messages?.at(-1)?.content === 'And next?');
+  const asked = () => fake.requests.find((r) => r.body.messages?.at(-1)?.content === 'And next?');
+  await expect.poll(() => asked() !== undefined).toBe(true);
   expect(
-    next?.body.messages?.map((m) => `${m.role}: ${m.role === 'system' ? '…' : m.content.slice(0, 30)}`),
+    asked()?.body.messages?.map((m) => `${m.role}: ${m.role === 'system' ? '…' : m.content.slice(0, 30)}`),
     JSON.stringify(fake.requests.map((r) => r.body.messages?.map((m) => m.role))),
   ).toEqual([
     'system: …',
