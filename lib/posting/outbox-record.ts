@@ -122,7 +122,11 @@ export function viewOf(r: OutboxRecord): PostItemView {
   if (p.cwId !== undefined) v.cwId = p.cwId;
   if (p.check?.removed) v.duplicatesRemoved = p.check.removed;
   if (p.check?.left?.length) v.duplicateLeft = p.check.left;
-  if ((p.unknownOutcome && r.state !== 'sent') || (p.cancelledMaybeLanded && r.checkAt !== undefined))
-    v.maybeLanded = true;
+  if ((p.unknownOutcome && r.state !== 'sent') || watchesLateLanding(r)) v.maybeLanded = true;
   return v;
+}
+
+/** Discarded while its last attempt may still land, and still looked up in case CW applies it late. */
+export function watchesLateLanding(r: OutboxRecord): boolean {
+  return r.state === 'cancelled' && Boolean(payloadOf(r).cancelledMaybeLanded) && r.checkAt !== undefined;
 }

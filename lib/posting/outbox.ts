@@ -15,6 +15,7 @@
 // is reported instead).
 
 import Dexie from 'dexie';
+import { canonicalJson } from '../canonical-json';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
 import type { PsaKind } from '../psa/types';
 import { ticketNo } from '../psa/words';
@@ -31,6 +32,7 @@ import {
   postStateOf,
   revOf,
   viewOf,
+  watchesLateLanding,
 } from './outbox-record';
 import {
   describePlan,
@@ -89,6 +91,11 @@ export interface PostMeta {
    * that post was discarded (all of it cancelled): then the repeat is posted as a new post.
    */
   submissionId?: string;
+  /**
+   * A resubmit of this earlier post (already discarded): an item of the same part that was cancelled
+   * while its attempt may still land takes over that item's reference, even if its text was edited.
+   */
+  replacesPostId?: string;
 }
 
 export interface EnqueueOptions {
@@ -269,7 +276,7 @@ export class Outbox {
     const blocks = (r: OutboxRecord) => isOpen(r.state) && (!this.deps.scope || r.scope === meta.scope);
     const post = await db
       .transaction('rw', db.outbox, db.posts, async () => {
-        const [last, ahead, earlier] = await Promise.all([
+        const [last, ahead, earlier, watched] = await Promise.all([
           ticketItems().last(),
           mayStart && !this.throttled(now, client.scope)
             ? ticketItems().filter(blocks).first()
@@ -282,11 +289,17 @@ export class Outbox {
                 .filter((p) => p.ticketKey === key && p.state !== 'cancelled')
                 .first()
             : undefined,
+          ticketItems()
+            .filter((r) => watchesLateLanding(r) && r.scope === meta.scope)
+            .toArray(),
         ]);
         // Read in this transaction, so two repeats of one submission cannot both write.
         if (earlier) return earlier;
+        const refFor = await this.inheritedRefs(plan.items, watched, meta.replacesPostId, () =>
+          ticketItems().toArray(),
+        );
         let seq = last?.seq ?? 0;
-        const records: OutboxRecord[] = plan.items.map((item) => ({
+        const records: OutboxRecord[] = plan.items.map((item, i) => ({
           id: newId(),
           ticketKey: key,
           seq: ++seq,
@@ -296,7 +309,7 @@ export class Outbox {
             item,
             ...(ticketNumber ? { ticketNumber } : {}),
           } satisfies OutboxPayload,
-          ref: newRef(),
+          ref: refFor[i] ?? newRef(),
           state: 'pending',
           attempts: 0,
           nextAttemptAt: notBefore,
@@ -349,6 +362,38 @@ export class Outbox {
     this.emit({ ticketKey: key, postId, state: post.state });
     if (notBefore > now) this.deps.schedule?.(notBefore);
     return post;
+  }
+
+  /**
+   * A write posted again after its earlier copy was discarded while that copy's attempt may still land
+   * (Discard, then Post to Ticket; or a resubmit naming the earlier post) takes over the earlier item's
+   * reference: if CW applies the discarded attempt late, the by-reference checks see both copies and
+   * keep one. "Again" means the same part of the resubmitted post, or the very same write. A reference
+   * is taken over once, and never from another connection (the caller filters `watched` by scope).
+   */
+  private async inheritedRefs(
+    items: readonly PlanItem[],
+    watched: OutboxRecord[],
+    replacesPostId: string | undefined,
+    ticketItems: () => Promise<OutboxRecord[]>,
+  ): Promise<(string | undefined)[]> {
+    if (watched.length === 0) return [];
+    const refs = new Set(watched.map((w) => w.ref));
+    const taken = new Set(
+      (await ticketItems()).filter((r) => r.state !== 'cancelled' && refs.has(r.ref)).map((r) => r.ref),
+    );
+    return items.map((item) => {
+      if (item.kind === 'status') return undefined;
+      const same = canonicalJson(item);
+      const from = watched.find((w) => {
+        if (taken.has(w.ref) || w.kind !== item.kind) return false;
+        const was = payloadOf(w).item;
+        return replacesPostId === w.postId ? planPart(was) === planPart(item) : canonicalJson(was) === same;
+      });
+      if (!from) return undefined;
+      taken.add(from.ref);
+      return from.ref;
+    });
   }
 
   /** The first write of a post that enqueue() started: sent and recorded, then the rest of the queue. */
@@ -1102,8 +1147,11 @@ export class Outbox {
     const p = payloadOf(r);
     const expect = { state: r.state, rev: revOf(r) };
     if (r.state === 'cancelled') {
-      // Discarded while maybe landed: did CW apply it late after all?
-      if (ids.length) return void (await this.markFound(r, ids, started));
+      // Discarded while maybe landed: did CW apply it late after all? If it was posted again since (the
+      // re-post has its reference), the re-post keeps one copy; otherwise the discarded one landed.
+      const heir = ids.length ? await this.heirOf(r) : undefined;
+      if (ids.length && !heir) return void (await this.markFound(r, ids, started));
+      if (heir) await this.handOver(client, heir, ids, serverDate, started);
       const w = unknownWait(p, serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
       await this.update(r.id, expect, {
         checkAt: w.leftMs === 0 ? null : this.now() + w.leftMs,
@@ -1179,6 +1227,39 @@ export class Outbox {
         : `${reason.info.kind === 'forbidden' ? 'delete refused' : 'delete failed'}: ${reason.info.status ? `HTTP ${reason.info.status}` : reason.info.kind}`;
       await this.logAttempt(r, 'error', started, `duplicate left: ${what} ${left.join(', ')} (${why})`);
     }
+  }
+
+  /** The live item that took over a discarded item's reference (see inheritedRefs). */
+  private heirOf(r: OutboxRecord): Promise<OutboxRecord | undefined> {
+    return this.db.outbox
+      .where('[ticketKey+seq]')
+      .between([r.ticketKey, Dexie.minKey], [r.ticketKey, Dexie.maxKey])
+      .filter((x) => x.id !== r.id && x.ref === r.ref && x.state !== 'cancelled')
+      .first();
+  }
+
+  /**
+   * Copies of a discarded item's write found on the ticket after it was posted again: a re-post not yet
+   * sent is already there (never written a second time); a sent one keeps its own copy and the others
+   * are removed as duplicates. One being sent settles it itself (its check, or its unknown-outcome
+   * lookup, sees every copy of the shared reference).
+   */
+  private async handOver(
+    client: PostingWriter,
+    heir: OutboxRecord,
+    ids: number[],
+    serverDate: number | undefined,
+    started: number,
+  ) {
+    if ((heir.state === 'pending' || heir.state === 'failed') && !this.inFlight.has(heir.id)) {
+      await this.markFound(heir, ids, started);
+      return;
+    }
+    const p = payloadOf(heir);
+    if (heir.state !== 'sent' || ids.every((id) => id === p.cwId)) return;
+    // Its own check may be over: this one starts afresh.
+    const again = { ...heir, payload: { ...p, check: { tries: 0, removed: p.check?.removed ?? 0 } } };
+    await this.checkOne(client, again, ids, serverDate, started);
   }
 
   private async checkFailed(r: OutboxRecord, e: unknown, started: number) {

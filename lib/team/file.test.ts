@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, decryptJson, encryptJson, TeamCryptoError } from './crypto';
+import { decryptJson, encryptJson, TeamCryptoError } from './crypto';
 import { buildTeamFile, openTeamFile, peekTeamFile } from './file';
 
 const FAST = 100_000; // the minimum accepted; the real export uses 600 000
@@ -76,13 +76,5 @@ describe('team setup file', () => {
 
   it('requires a passphrase of 8+ characters', async () => {
     expect(await reason(buildTeamFile(data, keys, 'short', FAST))).toBe('badFile');
-  });
-});
-
-describe('canonicalJson', () => {
-  it('sorts keys at every level and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe(
-      '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
-    );
   });
 });

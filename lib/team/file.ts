@@ -1,12 +1,6 @@
+import { canonicalJson } from '../canonical-json';
 import { z } from '../platform/zod';
-import {
-  canonicalJson,
-  decryptJson,
-  type EncryptedBlob,
-  encryptJson,
-  PBKDF2_ITERATIONS,
-  TeamCryptoError,
-} from './crypto';
+import { decryptJson, type EncryptedBlob, encryptJson, PBKDF2_ITERATIONS, TeamCryptoError } from './crypto';
 
 // The team setup file an admin exports and technicians import: connection (without keys), roster with
 // mappings, and settings, readable; the API keys encrypted with the admin's passphrase. The readable
