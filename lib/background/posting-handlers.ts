@@ -6,12 +6,22 @@ import { db } from '../db/schema';
 import type { Handlers } from '../messages/router';
 import { listPosts, type PostView, postsToCsv, postsToJson } from '../posting/history';
 import { autoPush, getOutbox, postDetail, postHistory, preparePost, submitPost } from '../posting/service';
+import { ticketContextFor } from './panel-handlers';
+import { fillNumberWhenKnown } from './ticket-number';
+
+/** An Autotask post made before the panel knew the ticket's number gets it when the context has it. */
+function numbered<R extends { post: PostView } | null>(r: R): R {
+  if (r && r.post.psa === 'autotask' && !r.post.ticketNumber)
+    void fillNumberWhenKnown(r.post.ticketKey, (t) => ticketContextFor(t));
+  return r;
+}
 
 /** Handlers for posting messages from the panel (Update dialog, the ticket's posts). */
 export const postingPanelHandlers: Handlers<'panelToBg'> = {
   'posting/prepare': async ({ ticketKey }) => preparePost(ticketKey),
-  'posting/post': async (req) => submitPost(req),
-  'posting/autoPush': async ({ ticketKey, ticketNumber }) => autoPush(ticketKey, undefined, ticketNumber),
+  'posting/post': async (req) => numbered(await submitPost(req)),
+  'posting/autoPush': async ({ ticketKey, ticketNumber }) =>
+    numbered(await autoPush(ticketKey, undefined, ticketNumber)),
   'posting/history': async ({ ticketKey, limit }) => postHistory(ticketKey, limit),
   'posting/retry': async ({ postId }) => {
     await getOutbox().retry(postId);

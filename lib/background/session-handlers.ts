@@ -5,6 +5,8 @@ import { activeMsAt, formatDuration, type Session } from '../session/model';
 import { PLAYBOOKS } from '../session/playbooks';
 import { changeSession, getSessionForTicket, type SessionChange, startSessionFor } from '../session/service';
 import { broadcast } from './broadcast';
+import { ticketContextFor } from './panel-handlers';
+import { fillNumberWhenKnown } from './ticket-number';
 
 const ACTOR = 'technician (panel)';
 
@@ -46,6 +48,9 @@ export const sessionHandlers: Handlers<'panelToBg'> = {
       detail: logTicket(view.session),
     });
     await broadcast({ type: 'session/changed', ticketKey: view.session.ticketKey, rev: view.session.rev });
+    // Started before the panel knew the ticket's number (Autotask): filled in when the context has it.
+    if (!view.session.ticketNumber)
+      void fillNumberWhenKnown(view.session.ticketKey, (t) => ticketContextFor(t));
     return view;
   },
   'session/lane': ({ sessionId, op }) => change(sessionId, { kind: 'lane', op }),
