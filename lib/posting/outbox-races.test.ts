@@ -8,6 +8,7 @@ import {
   MINUTE,
   noteOnly,
   outboxKit,
+  PAST_UNKNOWN_WAIT,
   plan,
   sandboxClient,
   sandboxViews,
@@ -21,7 +22,6 @@ import type { CwWriter, PostData } from './outbox';
 const sb = useContractSandbox();
 
 const v = () => sandboxViews(sb);
-const LIMIT = 10 * MINUTE; // past any unknown-outcome wait
 
 /** A note whose first send was reset before CW saw it: pending, outcome unknown, nothing on CW. */
 async function unknownNote(t: ReturnType<typeof outboxKit>) {
@@ -41,7 +41,7 @@ describe('§3.2 compare-and-set: a change made while the outbox works is never o
   it('Discard during the reference lookup: nothing is posted', async () => {
     const t = outboxKit(sb);
     const { post, note } = await unknownNote(t);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     sb.faults.add({ method: 'GET', path: '/notes$', latencyMs: 300 });
     const looked = v().gets('/notes').length;
     const draining = t.outbox.drain();
@@ -115,7 +115,7 @@ describe('§3.2 compare-and-set: a change made while the outbox works is never o
     await second.drain();
     // The first worker's POST reaches CW's database only now (after its latency).
     await until(() => sb.requests.some((r) => r.method === 'POST' && r.fault && r.status === 201));
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await second.drain();
     const [note] = await t.items(post.id);
     expect(v().notesWith(note!.ref)).toHaveLength(1);
@@ -125,7 +125,7 @@ describe('§3.2 compare-and-set: a change made while the outbox works is never o
   it('an edit made during the reference lookup is what gets posted', async () => {
     const t = outboxKit(sb);
     const { post, note } = await unknownNote(t);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     sb.faults.add({ method: 'GET', path: '/notes$', latencyMs: 300 });
     const looked = v().gets('/notes').length;
     const draining = t.outbox.drain();
@@ -194,7 +194,7 @@ describe('§3.5 after a 2xx nothing is "failed"; one drain at a time', () => {
     // A later worker (or drain) settles it from CW's side without a second POST.
     const next = t.make();
     await next.recoverInterrupted();
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await next.drain();
     const [note] = await t.items(post.id);
     expect(note!.state).toBe('sent');
@@ -218,7 +218,7 @@ describe('§3.5 after a 2xx nothing is "failed"; one drain at a time', () => {
     );
     const { note } = await unknownNote(t);
     await t.outbox.enqueue(noteOnly({ ticket: { kind: 'service', id: 1004 } }));
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     sb.faults.add({ method: 'GET', path: '/notes$', latencyMs: 300 });
     // CW is slow to commit too, so neither lookup can see the other's write.
     sb.faults.add({ method: 'POST', path: '^/service/tickets/1001/notes$', latencyMs: 600, times: 0 });
@@ -276,7 +276,7 @@ describe('issue 12 §3: the click learns of a landed write from CW’s answer, n
     sb.faults.latencyMs = 0;
     const next = t.make();
     await next.recoverInterrupted();
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await next.drain();
     await until(async () => (await t.items(post.id))[0]?.state === 'sent');
     expect(v().posts('/notes')).toHaveLength(1);

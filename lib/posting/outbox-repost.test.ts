@@ -4,11 +4,14 @@
 // of the same write carries the discarded item's reference, so the by-reference checks see both copies.
 import { describe, expect, it } from 'vitest';
 import {
+  lateCommitted,
   MINUTE,
   noteOnly,
   outboxKit,
-  sandboxClient,
+  PAST_UNKNOWN_WAIT,
+  quickClient,
   sandboxViews,
+  slowNoteCommit,
   until,
   useContractSandbox,
 } from '../../tests/support/outbox-kit';
@@ -16,16 +19,13 @@ import {
 const sb = useContractSandbox();
 
 const v = () => sandboxViews(sb);
-const LIMIT = 10 * MINUTE; // past the unknown-outcome wait (5 min)
 const TEXT = 'Problem: Outlook not syncing.\nResolution: cleared cached credentials.';
-/** The client gives up after 200 ms; CW commits the first note POST 700 ms after it arrived. */
-const quickClient = { client: async () => sandboxClient(sb, 200), timings: { requestTimeoutMs: 200 } };
-const committed = () => sb.requests.some((r) => r.lateCommit && r.status >= 200 && r.status < 300);
+const committed = lateCommitted(sb);
 const copies = (text = TEXT) => sb.state.notes.filter((n) => n.ticketId === 1001 && n.text.startsWith(text));
 
 /** A note whose POST timed out while CW had not committed it yet, then discarded (nothing found). */
 async function discardedWhileInDoubt(t: ReturnType<typeof outboxKit>) {
-  sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: 700 });
+  slowNoteCommit(sb);
   const post = await t.outbox.enqueue(noteOnly());
   await t.outbox.drain();
   const [note] = await t.items(post.id);
@@ -38,14 +38,14 @@ async function discardedWhileInDoubt(t: ReturnType<typeof outboxKit>) {
 
 describe('a discarded post whose attempt lands late, posted again meanwhile', () => {
   it('the same note posted again after the discard: one copy once the late one lands', async () => {
-    const t = outboxKit(sb, quickClient);
+    const t = outboxKit(sb, quickClient(sb));
     const { note } = await discardedWhileInDoubt(t);
     const again = await t.outbox.enqueue(noteOnly());
     await t.outbox.drain();
     const [repost] = await t.items(again.id);
     expect(repost!.state).toBe('sent');
     await until(committed);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     expect(copies()).toHaveLength(1);
     expect(copies()[0]!.id).toBe((repost!.payload as { cwId?: number }).cwId);
@@ -56,12 +56,12 @@ describe('a discarded post whose attempt lands late, posted again meanwhile', ()
   });
 
   it('the late copy lands before the re-post is sent: the re-post is not written a second time', async () => {
-    const t = outboxKit(sb, quickClient);
+    const t = outboxKit(sb, quickClient(sb));
     await discardedWhileInDoubt(t);
     await until(committed);
     // Held by Auto Push while the discarded attempt's late check finds the copy.
     const again = await t.outbox.enqueue(noteOnly(), { holdMs: 20 * MINUTE });
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     t.advance(20 * MINUTE);
     await t.outbox.drain();
@@ -71,8 +71,8 @@ describe('a discarded post whose attempt lands late, posted again meanwhile', ()
   });
 
   it('Post to Ticket again from the failed post (replacesPostId): one copy', async () => {
-    const t = outboxKit(sb, quickClient);
-    sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: 700 });
+    const t = outboxKit(sb, quickClient(sb));
+    slowNoteCommit(sb);
     const first = await t.outbox.enqueue(noteOnly());
     await t.outbox.drain();
     // The resubmit discards the earlier post first (service.submitPost), then enqueues a new one
@@ -84,7 +84,7 @@ describe('a discarded post whose attempt lands late, posted again meanwhile', ()
     });
     await t.outbox.drain();
     await until(committed);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     expect(copies()).toHaveLength(1);
     expect(copies()[0]!.text).toContain('Also re-created the profile.');
@@ -92,12 +92,12 @@ describe('a discarded post whose attempt lands late, posted again meanwhile', ()
   });
 
   it('a different note posted after the discard is a post of its own: both stay', async () => {
-    const t = outboxKit(sb, quickClient);
+    const t = outboxKit(sb, quickClient(sb));
     const { note } = await discardedWhileInDoubt(t);
     const other = await t.outbox.enqueue(noteOnly({ text: 'Called the user back; waiting for a reboot.' }));
     await t.outbox.drain();
     await until(committed);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     expect(copies()).toHaveLength(1);
     expect(copies('Called the user back')).toHaveLength(1);

@@ -7,11 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_IDS } from '../../tests/cw-sandbox/index';
 import {
+  lateCommitted,
   MINUTE,
   noteOnly,
   outboxKit,
+  PAST_UNKNOWN_WAIT,
+  quickClient,
   sandboxClient,
   sandboxViews,
+  slowNoteCommit,
   T0,
   until,
   useContractSandbox,
@@ -23,15 +27,12 @@ import type { CwWriter } from './outbox';
 const sb = useContractSandbox();
 
 const v = () => sandboxViews(sb);
-const LIMIT = 10 * MINUTE; // past the unknown-outcome wait (5 min)
-/** The client gives up after 200 ms (20 s in the product); CW commits 700 ms after the request arrived. */
-const slowCw = () => sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: 700 });
-const quickClient = { client: async () => sandboxClient(sb, 200), timings: { requestTimeoutMs: 200 } };
-const committed = () => sb.requests.some((r) => r.lateCommit && r.status >= 200 && r.status < 300);
+const slowCw = () => slowNoteCommit(sb);
+const committed = lateCommitted(sb);
 
 describe('§3.1 unknown outcome: resend only after the server-side limit', () => {
   it('a commit that lands after the client gave up is found later, not posted again', async () => {
-    const t = outboxKit(sb, quickClient);
+    const t = outboxKit(sb, quickClient(sb));
     slowCw();
     const post = await t.outbox.enqueue(noteOnly());
     await t.outbox.drain();
@@ -42,7 +43,7 @@ describe('§3.1 unknown outcome: resend only after the server-side limit', () =>
     await t.outbox.drain();
     expect(v().posts('/notes')).toHaveLength(1);
     await until(committed);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     expect(v().notesWith(note!.ref)).toHaveLength(1);
     expect(v().posts('/notes')).toHaveLength(1);
@@ -72,7 +73,7 @@ describe('§3.1 unknown outcome: resend only after the server-side limit', () =>
     await second.drain();
     expect(v().posts('/notes')).toHaveLength(1);
     await until(committed);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await second.drain();
     const [note] = await t.items(post.id);
     expect(note!.state).toBe('sent');
@@ -91,7 +92,7 @@ describe('§3.1 unknown outcome: resend only after the server-side limit', () =>
     }
     expect(v().posts('/notes')).toHaveLength(1);
     expect(v().gets('/notes').length).toBeGreaterThanOrEqual(2);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     const [note] = await t.items(post.id);
     expect(v().posts('/notes')).toHaveLength(2);
@@ -102,7 +103,7 @@ describe('§3.1 unknown outcome: resend only after the server-side limit', () =>
 
 describe('status changes after an unknown outcome', () => {
   it('a status change CW applies late never overwrites a later status change on the same ticket', async () => {
-    const t = outboxKit(sb, quickClient);
+    const t = outboxKit(sb, quickClient(sb));
     // The first PATCH gets no answer (the client gives up after 200 ms); CW applies it 1.5 s after
     // it arrived, as CW may until its server-side limit.
     sb.faults.add({ method: 'PATCH', path: '^/service/tickets/1001$', lateCommitMs: 1_500 });
@@ -120,7 +121,7 @@ describe('status changes after an unknown outcome', () => {
     // The later change waits: CW may still apply the unanswered first PATCH.
     expect((await t.database.posts.get(later.id))?.state).toBe('pending');
     await until(committed);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     expect((await t.database.posts.get(later.id))?.state).toBe('sent');
     expect(ticket()).toBe(STATUS_IDS.helpDesk.waitingOnClient);
@@ -244,7 +245,7 @@ describe('§3.9 clock steps', () => {
   });
 
   it('a forward step does not shorten the unknown-outcome wait', async () => {
-    const t = outboxKit(sb, quickClient);
+    const t = outboxKit(sb, quickClient(sb));
     slowCw();
     const post = await t.outbox.enqueue(noteOnly());
     await t.outbox.drain();
@@ -252,7 +253,7 @@ describe('§3.9 clock steps', () => {
     await t.outbox.drain();
     expect(v().posts('/notes')).toHaveLength(1);
     await until(committed);
-    t.advance(LIMIT);
+    t.advance(PAST_UNKNOWN_WAIT);
     await t.outbox.drain();
     const [note] = await t.items(post.id);
     expect(note!.state).toBe('sent');

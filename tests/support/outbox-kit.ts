@@ -13,6 +13,8 @@ import { type Sandbox, STATUS_IDS, startSandbox } from '../cw-sandbox/index';
 
 export const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
 export const MINUTE = 60_000;
+/** Past the unknown-outcome wait (5 min): a drain after it may resend, or end a discarded item's watch. */
+export const PAST_UNKNOWN_WAIT = 10 * MINUTE;
 
 export interface DbHooks {
   /** Before each write; throw to fail it (the transaction aborts, like a full disk). */
@@ -70,6 +72,20 @@ export function sandboxClient(sb: Sandbox, timeoutMs = 5_000, keys = sb.keys): C
     timeoutMs,
   });
 }
+
+/** An outbox whose client gives up after 200 ms (20 s in the product): CW may commit after that. */
+export const quickClient = (sb: Sandbox) => ({
+  client: async () => sandboxClient(sb, 200),
+  timings: { requestTimeoutMs: 200 },
+});
+
+/** CW answers the next note POST only as it commits, 700 ms after it arrived: quickClient has given up. */
+export const slowNoteCommit = (sb: Sandbox) =>
+  sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: 700 });
+
+/** A `lateCommitMs` fault's write has reached CW's database. */
+export const lateCommitted = (sb: Sandbox) => () =>
+  sb.requests.some((r) => r.lateCommit && r.status >= 200 && r.status < 300);
 
 export function outboxKit(sb: Sandbox, over: Partial<OutboxDeps> = {}, hooks: DbHooks = {}) {
   const database = hookedDb(hooks);
