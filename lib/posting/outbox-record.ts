@@ -30,6 +30,8 @@ export interface OutboxPayload {
   check?: { tries: number; removed: number; left?: number[]; done?: boolean; unchecked?: boolean };
   /** Discarded while its outcome was unknown: one more lookup after the wait says whether it landed. */
   cancelledMaybeLanded?: boolean;
+  /** Discarded while maybe landed: the same write posted again since, under this item's reference. */
+  heirId?: string;
 }
 
 export interface PostItemView {

@@ -15,7 +15,6 @@
 // is reported instead).
 
 import Dexie from 'dexie';
-import { canonicalJson } from '../canonical-json';
 import type { FlowPilotDb, OutboxRecord, OutboxState, PostRecord } from '../db/schema';
 import type { PsaKind } from '../psa/types';
 import { ticketNo } from '../psa/words';
@@ -41,6 +40,7 @@ import {
   type PlanPart,
   type PostPlan,
   planPart,
+  sameWrite,
 } from './plan';
 import { hasRef, newRef, withRef } from './reference';
 import {
@@ -91,11 +91,6 @@ export interface PostMeta {
    * that post was discarded (all of it cancelled): then the repeat is posted as a new post.
    */
   submissionId?: string;
-  /**
-   * A resubmit of this earlier post (already discarded): an item of the same part that was cancelled
-   * while its attempt may still land takes over that item's reference, even if its text was edited.
-   */
-  replacesPostId?: string;
 }
 
 export interface EnqueueOptions {
@@ -289,15 +284,16 @@ export class Outbox {
                 .filter((p) => p.ticketKey === key && p.state !== 'cancelled')
                 .first()
             : undefined,
-          ticketItems()
-            .filter((r) => watchesLateLanding(r) && r.scope === meta.scope)
+          // Through the checkAt index: only items with a lookup still owed, not the ticket's history.
+          db.outbox
+            .where('checkAt')
+            .between(Dexie.minKey, Dexie.maxKey)
+            .filter((r) => r.ticketKey === key && watchesLateLanding(r) && r.scope === meta.scope)
             .toArray(),
         ]);
         // Read in this transaction, so two repeats of one submission cannot both write.
         if (earlier) return earlier;
-        const refFor = await this.inheritedRefs(plan.items, watched, meta.replacesPostId, () =>
-          ticketItems().toArray(),
-        );
+        const from = await this.inheritFrom(plan.items, watched);
         let seq = last?.seq ?? 0;
         const records: OutboxRecord[] = plan.items.map((item, i) => ({
           id: newId(),
@@ -309,7 +305,7 @@ export class Outbox {
             item,
             ...(ticketNumber ? { ticketNumber } : {}),
           } satisfies OutboxPayload,
-          ref: refFor[i] ?? newRef(),
+          ref: from[i]?.ref ?? newRef(),
           state: 'pending',
           attempts: 0,
           nextAttemptAt: notBefore,
@@ -347,8 +343,18 @@ export class Outbox {
           ...(meta.submissionId ? { submissionId: meta.submissionId } : {}),
           ...(ticketNumber ? { ticketNumber } : {}),
         };
-        // Both writes in one go: awaiting the first before issuing the second would cost a round trip.
-        await Promise.all([db.outbox.bulkAdd(records), db.posts.add(rec)]);
+        // The discarded items name their heir (a new rev: a late check of theirs read before this
+        // transaction cannot then mark them found beside the heir).
+        const handed = records.flatMap((r, i) => {
+          const w = from[i];
+          return w ? [applyChange(w, { payload: { heirId: r.id } }, now)] : [];
+        });
+        // All writes in one go: awaiting the first before issuing the next would cost a round trip.
+        await Promise.all([
+          db.outbox.bulkAdd(records),
+          db.posts.add(rec),
+          handed.length ? db.outbox.bulkPut(handed) : undefined,
+        ]);
         return rec;
       })
       .catch((e: unknown) => {
@@ -365,34 +371,25 @@ export class Outbox {
   }
 
   /**
-   * A write posted again after its earlier copy was discarded while that copy's attempt may still land
-   * (Discard, then Post to Ticket; or a resubmit naming the earlier post) takes over the earlier item's
-   * reference: if CW applies the discarded attempt late, the by-reference checks see both copies and
-   * keep one. "Again" means the same part of the resubmitted post, or the very same write. A reference
-   * is taken over once, and never from another connection (the caller filters `watched` by scope).
+   * The very same write posted again (sameWrite: Discard, then Post to Ticket; or the Update dialog's
+   * resubmit) after its earlier copy was discarded while that copy's attempt may still land takes over
+   * the earlier item's reference: if CW applies the discarded attempt late, the by-reference checks see
+   * both copies and keep one. An edited note is another write (keeping one copy would lose the edit or
+   * the older text): both stay, and the discarded one reads "landed after all". A reference has one live
+   * heir at a time, never of another connection (the caller filters `watched` by scope).
    */
-  private async inheritedRefs(
+  private async inheritFrom(
     items: readonly PlanItem[],
     watched: OutboxRecord[],
-    replacesPostId: string | undefined,
-    ticketItems: () => Promise<OutboxRecord[]>,
-  ): Promise<(string | undefined)[]> {
+  ): Promise<(OutboxRecord | undefined)[]> {
     if (watched.length === 0) return [];
-    const refs = new Set(watched.map((w) => w.ref));
-    const taken = new Set(
-      (await ticketItems()).filter((r) => r.state !== 'cancelled' && refs.has(r.ref)).map((r) => r.ref),
-    );
+    const heirs = await this.db.outbox.bulkGet(watched.flatMap((w) => payloadOf(w).heirId ?? []));
+    const taken = new Set(heirs.flatMap((h) => (h && h.state !== 'cancelled' ? [h.ref] : [])));
     return items.map((item) => {
       if (item.kind === 'status') return undefined;
-      const same = canonicalJson(item);
-      const from = watched.find((w) => {
-        if (taken.has(w.ref) || w.kind !== item.kind) return false;
-        const was = payloadOf(w).item;
-        return replacesPostId === w.postId ? planPart(was) === planPart(item) : canonicalJson(was) === same;
-      });
-      if (!from) return undefined;
-      taken.add(from.ref);
-      return from.ref;
+      const w = watched.find((x) => !taken.has(x.ref) && sameWrite(payloadOf(x).item, item));
+      if (w) taken.add(w.ref);
+      return w;
     });
   }
 
@@ -1121,18 +1118,17 @@ export class Outbox {
         const started = this.now();
         let found: Found;
         try {
-          found = await this.lookup(
-            client,
-            payloadOf(batch[0]!).ticket,
-            kind,
-            batch.map((r) => r.ref),
-          );
+          // A discarded item and its heir share a reference: it is looked up once.
+          found = await this.lookup(client, payloadOf(batch[0]!).ticket, kind, [
+            ...new Set(batch.map((r) => r.ref)),
+          ]);
         } catch (e) {
           for (const r of batch) await this.checkFailed(r, e, started);
           continue;
         }
+        const inBatch = new Set(batch.map((r) => r.id));
         for (const r of batch)
-          await this.checkOne(client, r, found.byRef.get(r.ref) ?? [], found.serverDate, started);
+          await this.checkOne(client, r, found.byRef.get(r.ref) ?? [], found.serverDate, started, inBatch);
       }
     }
   }
@@ -1143,6 +1139,7 @@ export class Outbox {
     ids: number[],
     serverDate: number | undefined,
     started: number,
+    inBatch: ReadonlySet<string>,
   ) {
     const p = payloadOf(r);
     const expect = { state: r.state, rev: revOf(r) };
@@ -1151,7 +1148,7 @@ export class Outbox {
       // re-post has its reference), the re-post keeps one copy; otherwise the discarded one landed.
       const heir = ids.length ? await this.heirOf(r) : undefined;
       if (ids.length && !heir) return void (await this.markFound(r, ids, started));
-      if (heir) await this.handOver(client, heir, ids, serverDate, started);
+      if (heir) await this.handOver(heir, ids, started, inBatch);
       const w = unknownWait(p, serverDate, this.now(), this.timings.unknownOutcomeWaitMs);
       await this.update(r.id, expect, {
         checkAt: w.leftMs === 0 ? null : this.now() + w.leftMs,
@@ -1170,13 +1167,16 @@ export class Outbox {
     }
     // Keep the copy the create answered with (or the oldest); delete only other copies of this ref.
     const keep = p.cwId !== undefined && ids.includes(p.cwId) ? p.cwId : Math.min(...ids);
+    // Never a copy another sent item of this reference holds as its own: a reference has one live holder
+    // (inheritFrom), and should that ever fail, two checks would delete each other's copies to none.
+    const theirs = await this.heldBySiblings(r);
     const kind = r.kind as 'note' | 'timeEntry';
     let removed = 0;
     let later = false;
     const left: number[] = [];
     let reason: Classified | undefined;
     const tries = check.tries + 1;
-    for (const id of ids.filter((x) => x !== keep)) {
+    for (const id of ids.filter((x) => x !== keep && !theirs.has(x))) {
       // The PSA does not let integrations delete it (Autotask notes): reported with its id instead.
       if (!client.canDelete[kind]) {
         left.push(id);
@@ -1229,37 +1229,42 @@ export class Outbox {
     }
   }
 
-  /** The live item that took over a discarded item's reference (see inheritedRefs). */
-  private heirOf(r: OutboxRecord): Promise<OutboxRecord | undefined> {
-    return this.db.outbox
+  /** CW ids that other sent items with this item's reference hold as their own copies. */
+  private async heldBySiblings(r: OutboxRecord): Promise<Set<number>> {
+    const siblings = await this.db.outbox
       .where('[ticketKey+seq]')
       .between([r.ticketKey, Dexie.minKey], [r.ticketKey, Dexie.maxKey])
-      .filter((x) => x.id !== r.id && x.ref === r.ref && x.state !== 'cancelled')
-      .first();
+      .filter((x) => x.id !== r.id && x.ref === r.ref && x.state === 'sent')
+      .toArray();
+    return new Set(siblings.flatMap((x) => payloadOf(x).cwId ?? []));
+  }
+
+  /** The live item that took over a discarded item's reference (see inheritFrom). */
+  private async heirOf(r: OutboxRecord): Promise<OutboxRecord | undefined> {
+    const id = payloadOf(r).heirId;
+    const heir = id ? await this.db.outbox.get(id) : undefined;
+    return heir && heir.state !== 'cancelled' && heir.ref === r.ref ? heir : undefined;
   }
 
   /**
    * Copies of a discarded item's write found on the ticket after it was posted again: a re-post not yet
-   * sent is already there (never written a second time); a sent one keeps its own copy and the others
-   * are removed as duplicates. One being sent settles it itself (its check, or its unknown-outcome
-   * lookup, sees every copy of the shared reference).
+   * sent is already there (never written a second time); a sent one keeps its own copy and its check
+   * runs again, with its own lookup, to remove the others (in this very batch, its check already has
+   * these copies). One being sent settles it itself (its check, or its unknown-outcome lookup, sees
+   * every copy of the shared reference).
    */
-  private async handOver(
-    client: PostingWriter,
-    heir: OutboxRecord,
-    ids: number[],
-    serverDate: number | undefined,
-    started: number,
-  ) {
+  private async handOver(heir: OutboxRecord, ids: number[], started: number, inBatch: ReadonlySet<string>) {
     if ((heir.state === 'pending' || heir.state === 'failed') && !this.inFlight.has(heir.id)) {
       await this.markFound(heir, ids, started);
       return;
     }
     const p = payloadOf(heir);
-    if (heir.state !== 'sent' || ids.every((id) => id === p.cwId)) return;
-    // Its own check may be over: this one starts afresh.
-    const again = { ...heir, payload: { ...p, check: { tries: 0, removed: p.check?.removed ?? 0 } } };
-    await this.checkOne(client, again, ids, serverDate, started);
+    if (heir.state !== 'sent' || inBatch.has(heir.id) || ids.every((id) => id === p.cwId)) return;
+    await this.update(
+      heir.id,
+      { state: 'sent', rev: revOf(heir) },
+      { checkAt: this.now(), payload: { check: { tries: 0, removed: p.check?.removed ?? 0 } } },
+    );
   }
 
   private async checkFailed(r: OutboxRecord, e: unknown, started: number) {

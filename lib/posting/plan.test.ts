@@ -11,8 +11,10 @@ import {
   noteFlags,
   PlanError,
   type PlanInput,
+  type PlanItem,
   planPart,
   preselectStatus,
+  sameWrite,
   type TimeEntryItem,
 } from './plan';
 
@@ -280,5 +282,26 @@ describe('buildPlan: project issues', () => {
     const p = plan({ ticket: { kind: 'project', id: 5009 }, projectIssue: true });
     expect(timeOf(p)?.projectIssue).toBe(true);
     expect(timeOf(plan({ ticket: { kind: 'project', id: 5001 } }))?.projectIssue).toBeUndefined();
+  });
+});
+
+describe('sameWrite: a re-post of the very same write', () => {
+  const items = plan({ status: { id: 5, name: 'Resolved' } }, { workTypeId: 1, workRoleId: 1 }).items;
+  const [note, entry, status] = (['note', 'timeEntry', 'status'] as const).map(
+    (k) => items.find((i) => i.kind === k)!,
+  ) as [PlanItem, PlanItem, PlanItem];
+  it('the same note, whatever the key order it was stored with', () => {
+    const stored = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(note).reverse())));
+    expect(sameWrite(note, stored)).toBe(true);
+    expect(
+      sameWrite(note, { ...note, text: `${(note as { text: string }).text} (edited)` } as PlanItem),
+    ).toBe(false);
+    expect(sameWrite(note, entry)).toBe(false);
+  });
+  it('a time entry computed again later (other clock times, same minutes and text); other minutes are not', () => {
+    const later = { ...entry, start: '2026-11-20T14:05:00Z', end: '2026-11-20T14:35:00Z' } as PlanItem;
+    expect(sameWrite(entry, later)).toBe(true);
+    expect(sameWrite(entry, { ...later, postedMinutes: 45 } as PlanItem)).toBe(false);
+    expect(sameWrite(status, { ...status })).toBe(true);
   });
 });

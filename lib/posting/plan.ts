@@ -2,6 +2,7 @@
 // status), derived from the settings and what the technician chose in the dialog. Pure and tested;
 // lib/posting/cw-writes.ts turns each item into a CW request.
 
+import { canonicalJson } from '../canonical-json';
 import { formatCwDate } from '../cw/conditions';
 import type { TechnicianRecord } from '../db/schema';
 import type { Settings } from '../settings/schema';
@@ -66,6 +67,20 @@ export type PlanPart = 'note:internal' | 'note:customer' | 'timeEntry' | 'status
 
 export function planPart(item: PlanItem): PlanPart {
   return item.kind === 'note' ? `note:${item.audience}` : item.kind;
+}
+
+/**
+ * The same write posted again (after the first was discarded): the same item to the letter — except a
+ * time entry's clock times, which a new click computes afresh ("now" minus the minutes) while the
+ * minutes, work type, role, billing and notes stay. An edited note or other minutes are another write.
+ */
+export function sameWrite(a: PlanItem, b: PlanItem): boolean {
+  const bare = (i: PlanItem) => {
+    if (i.kind !== 'timeEntry') return canonicalJson(i);
+    const { start: _s, end: _e, ...rest } = i;
+    return canonicalJson(rest);
+  };
+  return a.kind === b.kind && bare(a) === bare(b);
 }
 
 export interface PostPlan {

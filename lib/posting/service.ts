@@ -456,8 +456,6 @@ export async function submitPost(req: PostRequest, now = Date.now()): Promise<Po
       scope: conn ? connectionScope(conn) : undefined,
       psa: conn?.psa,
       submissionId: req.submissionId,
-      // A part the discard left maybe-landed is re-posted under its reference (one copy if it lands late).
-      replacesPostId: req.replacesPostId,
       // ConnectWise's number is its id: its messages keep "#1001" whatever a caller sends.
       ticketNumber: isAutotask(conn) ? req.ticketNumber : undefined,
     },
