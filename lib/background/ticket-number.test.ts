@@ -53,10 +53,27 @@ describe('an Autotask ticket number learnt after the click', () => {
     await until(async () => (await db().posts.get(posted.post.id))?.ticketNumber === number, 3_000);
     const s = await db().sessions.get(view.session.id);
     expect((s!.data as { ticketNumber?: string }).ticketNumber).toBe(number);
-    // The Sessions tab and Post History find them by the number now.
-    const byNumber = await postingPanelHandlers['posting/history']!({ ticketKey, limit: 5 }, panel);
-    expect(byNumber.map((p) => p.ticketNumber)).toEqual([number]);
+    // The ticket's posts as the panel lists them name it by the number now.
+    const listed = await postingPanelHandlers['posting/history']!({ ticketKey, limit: 5 }, panel);
+    expect(listed.map((p) => p.ticketNumber)).toEqual([number]);
     expect(sb.contractViolations).toEqual([]);
+  });
+
+  it('a note posted before the panel had the number, with no session on the ticket, gets it too', async () => {
+    const ticketKey = `service:${T + 2}`;
+    const posted = await postingPanelHandlers['posting/post']!(
+      PostRequestSchema.parse({
+        ticketKey,
+        noteKind: 'internalAnalysis',
+        text: 'Checked the printer queue.',
+        timeEntry: false,
+        waitMs: 10_000,
+      }),
+      panel,
+    );
+    expect(posted.post.ticketNumber).toBeUndefined();
+    const number = numberOf(T + 2);
+    await until(async () => (await db().posts.get(posted.post.id))?.ticketNumber === number, 3_000);
   });
 
   it('fills only records of the connection, and never overwrites a number', async () => {

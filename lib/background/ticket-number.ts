@@ -61,8 +61,12 @@ export async function fillNumberWhenKnown(
     const record = await db().connections.get('primary');
     const ticket = parseTicketKey(key);
     if (!record || !isAutotask(record) || !ticket) return;
+    const scope = connectionScope(record);
     const { number } = await contextOf(ticket);
-    if (number) await fillTicketNumber(db(), key, connectionScope(record), number);
+    // The connection may have changed while the context loaded: a number of another tenant's ticket
+    // must not land on this one's records.
+    const now = await db().connections.get('primary');
+    if (number && now && connectionScope(now) === scope) await fillTicketNumber(db(), key, scope, number);
   } catch {
     // Not connected, the ticket unreadable, storage trouble: the id stays, nothing else is affected.
   }
