@@ -127,12 +127,13 @@ test('kept company details show at once and are corrected when CW has changed th
   // CW's company phone changes; the 60 s context cache is forgotten (as after a minute), the details kept.
   contoso.phoneNumber = '2125550199';
   await forgetContextsKeepDetails(ext);
-  // The check is slow: the panel is complete with the kept phone long before CW answers it.
-  sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1500, times: 1 });
+  // The check is slow: the panel is complete with the kept phone long before CW answers it (5 s: the old
+  // phone must still be there when a slow machine gets to look).
+  sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 5_000, times: 1 });
   await page.reload();
   await expect(p).toHaveAttribute('data-context', 'ready');
   await expect(people).toContainText(before);
-  await expect(people).toContainText('Company phone2125550199', { timeout: 10_000 });
+  await expect(people).toContainText('Company phone2125550199', { timeout: 15_000 });
 });
 
 test('kept company details outlive a stopped worker: the next context of the customer is complete in one wave', async ({
@@ -146,13 +147,14 @@ test('kept company details outlive a stopped worker: the next context of the cus
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   contoso.phoneNumber = '2125550199';
-  sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 1500, times: 1 });
+  // 5 s: long enough that a slow machine still sees the kept phone before the check's answer.
+  sandbox.faults.add({ method: 'GET', path: '^/company/companies/', latencyMs: 5_000, times: 1 });
   await page.reload();
   // The restarted worker shows the kept phone while CW is still answering the check, then CW's new one.
   await expect(people).toContainText(before);
   const companyReads = sandbox.requests.filter((r) => /^\/company\/companies\/\d+$/.test(r.apiPath));
   expect(companyReads.at(-1)?.status ?? 0).toBe(0); // that check has not been answered yet
-  await expect(people).toContainText('Company phone2125550199', { timeout: 10_000 });
+  await expect(people).toContainText('Company phone2125550199', { timeout: 15_000 });
 
   // Kept in session storage, which only the extension reads; Disconnect forgets them.
   const worker = ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker'));
