@@ -137,11 +137,15 @@ test.describe('with the assistant', () => {
 
     await expect(s.getByText('email addresses and phone numbers are redacted')).toBeVisible();
     const input = s.getByLabel('Message to the assistant');
+    // The stream holds after its first word long enough to be seen (expect polls every 500 ms or more;
+    // 30 ms chunks alone can finish between two looks on a slow machine).
+    fake.stallMs = 3_000;
     await input.fill('What do we know about this ticket?');
     await input.press('Enter');
     const log = s.getByRole('log', { name: 'Assistant conversation' });
     // Streaming: a partial answer is on screen before the whole one.
-    await expect(log.locator('[aria-busy="true"]')).toContainText('This ticket');
+    await expect(log.locator('[aria-busy="true"]')).toContainText('This');
+    fake.stallMs = 0;
     await expect(log).toContainText('This ticket is for Contoso Ltd.');
     await expect(log.locator('[aria-busy="true"]')).toHaveCount(0);
     await expect(log).not.toContainText('flowpilot-lane');
