@@ -85,13 +85,15 @@ test('the machine goes idle for 45 minutes: "Drop it" leaves them out of the pos
 
   await panel(page).getByRole('button', { name: 'Update' }).click();
   const post = panelFrame(page).getByRole('dialog', { name: /Update ticket #1001/ });
-  await expect(post.getByTestId('fp-p-times')).toContainText('Posted: 15 min');
+  // 15 min worked, to the nearest minute ('exact'): 16 when the real seconds since the hook moved the
+  // clock passed 30 (a slow machine). Keeping the away time instead would post 60.
+  await expect(post.getByTestId('fp-p-times')).toContainText(/Posted: 1[56] min/);
   await post.getByRole('button', { name: 'Post to Ticket' }).click();
   await expect(panel(page).getByRole('status').filter({ hasText: 'Posted to ticket #1001' })).toBeVisible();
   const entry = sandbox.state.timeEntries.find(
     (e) => e.chargeToId === 1001 && /FlowPilot ref/.test(e.notes ?? ''),
   );
-  expect((Date.parse(entry!.timeEnd!) - Date.parse(entry!.timeStart)) / MIN).toBe(15);
+  expect([15, 16]).toContain((Date.parse(entry!.timeEnd!) - Date.parse(entry!.timeStart)) / MIN);
 });
 
 test('"Keep this time" counts the away stretch as work', async ({ ext, sandbox }) => {
