@@ -3,11 +3,12 @@ import { connectExtensionToSandbox } from './connect';
 import { expect, panel, test } from './fixtures';
 
 // Issue 12 §5: the ticket's context starts when the ticket page's request leaves, not when CW's answer
-// commits it. With CW's page held for 2 s, the API reads must reach CW while the page is still being
-// served — impossible for anything that waits for the page (commit, content script, panel).
+// commits it. With CW's page held for 5 s, the API reads must reach CW while the page is still being
+// served — impossible for anything that waits for the page (commit, content script, panel). (5 s, not 2:
+// the reads wait for the worker to wake, which a slow machine can take seconds for.)
 
 const T = SPECIAL_TICKETS.standard;
-const HOLD_MS = 2_000;
+const HOLD_MS = 5_000;
 
 test('the context loads beside CW’s own page load: the ticket’s API reads arrive before CW has answered the page', async ({
   ext,
@@ -65,9 +66,8 @@ test('a stopped worker stays stopped while tabs of other sites load and change; 
   const other = await ext.context.newPage();
   for (const p of ext.context.pages()) if (p !== other) await p.close(); // no FlowPilot page to wake it
   const cdp = await ext.context.newCDPSession(other);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
   // The worker's running state as Chromium reports it (Playwright does not report a restarted worker).
+  // Listening before enable: the "stopped" update can come before stopAllWorkers' own answer.
   let starts = 0;
   let running = true;
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -78,6 +78,8 @@ test('a stopped worker stays stopped while tabs of other sites load and change; 
       running = now;
     }
   });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
   await expect.poll(() => running).toBe(false);
   await other.goto('data:text/html,<title>one</title><p>another site</p>');
   await other.evaluate(() => {
