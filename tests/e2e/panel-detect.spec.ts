@@ -91,6 +91,10 @@ test('collapses to a tab that keeps CW Save buttons clear, survives reload, and 
   await p.getByRole('button', { name: 'Collapse FlowPilot' }).click();
   const expand = p.getByRole('button', { name: 'Expand FlowPilot' });
   await expect(expand).toBeVisible();
+  // The frame shows the tab at once and saves the state after; the dock follows the saved change
+  // (storage.onChanged), so once it has, a reload reads it.
+  const dock = page.locator('flowpilot-panel');
+  await expect(dock).toHaveAttribute('data-collapsed', '');
 
   await page.reload();
   await expect(panel(page).getByRole('button', { name: 'Expand FlowPilot' })).toBeVisible();
@@ -116,6 +120,7 @@ test('collapses to a tab that keeps CW Save buttons clear, survives reload, and 
   await expect(panel(page).getByRole('button', { name: 'Expand FlowPilot' })).toBeVisible();
   await panel(page).getByRole('button', { name: 'Expand FlowPilot' }).click();
   await expect(ticketHeading(page)).toContainText('#1001');
+  await expect(dock).not.toHaveAttribute('data-collapsed'); // saved (see above)
   await page.reload();
   await expect(ticketHeading(page)).toContainText('#1001');
 });
