@@ -253,8 +253,9 @@ test('similar resolved tickets are asked for beside the second wave, not after t
   const company = arrived(/^\/Companies\/\d+$/);
   const similar = arrived(/^\/Tickets\/query$/i, 'completedDate');
   expect(company && similar).toBeTruthy();
-  // Asked while the company was still held (after the context, it would be ≥ HOLD_MS later).
-  expect(Date.parse(similar!.at) - Date.parse(company!.at)).toBeLessThan(HOLD_MS / 2);
+  // Asked while the company was still held: after the context it would be ≥ HOLD_MS later (the whole
+  // hold is the margin; half of it was tight for a slow machine's worker).
+  expect(Date.parse(similar!.at) - Date.parse(company!.at)).toBeLessThan(HOLD_MS);
 });
 
 test('commit-then-reset on the note POST: Chromium resends; time entry and status once, the duplicate note reported with its id', async ({
