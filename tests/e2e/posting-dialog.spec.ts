@@ -40,6 +40,9 @@ test('a closed ticket refusing time: precise reason, text kept, Post History sho
   await expect(row).not.toContainText('Attempts');
   await expect(row.getByRole('button', { name: 'Edit and retry' })).toBeVisible();
   await history.close();
+  // Back to the ticket's tab (the options tab was in front): input into the panel frame of a tab behind
+  // another is routed lazily (see panel-layout.spec.ts).
+  await page.bringToFront();
 
   await dialog.getByLabel('Add a time entry').uncheck();
   await dialog.getByRole('button', { name: 'Post to Ticket' }).click();
