@@ -23,18 +23,20 @@ const post = (ext: ExtensionBrowser, text: string, waitMs: number) =>
     waitMs,
   });
 
-const postState = async (ext: ExtensionBrowser, id: string) => {
-  const { items } = await askBg<{ items: { id: string; state: string }[] }>(
-    ext,
-    'optionsToBg',
-    'posting/list',
-    {
-      offset: 0,
-      limit: 10,
-    },
-  );
-  return items.find((p) => p.id === id)?.state;
+const listPosts = (ext: ExtensionBrowser) =>
+  askBg<{
+    items: { id: string; state: string; items: { kind: string; state: string; attempts: number }[] }[];
+  }>(ext, 'optionsToBg', 'posting/list', { offset: 0, limit: 10 });
+
+/** The post's note write as Post History shows it: its state and how many times it was sent. */
+const noteItem = async (ext: ExtensionBrowser, id: string) => {
+  const { items } = await listPosts(ext);
+  const note = items.find((p) => p.id === id)?.items.find((i) => i.kind === 'note');
+  return note && { state: note.state, attempts: note.attempts };
 };
+
+const postState = async (ext: ExtensionBrowser, id: string) =>
+  (await listPosts(ext)).items.find((p) => p.id === id)?.state;
 
 test('a post saved while CW is down is delivered once after the browser is closed and reopened', async ({
   ext,
@@ -46,6 +48,13 @@ test('a post saved while CW is down is delivered once after the browser is close
   expect(r.outcome).toBe('queued');
   expect(r.message).toBe('Saved — will retry');
   expect(sandbox.state.notes.filter((n) => n.text.includes('Outbox survives'))).toHaveLength(0);
+  // No retry may be in flight when the browser closes: one cut off there counts as possibly landed, and
+  // the restarted worker would wait 5 minutes before sending it again (timings.ts). So close while the
+  // note waits after its third 503, when the backoff (2 s doubling, half of it random) puts the next
+  // attempt at least 4 s away; the first retry, 1–2 s after the post, could meet a slow close.
+  await expect
+    .poll(() => noteItem(ext, r.post.id), { timeout: 15_000, intervals: [200] })
+    .toMatchObject({ state: 'pending', attempts: 3 });
 
   await ext.close({ keepProfile: true });
   sandbox.faults.clear();
