@@ -92,6 +92,12 @@ describe('classifyHttpFailure', () => {
 
   it('5xx → server (retryable); 409 → conflict', () => {
     expect(classify({ status: 503 })).toMatchObject({ kind: 'server', retryable: true });
+    expect(classify({ status: 503 }).retryAfterSec).toBeUndefined();
+    // Maintenance: a 503 that says when to come back is waited out like a 429 (RFC 9110 §10.2.3).
+    const down = classify({ status: 503, retryAfter: '120' });
+    expect(down).toMatchObject({ kind: 'server', retryable: true, retryAfterSec: 120 });
+    expect(down.message).toBe('ConnectWise is unavailable (503). Try again in 120 s.');
+    expect(classify({ status: 500, retryAfter: '120' }).retryAfterSec).toBeUndefined();
     expect(classify({ status: 409, bodyText: '{"code":"Conflict","message":"in use"}' }).kind).toBe(
       'conflict',
     );

@@ -223,6 +223,13 @@ export function classifyHttpFailure(f: HttpFailure): CwError {
         retryAfterSec,
       });
     }
+    case f.status === 503 && f.retryAfter !== null: {
+      // Down for maintenance and saying until when: waited out like a 429 (the outbox holds this
+      // connection's posts until then instead of backing off blindly).
+      const retryAfterSec = retryAfterSeconds(f.retryAfter, undefined);
+      const when = retryAfterSec !== undefined ? ` Try again in ${retryAfterSec} s.` : '';
+      return new CwError('server', `ConnectWise is unavailable (503).${when}`, { ...base, retryAfterSec });
+    }
     case f.status >= 500:
       // No promise of a retry here: only posts are retried (the outbox says so itself); a read or Connect is not.
       return new CwError('server', `ConnectWise had a server error (${f.status}).`, base);

@@ -215,6 +215,20 @@ describe('§3.8 throttling', () => {
     expect(v().posts('/notes')).toHaveLength(3);
   });
 
+  it('CW down for maintenance (503 with Retry-After): every post of the connection waits it out', async () => {
+    const t = outboxKit(sb);
+    sb.faults.add({ method: 'POST', path: '/notes$', status: 503, retryAfter: 120 });
+    await t.outbox.enqueue(noteOnly());
+    await t.outbox.drain();
+    await t.outbox.enqueue(noteOnly({ ticket: { kind: 'service', id: 1004 } }));
+    t.advance(60_000); // past any plain backoff, within the 2 minutes CW asked for
+    await t.outbox.drain();
+    expect(v().posts('/notes')).toHaveLength(1);
+    t.advance(61_000);
+    await t.outbox.drain();
+    expect(v().posts('/notes')).toHaveLength(3);
+  });
+
   it('the throttle survives a worker restart', async () => {
     const t = outboxKit(sb);
     sb.faults.add({ method: 'POST', path: '/notes$', status: 429, retryAfter: 30 });
