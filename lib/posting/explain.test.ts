@@ -67,12 +67,12 @@ describe('describeUndo (issue 9 §3.3: Undo says what it could not cancel)', () 
       describeUndo({
         items: [
           item('Internal Analysis note', 'sending'),
-          item('30 min time (actual 22)', 'cancelled'),
+          item('30 min time (actual 22 min)', 'cancelled'),
           item('status → Resolved', 'cancelled'),
         ],
       }),
     ).toBe(
-      'Too late to undo: Internal Analysis note (already being posted). Cancelled: 30 min time (actual 22), status → Resolved.',
+      'Too late to undo: Internal Analysis note (already being posted). Cancelled: 30 min time (actual 22 min), status → Resolved.',
     );
   });
 

@@ -65,7 +65,7 @@ describe('confirm after success', () => {
     expect(items[1]).toMatchObject({ state: 'sent', duplicatesRemoved: 1 });
     expect(toPostView(saved).notices).toEqual([
       { text: 'Internal Analysis note: 1 duplicate removed' },
-      { text: '30 min time (actual 22): 1 duplicate removed' },
+      { text: '30 min time (actual 22 min): 1 duplicate removed' },
     ]);
     // Order: every write of the post first (status last), then the checks' deletes.
     expect(v().writes()).toEqual([

@@ -151,7 +151,7 @@ describe('§3.3 Undo reports what it could not cancel', () => {
     await draining;
     expect(result.items.map((i) => [i.label, i.outcome])).toEqual([
       ['Internal Analysis note', 'sending'],
-      ['30 min time (actual 22)', 'cancelled'],
+      ['30 min time (actual 22 min)', 'cancelled'],
       ['status → Resolved', 'cancelled'],
     ]);
     const [note, time] = await t.items(post.id);

@@ -182,7 +182,7 @@ describe('buildPlan: order, status, attribution', () => {
     );
     expect(p.items.map((i) => i.kind)).toEqual(['note', 'note', 'timeEntry', 'status']);
     expect(describePlan(p)).toBe(
-      'Internal Analysis note · Description note (customer) · 30 min time (actual 22) · status → Resolved',
+      'Internal Analysis note · Description note (customer) · 30 min time (actual 22 min) · status → Resolved',
     );
   });
 

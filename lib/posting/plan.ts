@@ -304,13 +304,13 @@ export function buildPlan(input: PlanInput): PostPlan {
   return { ticket: input.ticket, items };
 }
 
-/** One line for history and toasts: "Internal Analysis note · 30 min (actual 22) · status → Resolved". */
+/** One line for history and toasts: "Internal Analysis note · 30 min time (actual 22 min) · status → Resolved". */
 export function describePlanItem(item: PlanItem): string {
   switch (item.kind) {
     case 'note':
       return `${NOTE_KIND_LABELS[item.noteKind]} note${item.audience === 'customer' ? ' (customer)' : ''}`;
     case 'timeEntry':
-      return `${item.postedMinutes} min time (actual ${Math.round(item.actualMinutes)})`;
+      return `${item.postedMinutes} min time (actual ${Math.round(item.actualMinutes)} min)`;
     case 'status':
       return `status → ${item.statusName ?? `#${item.statusId}`}`;
   }

@@ -66,7 +66,7 @@ test('commit-then-reset on the note and time-entry POSTs: Chromium resends both,
     .getByRole('row')
     .filter({ hasText: `#${T}` });
   await expect(row).toContainText('Internal Analysis note: 1 duplicate removed');
-  await expect(row).toContainText('25 min time (actual 25): 1 duplicate removed');
+  await expect(row).toContainText('25 min time (actual 25 min): 1 duplicate removed');
   await expect(row).toContainText('Sent');
 });
 

@@ -79,9 +79,9 @@ export const quickClient = (sb: Sandbox) => ({
   timings: { requestTimeoutMs: 200 },
 });
 
-/** CW answers the next note POST only as it commits, 700 ms after it arrived: quickClient has given up. */
-export const slowNoteCommit = (sb: Sandbox) =>
-  sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: 700 });
+/** CW commits the next note POST `ms` after it arrived (and answers only then): quickClient has given up. */
+export const slowNoteCommit = (sb: Sandbox, ms = 700) =>
+  sb.faults.add({ method: 'POST', path: '/notes$', lateCommitMs: ms });
 
 /** A `lateCommitMs` fault's write has reached CW's database. */
 export const lateCommitted = (sb: Sandbox) => () =>

@@ -15,7 +15,7 @@ describe('posted summary', () => {
   it('says what landed in a few words', () => {
     const items = [
       item('note', 'Internal Analysis note'),
-      item('timeEntry', '15 min time (actual 3)'),
+      item('timeEntry', '15 min time (actual 3 min)'),
       item('status', 'status → Resolved'),
     ];
     expect(postedParts(items)).toBe('note, 15 min, status Resolved');
