@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Button } from '@/components/ui/Button';
 import type { PublicAiConfig } from '@/lib/ai/config';
 import { aiHostPermission, aiOrigin } from '@/lib/ai/endpoint';
 import { askFromOptions, BgError } from '@/lib/messages/client';
@@ -150,24 +151,12 @@ export function AiSettings() {
         <label for="fp-ai-redact">Redact email addresses and phone numbers before sending</label>
       </div>
       <div class="fp-actions">
-        <button
-          type="button"
-          class="fp-btn fp-btn--primary"
-          disabled={!!busy}
-          aria-busy={busy === 'save' || undefined}
-          onClick={() => void save()}
-        >
+        <Button variant="primary" busy={busy === 'save'} disabled={!!busy} onClick={() => void save()}>
           Save AI settings
-        </button>
-        <button
-          type="button"
-          class="fp-btn"
-          disabled={!!busy}
-          aria-busy={busy === 'test' || undefined}
-          onClick={() => void test()}
-        >
+        </Button>
+        <Button busy={busy === 'test'} disabled={!!busy} onClick={() => void test()}>
           Test
-        </button>
+        </Button>
         {saved?.hasKey && (
           <button
             type="button"

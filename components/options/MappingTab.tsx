@@ -244,7 +244,14 @@ export function MappingTab() {
           >
             Auto-Match by Email
           </Button>
-          <Button variant="primary" onClick={onSave} busy={busy === 'save'} disabled={!dirty || !!busy}>
+          {/* Saving empties the draft, so the pressed button turns unavailable: it keeps focus (aria-disabled). */}
+          <Button
+            variant="primary"
+            onClick={onSave}
+            busy={busy === 'save'}
+            disabled={!dirty || !!busy}
+            focusableWhenDisabled
+          >
             Save Mappings
           </Button>
           {dirty && <span class="fp-flag">Unsaved changes</span>}

@@ -57,7 +57,10 @@ export async function lowContrast(page: Page, scope: 'panel' | 'page'): Promise<
         'input:not([type=checkbox]):not([type=radio]):not([type=file]), textarea, select',
       );
       if (!own && !isField) continue;
-      if ((el as HTMLElement).closest?.('[disabled], :disabled, [aria-hidden="true"]')) continue;
+      if (
+        (el as HTMLElement).closest?.('[disabled], :disabled, [aria-disabled="true"], [aria-hidden="true"]')
+      )
+        continue;
       const cs = getComputedStyle(el);
       const rect = el.getBoundingClientRect();
       if (cs.visibility === 'hidden' || cs.display === 'none' || rect.width === 0 || rect.height === 0)
