@@ -5,7 +5,7 @@ import { Field, helpId } from '@/components/ui/Field';
 import { SetByOrg } from '@/components/ui/SetByOrg';
 import { showToast } from '@/components/ui/Toast';
 import { describeCsvErrors } from '@/lib/mapping/csv';
-import { matchToastText } from '@/lib/mapping/match';
+import { matchToastText, unmappedReason } from '@/lib/mapping/match';
 import { askFromOptions } from '@/lib/messages/client';
 import type { MatchOutcome, MemberOption, Technician } from '@/lib/messages/options-to-bg';
 import { errorText } from './api';
@@ -51,7 +51,6 @@ export function MappingTab() {
   const [members, setMembers] = useState<MemberOption[] | undefined>();
   const [membersError, setMembersError] = useState<string | undefined>();
   const [draft, setDraft] = useState<Draft>({});
-  const [outcomes, setOutcomes] = useState<Record<string, MatchOutcome>>({});
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [add, setAdd] = useState({ name: '', email: '' });
@@ -119,8 +118,8 @@ export function MappingTab() {
   const onAutoMatch = () =>
     run('auto', async () => {
       const r = await askFromOptions('mapping/autoMatch', {});
+      // Each row's reason is derived from the roster and the members (unmappedReason), not kept from here.
       setRoster(r.technicians);
-      setOutcomes(r.outcomes);
       // Auto-Match saved its picks; unsaved hand edits stay in the draft on top of them.
       showToast(matchToastText(r));
     });
@@ -207,6 +206,11 @@ export function MappingTab() {
     const { [t.id]: _old, ...rest } = draft;
     setDraft(same ? rest : { ...rest, [t.id]: next });
   };
+
+  /** Why the row stays unmapped, from its current state (a manual choice clears it; a reload keeps it). */
+  const reasonOf = (t: Technician) =>
+    members &&
+    outcomeText(unmappedReason({ ...t, changed: draft[t.id] !== undefined }, members), memberById, w);
 
   const signedInTech = roster.find((t) => t.id === signedIn);
   const rosterManaged = policy.value?.roster === true;
@@ -342,9 +346,7 @@ export function MappingTab() {
                     ) : (
                       mappingText(t)
                     )}
-                    {outcomeText(outcomes[t.id], memberById, w) && (
-                      <div class="fp-flag">{outcomeText(outcomes[t.id], memberById, w)}</div>
-                    )}
+                    {reasonOf(t) && <div class="fp-flag">{reasonOf(t)}</div>}
                   </td>
                   <td>
                     {!rosterManaged && (

@@ -6,6 +6,7 @@ import {
   matchToastText,
   memberName,
   normalizeEmail,
+  unmappedReason,
 } from './match';
 
 const members: CwMemberLite[] = [
@@ -92,5 +93,33 @@ describe('memberName', () => {
   it('falls back to the identifier', () => {
     expect(memberName({ identifier: 'x1', firstName: ' ', lastName: undefined })).toBe('x1');
     expect(memberName({ identifier: 'x1', firstName: 'A', lastName: 'B' })).toBe('A B');
+  });
+});
+
+describe('unmappedReason (the Member Mapping row warning, from the data, not the last Auto-Match run)', () => {
+  const people = [
+    { id: 1, emails: ['help@x.com'], inactive: false },
+    { id: 2, emails: ['help@x.com'], inactive: false },
+    { id: 3, emails: ['old@x.com'], inactive: true },
+    { id: 4, emails: ['ana@x.com', 'ana.office@x.com'], inactive: false },
+  ];
+  it('an unmapped row says why: shared, inactive-only or unknown email', () => {
+    expect(unmappedReason({ email: 'HELP@x.com ', changed: false }, people)).toEqual({
+      kind: 'ambiguous',
+      memberIds: [1, 2],
+    });
+    expect(unmappedReason({ email: 'old@x.com', changed: false }, people)).toEqual({
+      kind: 'inactive',
+      memberIds: [3],
+    });
+    expect(unmappedReason({ email: 'nobody@x.com', changed: false }, people)).toEqual({ kind: 'none' });
+  });
+  it('no warning once the row is mapped (by hand or auto) or being changed by hand', () => {
+    expect(unmappedReason({ email: 'help@x.com', memberId: 1, changed: false }, people)).toBeUndefined();
+    expect(unmappedReason({ email: 'help@x.com', changed: true }, people)).toBeUndefined();
+    expect(unmappedReason({ email: 'nobody@x.com', changed: true }, people)).toBeUndefined();
+  });
+  it('an unmapped row with a unique match has nothing to warn about (Auto-Match will pick it)', () => {
+    expect(unmappedReason({ email: 'ana.office@x.com', changed: false }, people)).toBeUndefined();
   });
 });

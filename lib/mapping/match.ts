@@ -62,15 +62,44 @@ export interface TechnicianLike {
   email: string;
 }
 
-export function matchTechnician(tech: TechnicianLike, members: readonly CwMemberLite[]): MatchOutcome {
+/** A person as the matcher sees them: every normalised address, and whether they are active. */
+export interface MatchablePerson {
+  id: number;
+  emails: readonly string[];
+  inactive: boolean;
+}
+
+function matchByEmail(tech: Pick<TechnicianLike, 'email'>, people: readonly MatchablePerson[]): MatchOutcome {
   const email = normalizeEmail(tech.email);
   if (!email) return { kind: 'none' };
-  const hits = members.filter((m) => memberEmails(m).has(email));
-  const active = hits.filter((m) => !m.inactiveFlag);
+  const hits = people.filter((p) => p.emails.includes(email));
+  const active = hits.filter((p) => !p.inactive);
   if (active.length === 1) return { kind: 'matched', memberId: active[0]!.id };
-  if (active.length > 1) return { kind: 'ambiguous', memberIds: active.map((m) => m.id) };
-  if (hits.length) return { kind: 'inactive', memberIds: hits.map((m) => m.id) };
+  if (active.length > 1) return { kind: 'ambiguous', memberIds: active.map((p) => p.id) };
+  if (hits.length) return { kind: 'inactive', memberIds: hits.map((p) => p.id) };
   return { kind: 'none' };
+}
+
+export function matchTechnician(tech: TechnicianLike, members: readonly CwMemberLite[]): MatchOutcome {
+  return matchByEmail(
+    tech,
+    members.map((m) => ({ id: m.id, emails: [...memberEmails(m)], inactive: Boolean(m.inactiveFlag) })),
+  );
+}
+
+/**
+ * Why a Member Mapping row is still unmapped (shared, inactive-only or unknown email), derived from the
+ * row and the people the page holds rather than from the last Auto-Match run, which a manual choice, a
+ * save or leaving the tab makes stale. Nothing for a mapped row, one being changed by hand, or one with
+ * a unique match (Auto-Match will pick it).
+ */
+export function unmappedReason(
+  row: { email: string; memberId?: number; changed: boolean },
+  people: readonly MatchablePerson[],
+): Exclude<MatchOutcome, { kind: 'matched' }> | undefined {
+  if (row.changed || row.memberId !== undefined) return undefined;
+  const o = matchByEmail(row, people);
+  return o.kind === 'matched' ? undefined : o;
 }
 
 export interface AutoMatchResult {

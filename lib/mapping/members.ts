@@ -1,6 +1,6 @@
 import type { CwClient } from '../cw/client';
 import type { PsaPerson } from '../psa/types';
-import { type CwMemberLite, MEMBER_FIELDS, memberName, normalizeEmail } from './match';
+import { type CwMemberLite, MEMBER_FIELDS, memberEmails, memberName, normalizeEmail } from './match';
 
 /** A member as the options page shows it (dropdown entry). */
 export interface MemberOption {
@@ -8,6 +8,8 @@ export interface MemberOption {
   identifier: string;
   name: string;
   email: string;
+  /** Every address Auto-Match compares (normalised), so the page can say why a row stays unmapped. */
+  emails: string[];
   inactive: boolean;
 }
 
@@ -42,6 +44,7 @@ export function toMemberOption(m: CwMemberLite): MemberOption {
     identifier: m.identifier,
     name: memberName(m),
     email: normalizeEmail(m.primaryEmail) || normalizeEmail(m.officeEmail),
+    emails: [...memberEmails(m)],
     inactive: Boolean(m.inactiveFlag),
   };
 }

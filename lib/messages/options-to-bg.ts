@@ -130,6 +130,7 @@ export const MemberOption = z.object({
   identifier: z.string(),
   name: z.string(),
   email: z.string(),
+  emails: z.array(z.string()),
   inactive: z.boolean(),
 });
 export type MemberOption = z.infer<typeof MemberOption>;

@@ -44,13 +44,19 @@ test('roster, Auto-Match count, manual assignment that survives a reload, signed
   );
   await expect(row('dan.obrien@flowpilotmsp.com')).toContainText('Only an inactive CW member');
   await expect(page.getByRole('combobox', { name: "Dan O'Brien" })).toHaveValue('(Not mapped)');
+  await expect(row('alex.tech@example.com')).toContainText('No CW member has this email');
   await readmeScreenshot(page, 'options-mapping');
 
-  // Manual assignment by typing into the searchable dropdown.
+  // Manual assignment by typing into the searchable dropdown: the row's warning goes with the choice.
   const alex = page.getByRole('combobox', { name: 'Alex Tech' });
   await alex.fill('akim');
   await page.getByRole('option', { name: 'Alex Kim (akim)' }).click();
   await expect(alex).toHaveValue('Alex Kim (akim)');
+  await expect(row('alex.tech@example.com')).not.toContainText('No CW member has this email');
+  const helpDesk = page.getByRole('combobox', { name: 'Help Desk' });
+  await helpDesk.fill('sbrown');
+  await page.getByRole('option', { name: 'Sam Brown (sbrown)' }).click();
+  await expect(row('helpdesk@flowpilotmsp.com')).not.toContainText('share this email');
 
   // Leaving with unsaved changes asks first.
   await page.getByRole('tab', { name: 'FlowPilot' }).click();
@@ -58,8 +64,21 @@ test('roster, Auto-Match count, manual assignment that survives a reload, signed
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('tab', { name: 'Member Mapping' })).toHaveAttribute('aria-selected', 'true');
 
-  await page.getByRole('button', { name: 'Save Mappings' }).click();
-  await expect(page.getByRole('status')).toContainText('Saved 1 mapping');
+  const save = page.getByRole('button', { name: 'Save Mappings' });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Saved 2 mappings');
+  // Busy, then nothing left to save: the pressed button keeps keyboard focus (it did drop to <body>).
+  await expect(save).toBeDisabled();
+  await expect(save).toBeFocused();
+  await expect(row('helpdesk@flowpilotmsp.com')).toContainText('Set by hand');
+  await expect(row('helpdesk@flowpilotmsp.com')).not.toContainText('share this email');
+
+  // Leaving the tab and coming back: a row still unmapped keeps its reason (it was lost with Auto-Match's run).
+  await page.getByRole('tab', { name: 'FlowPilot' }).click();
+  await page.getByRole('tab', { name: 'Member Mapping' }).click();
+  await expect(row('dan.obrien@flowpilotmsp.com')).toContainText('Only an inactive CW member');
+  await expect(row('helpdesk@flowpilotmsp.com')).not.toContainText('share this email');
 
   await page.getByLabel('Signed-in technician').selectOption({ label: 'John Smith' });
   await expect(page.getByRole('status')).toContainText('Signed-in technician: John Smith');
