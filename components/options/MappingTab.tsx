@@ -261,119 +261,121 @@ export function MappingTab() {
           {dirty && <span class="fp-flag">Unsaved changes</span>}
         </div>
 
-        <table class="fp-table">
-          <thead>
-            <tr>
-              <th scope="col">Technician</th>
-              <th scope="col">Email</th>
-              <th scope="col">{w.person}</th>
-              <th scope="col">Mapping</th>
-              <th scope="col">
-                <span class="fp-sr">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded && roster.length === 0 && (
+        <div class="fp-table-scroll">
+          <table class="fp-table">
+            <thead>
               <tr>
-                <td colSpan={5} class="fp-muted">
-                  No technicians yet. Add them below or import a CSV file.
-                </td>
+                <th scope="col">Technician</th>
+                <th scope="col">Email</th>
+                <th scope="col">{w.person}</th>
+                <th scope="col">Mapping</th>
+                <th scope="col">
+                  <span class="fp-sr">Actions</span>
+                </th>
               </tr>
-            )}
-            {roster.map((t) =>
-              edit?.id === t.id ? (
-                <tr key={t.id}>
-                  <td>
-                    <input
-                      aria-label={`Name of ${t.name}`}
-                      type="text"
-                      value={edit.name}
-                      onInput={(e) => setEdit({ ...edit, name: e.currentTarget.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Email of ${t.name}`}
-                      type="email"
-                      value={edit.email}
-                      onInput={(e) => setEdit({ ...edit, email: e.currentTarget.value })}
-                    />
-                  </td>
-                  <td colSpan={2} />
-                  <td>
-                    <Button variant="primary" onClick={onEditSave} busy={busy === 'edit'}>
-                      Save changes
-                    </Button>
-                    <Button variant="link" onClick={() => setEdit(undefined)}>
-                      Cancel
-                    </Button>
+            </thead>
+            <tbody>
+              {loaded && roster.length === 0 && (
+                <tr>
+                  <td colSpan={5} class="fp-muted">
+                    No technicians yet. Add them below or import a CSV file.
                   </td>
                 </tr>
-              ) : (
-                <tr key={t.id} data-technician={t.email}>
-                  <td>{t.name}</td>
-                  <td>{t.email}</td>
-                  <td>
-                    <Combobox
-                      label={t.name}
-                      options={
-                        t.memberId !== undefined && !options.some((o) => o.value === String(t.memberId))
-                          ? [
-                              ...options,
-                              {
-                                value: String(t.memberId),
-                                label: `${t.memberName ?? t.memberIdentifier} (${t.memberIdentifier ?? t.memberId})`,
-                              },
-                            ]
-                          : options
-                      }
-                      value={selectedValue(t)}
-                      onChange={(v) => choose(t, v)}
-                      placeholder={
-                        members
-                          ? `Type to search ${w.peopleShort}`
-                          : connected
-                            ? `Loading ${w.peopleShort}…`
-                            : 'Not connected'
-                      }
-                      disabled={!members}
-                    />
-                  </td>
-                  <td>
-                    {draft[t.id] !== undefined ? (
-                      <span class="fp-flag">Changed (not saved)</span>
-                    ) : (
-                      mappingText(t)
-                    )}
-                    {reasonOf(t) && <div class="fp-flag">{reasonOf(t)}</div>}
-                  </td>
-                  <td>
-                    {!rosterManaged && (
-                      <>
-                        <Button
-                          variant="link"
-                          aria-label={`Edit ${t.name}`}
-                          onClick={() => setEdit({ id: t.id, name: t.name, email: t.email })}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          variant="link"
-                          aria-label={`Remove ${t.name}`}
-                          busy={busy === `remove-${t.id}`}
-                          onClick={() => onRemove(t)}
-                        >
-                          Remove
-                        </Button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+              )}
+              {roster.map((t) =>
+                edit?.id === t.id ? (
+                  <tr key={t.id}>
+                    <td>
+                      <input
+                        aria-label={`Name of ${t.name}`}
+                        type="text"
+                        value={edit.name}
+                        onInput={(e) => setEdit({ ...edit, name: e.currentTarget.value })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`Email of ${t.name}`}
+                        type="email"
+                        value={edit.email}
+                        onInput={(e) => setEdit({ ...edit, email: e.currentTarget.value })}
+                      />
+                    </td>
+                    <td colSpan={2} />
+                    <td>
+                      <Button variant="primary" onClick={onEditSave} busy={busy === 'edit'}>
+                        Save changes
+                      </Button>
+                      <Button variant="link" onClick={() => setEdit(undefined)}>
+                        Cancel
+                      </Button>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={t.id} data-technician={t.email}>
+                    <td>{t.name}</td>
+                    <td class="fp-wrap-anywhere">{t.email}</td>
+                    <td>
+                      <Combobox
+                        label={t.name}
+                        options={
+                          t.memberId !== undefined && !options.some((o) => o.value === String(t.memberId))
+                            ? [
+                                ...options,
+                                {
+                                  value: String(t.memberId),
+                                  label: `${t.memberName ?? t.memberIdentifier} (${t.memberIdentifier ?? t.memberId})`,
+                                },
+                              ]
+                            : options
+                        }
+                        value={selectedValue(t)}
+                        onChange={(v) => choose(t, v)}
+                        placeholder={
+                          members
+                            ? `Type to search ${w.peopleShort}`
+                            : connected
+                              ? `Loading ${w.peopleShort}…`
+                              : 'Not connected'
+                        }
+                        disabled={!members}
+                      />
+                    </td>
+                    <td>
+                      {draft[t.id] !== undefined ? (
+                        <span class="fp-flag">Changed (not saved)</span>
+                      ) : (
+                        mappingText(t)
+                      )}
+                      {reasonOf(t) && <div class="fp-flag">{reasonOf(t)}</div>}
+                    </td>
+                    <td>
+                      {!rosterManaged && (
+                        <>
+                          <Button
+                            variant="link"
+                            aria-label={`Edit ${t.name}`}
+                            onClick={() => setEdit({ id: t.id, name: t.name, email: t.email })}
+                          >
+                            Edit
+                          </Button>
+                          <Button
+                            variant="link"
+                            aria-label={`Remove ${t.name}`}
+                            busy={busy === `remove-${t.id}`}
+                            onClick={() => onRemove(t)}
+                          >
+                            Remove
+                          </Button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       {rosterManaged ? (

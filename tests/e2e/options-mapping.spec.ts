@@ -90,6 +90,21 @@ test('roster, Auto-Match count, manual assignment that survives a reload, signed
   await expect(page.getByLabel('Signed-in technician')).toHaveValue(/tech-/);
   await expect(page.getByLabel('Signed-in technician').locator('option:checked')).toHaveText('John Smith');
 
+  // Narrow windows: the table scrolls inside its card (683 px: it pushed Edit/Remove out of the card and
+  // the page sideways), the tab strip wraps (400 px), and a row's combobox still opens and picks.
+  const pageFits = () =>
+    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  for (const width of [683, 400]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(page.getByRole('tab', { name: 'Activity' })).toBeVisible();
+    expect(await pageFits(), `the options page scrolls sideways at ${width} px`).toBe(true);
+  }
+  const maria = page.getByRole('combobox', { name: 'Maria Garcia' });
+  await maria.click();
+  await expect(page.getByRole('option', { name: 'Maria Garcia (mgarcia)' })).toBeVisible();
+  await maria.press('Escape');
+  await page.setViewportSize({ width: 1400, height: 900 });
+
   // A later Auto-Match leaves the hand-made mapping alone.
   await page.getByRole('button', { name: 'Auto-Match by Email' }).click();
   await expect(page.getByRole('status')).toContainText('Matched 3 of 6 technicians');
