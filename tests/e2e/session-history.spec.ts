@@ -129,10 +129,20 @@ test('the Sessions tab lists sessions, filters them and exports CSV and JSON', a
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export JSON' }).click(),
   ]);
-  const all = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { ticketId: number; state: string }[];
+  const all = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
+    ticketId: number;
+    state: string;
+    startedAt: number;
+  }[];
   expect(all.map((r) => [r.ticketId, r.state])).toEqual([
     [1008, 'active'],
     [1006, 'abandoned'],
     [1001, 'resolved'],
   ]);
+  // "Started" uses the date format of Post History and Activity (formatWhen), not a bare toLocaleString.
+  const medium = await page.evaluate(
+    (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }),
+    all[0]!.startedAt,
+  );
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText(medium);
 });

@@ -7,6 +7,7 @@ import { ticketNo } from '@/lib/psa/words';
 import type { SessionFilter, SessionSummary } from '@/lib/session/history';
 import { formatDuration, type SessionState } from '@/lib/session/model';
 import { errorText } from '../api';
+import { formatWhen } from '../history/labels';
 import { ExportButtons, saveExport, TicketAndDates, useLatest, useListFilter } from '../list-filters';
 import { ticketQuery } from '../ticket-query';
 
@@ -129,7 +130,7 @@ export function SessionsTab() {
           <tbody>
             {rows.map((s) => (
               <tr key={s.id}>
-                <td>{new Date(s.startedAt).toLocaleString()}</td>
+                <td>{formatWhen(s.startedAt)}</td>
                 <td>
                   {ticketNo(s.ticketId, s.ticketNumber)} {s.ticketSummary}
                 </td>
