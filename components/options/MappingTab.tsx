@@ -5,7 +5,7 @@ import { Field, helpId } from '@/components/ui/Field';
 import { SetByOrg } from '@/components/ui/SetByOrg';
 import { showToast } from '@/components/ui/Toast';
 import { describeCsvErrors } from '@/lib/mapping/csv';
-import { matchToastText, unmappedReason } from '@/lib/mapping/match';
+import { matchToastText, savedMappingsText, unmappedReason } from '@/lib/mapping/match';
 import { askFromOptions } from '@/lib/messages/client';
 import type { MatchOutcome, MemberOption, Technician } from '@/lib/messages/options-to-bg';
 import { errorText } from './api';
@@ -133,7 +133,7 @@ export function MappingTab() {
       const r = await askFromOptions('mapping/save', { assignments });
       setRoster(r.technicians);
       setDraft({});
-      showToast(`Saved ${assignments.length} mapping${assignments.length === 1 ? '' : 's'}`);
+      showToast(savedMappingsText(assignments.length));
     });
 
   const onAdd = (e: Event) => {

@@ -11,6 +11,7 @@ import { scopeLabel } from '../connection/scope';
 import { connect } from '../connection/service';
 import { currentScope } from '../connection/store';
 import { AppError } from '../errors';
+import { matchToastText, savedMappingsText } from '../mapping/match';
 import {
   addTechnician,
   autoMatchRoster,
@@ -135,14 +136,14 @@ export const optionsHandlers: Handlers<'optionsToBg'> = {
   'mapping/members': async () => ({ members: await listMemberOptions() }),
   'mapping/autoMatch': () =>
     withActivity('mapping/autoMatch', ACTOR, autoMatchRoster, (r) =>
-      r.ok ? `Matched ${r.value.matched} of ${r.value.total} technicians` : undefined,
+      r.ok ? matchToastText(r.value) : undefined,
     ),
   'mapping/save': ({ assignments }) =>
     withActivity(
       'mapping/save',
       ACTOR,
       async () => ({ technicians: await saveMappings(assignments) }),
-      (r) => (r.ok ? `${assignments.length} mapping change(s) saved` : undefined),
+      (r) => (r.ok ? savedMappingsText(assignments.length) : undefined),
     ),
   'mapping/signedIn': async ({ technicianId }) => {
     const s = await applySettingsPatch({ signedInTechnicianId: technicianId });

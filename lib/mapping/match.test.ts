@@ -6,6 +6,7 @@ import {
   matchToastText,
   memberName,
   normalizeEmail,
+  savedMappingsText,
   unmappedReason,
 } from './match';
 
@@ -121,5 +122,12 @@ describe('unmappedReason (the Member Mapping row warning, from the data, not the
   });
   it('an unmapped row with a unique match has nothing to warn about (Auto-Match will pick it)', () => {
     expect(unmappedReason({ email: 'ana.office@x.com', changed: false }, people)).toBeUndefined();
+  });
+});
+
+describe('savedMappingsText (the Save Mappings toast and its Activity entry)', () => {
+  it('says mapping or mappings, not "mapping change(s)"', () => {
+    expect(savedMappingsText(1)).toBe('Saved 1 mapping');
+    expect(savedMappingsText(2)).toBe('Saved 2 mappings');
   });
 });

@@ -125,3 +125,8 @@ export function autoMatch(
 export function matchToastText(r: Pick<AutoMatchResult, 'matched' | 'total'>): string {
   return `Matched ${r.matched} of ${r.total} technicians`;
 }
+
+/** Save Mappings' toast and its Activity entry, in the same words. */
+export function savedMappingsText(n: number): string {
+  return `Saved ${n} mapping${n === 1 ? '' : 's'}`;
+}

@@ -80,6 +80,12 @@ test('roster, Auto-Match count, manual assignment that survives a reload, signed
   await expect(row('dan.obrien@flowpilotmsp.com')).toContainText('Only an inactive CW member');
   await expect(row('helpdesk@flowpilotmsp.com')).not.toContainText('share this email');
 
+  // The Activity entry says it like the toast did ("2 mapping change(s) saved" before); its cap reads 20,000.
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  await expect(page.getByRole('table', { name: 'Activity log' })).toContainText('Saved 2 mappings');
+  await expect(page.getByText('at most 20,000 entries')).toBeVisible();
+  await page.getByRole('tab', { name: 'Member Mapping' }).click();
+
   await page.getByLabel('Signed-in technician').selectOption({ label: 'John Smith' });
   await expect(page.getByRole('status')).toContainText('Signed-in technician: John Smith');
 

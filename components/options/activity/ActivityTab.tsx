@@ -43,7 +43,7 @@ export function ActivityTab() {
     <section aria-labelledby="fp-activity-title">
       <h2 id="fp-activity-title">Activity</h2>
       <p class="fp-help">
-        Kept for 90 days (at most 20 000 entries). API keys and note text are never logged.
+        Kept for 90 days (at most 20,000 entries). API keys and note text are never logged.
       </p>
       <form class="fp-filters" aria-label="Filter activity" onSubmit={(e) => e.preventDefault()}>
         <label>
