@@ -38,6 +38,14 @@ function outcomeText(
   }
 }
 
+/**
+ * An email with line-break chances before the @ and after each dot, so a narrow table column breaks
+ * it as "john.smith / @flowpilotmsp.com" rather than pushing the table out of its card.
+ */
+function breakableEmail(email: string) {
+  return email.split(/(?=@)|(?<=\.)/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+}
+
 function mappingText(t: Technician): string {
   if (t.memberId === undefined) return 'Not mapped';
   return t.mappedBy === 'manual' ? 'Set by hand' : 'Auto-matched';
@@ -314,7 +322,7 @@ export function MappingTab() {
                 ) : (
                   <tr key={t.id} data-technician={t.email}>
                     <td>{t.name}</td>
-                    <td class="fp-wrap-anywhere">{t.email}</td>
+                    <td class="fp-email">{breakableEmail(t.email)}</td>
                     <td>
                       <Combobox
                         label={t.name}
