@@ -76,3 +76,32 @@ test('Auto Push posts the documentation after Resolve, after an undo window', as
   });
   expect(sandbox.state.notes.filter((n) => n.text.includes('Auto pushed resolution'))).toHaveLength(1);
 });
+
+test('Note Type says who sees the note; the empty Preview of an open session says what to do', async ({
+  ext,
+  sandbox,
+}) => {
+  await connectExtensionToSandbox(ext, sandbox);
+  await askBg(ext, 'optionsToBg', 'settings/save', { noteVisibility: 'internal', autoTimeEntry: false });
+  const page = await ext.context.newPage();
+  await page.goto(sandbox.ticketPageUrl(1001));
+  await expect(panel(page)).toHaveAttribute('data-context', 'ready');
+  const s = panel(page).getByRole('region', { name: 'FlowPilot session' });
+  await s.getByRole('button', { name: 'Start Session' }).click();
+  await expect(s.getByRole('button', { name: 'Resolve' })).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Update' }).click();
+  const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket/ });
+  const type = dialog.getByLabel('Note Type');
+  await expect(type).toHaveValue('internalAnalysis');
+  await expect(type).toHaveAccessibleDescription('Only your team sees it.');
+  await expect(dialog.getByLabel('Preview')).toHaveAttribute(
+    'placeholder',
+    'The session is still open: resolve or escalate it to fill this in, or write an update here.',
+  );
+  await type.selectOption({ label: 'Resolution' });
+  await expect(type).toHaveAccessibleDescription(
+    'Visible to the customer in ConnectWise. Your FlowPilot settings keep notes internal; this note type is visible to the customer.',
+  );
+  // Said, never blocked.
+  await expect(dialog.getByRole('button', { name: 'Post to Ticket' })).toBeEnabled();
+});

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ModalForm } from '@/components/ui/ModalForm';
 import { askFromPanel, askRepeatable, BgError } from '@/lib/messages/client';
-import { panelWords } from '@/lib/panel/words';
+import { panelPsa, panelWords } from '@/lib/panel/words';
 import type { PostView } from '@/lib/posting/history';
 import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan';
 import type { PostContext, PostResult } from '@/lib/posting/service';
 import { ticketNo } from '@/lib/psa/words';
+import { noteTypeHint, previewPlaceholder } from './note-hint';
 import { clockTime } from './summary';
 
 interface Props {
@@ -30,6 +31,16 @@ const POST_STATE_WORDS: Record<PostView['state'], string> = {
   failed: 'Failed',
   cancelled: 'Discarded',
 };
+
+/** Under Note Type (its description): who sees the note, and a warning that never blocks posting. */
+function NoteTypeHintLine({ hint }: { hint: ReturnType<typeof noteTypeHint> }) {
+  return (
+    <p id="fp-p-type-hint" class="fp-p-muted" data-testid="fp-p-type-hint">
+      {hint.text}
+      {hint.warning && <span class="fp-p-warn"> {hint.warning}</span>}
+    </p>
+  );
+}
 
 /** The "Update" dialog: Preview, Note Type, Status, time entry, Post to Ticket. */
 export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props) {
@@ -206,7 +217,15 @@ export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props)
             </p>
           )}
           <label for="fp-p-preview">Preview</label>
-          <textarea id="fp-p-preview" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            id="fp-p-preview"
+            value={text}
+            placeholder={previewPlaceholder({
+              session: !ctx.session ? 'none' : ctx.session.outcome ? 'closed' : 'open',
+              alreadyPosted: Boolean(alreadyPosted),
+            })}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
           {ctx.noteVisibility === 'internalExternal' && (
             <>
               <label for="fp-p-customer">Customer note</label>
@@ -221,6 +240,7 @@ export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props)
           <select
             id="fp-p-type"
             value={noteKind}
+            aria-describedby="fp-p-type-hint"
             onChange={(e) => setNoteKind(e.currentTarget.value as NoteKind)}
           >
             {NOTE_KINDS.map((k) => (
@@ -229,6 +249,7 @@ export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props)
               </option>
             ))}
           </select>
+          <NoteTypeHintLine hint={noteTypeHint(noteKind, ctx.noteVisibility, panelPsa.value)} />
           <label for="fp-p-status">Status</label>
           <select id="fp-p-status" value={statusId} onChange={(e) => setStatusId(e.currentTarget.value)}>
             <option value="">No change</option>

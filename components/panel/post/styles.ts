@@ -19,6 +19,8 @@ export const POST_CSS = `
 .fp-p-dialog button.fp-p-link { border: 0; background: none; color: var(--accent); padding: 0; text-decoration: underline; }
 .fp-p-error { color: var(--err-fg); white-space: pre-wrap; }
 .fp-p-muted { color: var(--muted); }
+#fp-p-type-hint { margin: 2px 0 0; }
+.fp-p-warn { display: block; margin-top: 2px; color: var(--warn-fg); background: var(--warn-bg); border-radius: 4px; padding: 2px 6px; }
 .fp-p-sent { background: var(--chip); border: 1px solid var(--line); border-radius: 4px; padding: 6px 8px; margin: 0 0 6px; }
 .fp-p-confirm { background: var(--warn-bg); color: var(--warn-fg); border-radius: 4px; padding: 6px 8px; margin-top: 8px; }
 .fp-p-confirm p { margin: 0; }
