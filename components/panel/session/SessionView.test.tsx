@@ -67,3 +67,35 @@ describe('SessionView', () => {
     expect(bg.sent.filter((m) => m.type === 'session/touch')).toHaveLength(0);
   });
 });
+
+describe('closing a session', () => {
+  async function closeWith(kind: 'Resolve' | 'Escalate') {
+    await startSession();
+    act(() => button(kind)!.click());
+    const field = await waitFor(
+      () =>
+        document.querySelector<HTMLTextAreaElement>(kind === 'Resolve' ? '#fp-s-resolution' : '#fp-s-why'),
+      `${kind} dialog`,
+    );
+    act(() => {
+      field.value = 'Rebuilt the profile';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    act(() => button(`${kind} session`)!.click());
+    await waitFor(() => root.querySelector('.fp-s-closed'), 'the outcome');
+    return { scrolled };
+  }
+
+  for (const kind of ['Resolve', 'Escalate'] as const) {
+    it(`after ${kind}, focus and scroll go to the outcome (focus never falls to <body>)`, async () => {
+      const { scrolled } = await closeWith(kind);
+      const outcome = await waitFor(
+        () => (document.activeElement?.closest('.fp-s-closed') ? document.activeElement : null),
+        'focus on the outcome',
+      );
+      expect(outcome.textContent).toContain(kind === 'Resolve' ? 'Session Resolved' : 'Session Escalated');
+      expect(scrolled).toHaveBeenCalled();
+    });
+  }
+});

@@ -39,6 +39,8 @@ export function SessionView({ ticket, context, ticketNumber, onOpenChange }: Ses
   useEffect(() => onOpenChange?.(open), [open, onOpenChange]);
   // Start Session moves focus to the first lane input; a session that merely loads never takes focus.
   const [startedHere, setStartedHere] = useState<string | undefined>();
+  // Resolve / Escalate here moves focus (and the scroll) to the outcome and its next step.
+  const [closedHere, setClosedHere] = useState<string | undefined>();
   // Children below are keyed by session / ticket, so chat history, dialogs and drafts never carry over
   // when CW navigates to another ticket.
 
@@ -60,10 +62,13 @@ export function SessionView({ ticket, context, ticketNumber, onOpenChange }: Ses
           send={send}
           context={context}
           focusLane={startedHere === key}
+          onClosed={setClosedHere}
         />
       ) : (
         <>
-          {view && <ClosedSession view={view} ticket={ticket} />}
+          {view && (
+            <ClosedSession view={view} ticket={ticket} focusOutcome={closedHere === view.session.id} />
+          )}
           <StartForm
             key={key}
             ticket={ticket}
@@ -241,12 +246,15 @@ function OpenSession({
   send,
   context,
   focusLane,
+  onClosed,
 }: {
   view: View;
   busy: boolean;
   send: Send;
   context: TicketContext | undefined;
   focusLane: boolean;
+  /** Resolved or escalated from this panel (the session's id). */
+  onClosed: (sessionId: string) => void;
 }) {
   const s = view.session;
   const [dialog, setDialog] = useState<'resolve' | 'escalate' | 'abandon' | undefined>();
@@ -317,10 +325,22 @@ function OpenSession({
         </button>
       </div>
       {dialog === 'resolve' && (
-        <ResolveDialog session={s} busy={busy} send={send} onDone={() => setDialog(undefined)} />
+        <ResolveDialog
+          session={s}
+          busy={busy}
+          send={send}
+          onDone={() => setDialog(undefined)}
+          onClosed={() => onClosed(s.id)}
+        />
       )}
       {dialog === 'escalate' && (
-        <EscalateDialog session={s} busy={busy} send={send} onDone={() => setDialog(undefined)} />
+        <EscalateDialog
+          session={s}
+          busy={busy}
+          send={send}
+          onDone={() => setDialog(undefined)}
+          onClosed={() => onClosed(s.id)}
+        />
       )}
       {dialog === 'abandon' && (
         <CloseDialog
@@ -366,9 +386,10 @@ interface CloseProps {
   busy: boolean;
   send: Send;
   onDone: () => void;
+  onClosed: () => void;
 }
 
-function ResolveDialog({ session, busy, send, onDone }: CloseProps) {
+function ResolveDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
   const [form, setForm] = useState(() => resolvePrefill(session));
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<string>();
@@ -386,7 +407,11 @@ function ResolveDialog({ session, busy, send, onDone }: CloseProps) {
       onCancel={onDone}
       onConfirm={() => {
         if (!form.resolution.trim()) return setError('Describe the resolution.');
-        void send('session/resolve', { sessionId: session.id, ...form }).then((ok) => ok && onDone());
+        void send('session/resolve', { sessionId: session.id, ...form }).then((ok) => {
+          if (!ok) return;
+          onClosed();
+          onDone();
+        });
       }}
     >
       <label for="fp-s-rootcause">Root cause</label>
@@ -413,7 +438,7 @@ function ResolveDialog({ session, busy, send, onDone }: CloseProps) {
   );
 }
 
-function EscalateDialog({ session, busy, send, onDone }: CloseProps) {
+function EscalateDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
   const [reason, setReason] = useState('');
   const [to, setTo] = useState('');
   const [error, setError] = useState<string>();
@@ -430,7 +455,11 @@ function EscalateDialog({ session, busy, send, onDone }: CloseProps) {
           sessionId: session.id,
           reason,
           ...(to.trim() ? { escalateTo: to } : {}),
-        }).then((ok) => ok && onDone());
+        }).then((ok) => {
+          if (!ok) return;
+          onClosed();
+          onDone();
+        });
       }}
     >
       <label for="fp-s-why">Why escalate</label>
@@ -511,15 +540,31 @@ function PostState({ ticket, session }: { ticket: TicketRef; session: Session })
 }
 
 /** A closed session: its outcome, duration and (resolved/escalated) the generated documentation. */
-function ClosedSession({ view, ticket }: { view: View; ticket: TicketRef }) {
+function ClosedSession({
+  view,
+  ticket,
+  focusOutcome,
+}: {
+  view: View;
+  ticket: TicketRef;
+  /** Just resolved / escalated here: the outcome takes focus, so it never falls to <body>. */
+  focusOutcome: boolean;
+}) {
   const s = view.session;
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!focusOutcome) return;
+    outcomeRef.current?.focus();
+    // With the line under it (Post to ticket), which is what comes next.
+    outcomeRef.current?.parentElement?.scrollIntoView({ block: 'nearest' });
+  }, [focusOutcome]);
   const state = s.state as keyof typeof OUTCOME_WORD;
   // The stored doc is authoritative; regenerate only for records saved before docs were stored.
   const doc: SessionDoc | undefined = view.doc ?? buildSessionDoc(s, { includeDiagnosticSteps: true });
   return (
     <div class="fp-s-closed">
       <div role="status">
-        <p>
+        <p ref={outcomeRef} tabIndex={-1} class="fp-s-outcome">
           <strong>Session {OUTCOME_WORD[state] ?? s.state}</strong> · active time{' '}
           {formatDuration(activeMsAt(s, s.endedAt ?? s.updatedAt))}
         </p>

@@ -37,6 +37,7 @@ export const SESSION_CSS = `
 .fp-s-dialog .fp-s-primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
 .fp-s-doc { white-space: pre-wrap; background: var(--chip); border: 1px solid var(--line); padding: 8px; border-radius: 4px; font: 12px/1.4 ui-monospace, monospace; max-height: 320px; overflow: auto; }
 .fp-s-closed p { margin: 0 0 6px; }
+.fp-s-outcome:focus { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 .fp-s-next { background: var(--warn-bg); color: var(--warn-fg); padding: 6px 8px; border-radius: 4px; }
 .fp-s-next--ok { background: var(--chip); color: var(--fg); }
 .fp-s-toast { display: flex; gap: 8px; align-items: center; background: var(--fg); color: var(--bg); padding: 6px 10px; border-radius: 6px; }
