@@ -63,6 +63,8 @@ test('a session survives reloads and a browser restart, and two tabs stay in ste
   await expect(s.getByLabel('Add to Questions')).toHaveValue('');
   await s.getByLabel(`Answer: ${ITEMS.Questions}`).fill('Yes, on Friday');
   await s.getByLabel(`Answer: ${ITEMS.Questions}`).press('Enter');
+  // Enter saves without dropping focus to <body>.
+  await expect(s.getByLabel(`Answer: ${ITEMS.Questions}`)).toBeFocused();
   await s.getByLabel(`Result: ${ITEMS['Diagnostic checks']}`).selectOption('Fail');
   await expect(s.getByLabel(`Answer: ${ITEMS.Questions}`)).toHaveValue('Yes, on Friday');
 

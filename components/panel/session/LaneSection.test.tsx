@@ -104,4 +104,35 @@ describe('LaneSection', () => {
     act(() => el.querySelector<HTMLButtonElement>('button[aria-label="Remove: Second"]')?.click());
     expect(ops.at(-1)).toEqual({ op: 'remove', id: 'c2' });
   });
+
+  for (const [section, label, field] of [
+    ['checks', 'Note', 'note'],
+    ['questions', 'Answer', 'answer'],
+  ] as const) {
+    it(`Enter in the ${label} field saves it once and keeps focus there`, async () => {
+      const ops: LaneOpInput[] = [];
+      const el = document.createElement('div');
+      document.body.append(el);
+      const onOp = async (op: LaneOpInput) => {
+        ops.push(op);
+        return true;
+      };
+      act(() => render(<LaneSection section={section} items={[item()]} disabled={false} onOp={onOp} />, el));
+      const input = el.querySelector<HTMLInputElement>(`input[aria-label="${label}: Ping the gateway"]`);
+      if (!input) throw new Error(`no ${label} field`);
+      input.focus();
+      type(input, 'Replies in 2 ms');
+      key(input, 'Enter');
+      await act(async () => undefined);
+      expect(ops).toEqual([{ op: 'edit', id: 'c1', patch: { [field]: 'Replies in 2 ms' } }]);
+      expect(document.activeElement).toBe(input);
+      // Leaving the field afterwards does not save the same text again.
+      act(() => {
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        input.blur();
+      });
+      await act(async () => undefined);
+      expect(ops).toHaveLength(1);
+    });
+  }
 });

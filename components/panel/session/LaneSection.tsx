@@ -135,6 +135,24 @@ function Item({ item, section, first, last, disabled, onOp, onRemove }: ItemProp
   useEffect(() => setAnswer(item.answer ?? ''), [item.answer]);
   useEffect(() => setResult(item.result ?? 'pending'), [item.result]);
   useEffect(() => setNote(item.note ?? ''), [item.note]);
+  // Answer and Note save on Enter (focus stays in the field) and on leaving it: each text once.
+  const saved = useRef({ answer: item.answer ?? '', note: item.note ?? '' });
+  useEffect(() => {
+    saved.current.answer = item.answer ?? '';
+  }, [item.answer]);
+  useEffect(() => {
+    saved.current.note = item.note ?? '';
+  }, [item.note]);
+  const saveText = (field: 'answer' | 'note', value: string) => {
+    const before = saved.current[field];
+    if (value === before) return;
+    saved.current[field] = value;
+    const patch = field === 'answer' ? { answer: value } : { note: value };
+    void onOp({ op: 'edit', id: item.id, patch }).then((ok) => {
+      // Refused: leaving the field (or Enter) tries again.
+      if (!ok && saved.current[field] === value) saved.current[field] = before;
+    });
+  };
   const save = async () => {
     if (editing === undefined) return;
     const text = editing.trim();
@@ -232,8 +250,8 @@ function Item({ item, section, first, last, disabled, onOp, onRemove }: ItemProp
           disabled={disabled}
           maxLength={2000}
           onInput={(e) => setAnswer(e.currentTarget.value)}
-          onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { answer: e.currentTarget.value } })}
-          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          onChange={(e) => saveText('answer', e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && saveText('answer', e.currentTarget.value)}
         />
       )}
       {section === 'checks' && (
@@ -264,8 +282,8 @@ function Item({ item, section, first, last, disabled, onOp, onRemove }: ItemProp
             disabled={disabled}
             maxLength={2000}
             onInput={(e) => setNote(e.currentTarget.value)}
-            onChange={(e) => void onOp({ op: 'edit', id: item.id, patch: { note: e.currentTarget.value } })}
-            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+            onChange={(e) => saveText('note', e.currentTarget.value)}
+            onKeyDown={(e) => e.key === 'Enter' && saveText('note', e.currentTarget.value)}
           />
         </div>
       )}
