@@ -6,6 +6,8 @@ interface Props {
   confirmLabel: string;
   busy: boolean;
   error?: string;
+  /** The error's id, for the field it is about (`aria-describedby`). */
+  errorId?: string;
   onConfirm: () => void;
   onCancel: () => void;
   /** A confirmation: open on Cancel, the safe choice. */
@@ -19,6 +21,7 @@ export function CloseDialog({
   confirmLabel,
   busy,
   error,
+  errorId,
   onConfirm,
   onCancel,
   safeFocus,
@@ -30,7 +33,7 @@ export function CloseDialog({
       <h2 id={titleId}>{title}</h2>
       {children}
       {error && (
-        <p role="alert" class="fp-s-error">
+        <p role="alert" class="fp-s-error" id={errorId}>
           {error}
         </p>
       )}

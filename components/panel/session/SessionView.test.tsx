@@ -99,3 +99,34 @@ describe('closing a session', () => {
     });
   }
 });
+
+describe('close dialog validation', () => {
+  for (const [kind, fieldId, message] of [
+    ['Escalate', 'fp-s-why', 'Say why you are escalating.'],
+    ['Resolve', 'fp-s-resolution', 'Describe the resolution.'],
+  ] as const) {
+    it(`${kind} with the required field empty focuses it, marks it invalid and describes it`, async () => {
+      await startSession();
+      act(() => button(kind)!.click());
+      const field = await waitFor(() => document.getElementById(fieldId), `${kind} dialog`);
+      act(() => {
+        (field as HTMLTextAreaElement).value = '';
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      act(() => button(`${kind} session`)!.click());
+      await waitFor(() => (document.activeElement === field ? field : null), `focus on ${fieldId}`);
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      const described = (field.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => (id ? document.getElementById(id)?.textContent : ''))
+        .join(' ');
+      expect(described).toContain(message);
+      // Typing the reason clears the mark.
+      act(() => {
+        (field as HTMLTextAreaElement).value = 'Needs a network engineer';
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      expect(field.getAttribute('aria-invalid')).toBeNull();
+    });
+  }
+});

@@ -389,10 +389,35 @@ interface CloseProps {
   onClosed: () => void;
 }
 
+/** A required field left empty: it takes focus and is marked invalid, described by the message. */
+function useRequired(fieldId: string, message: string) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [error, setError] = useState<string>();
+  const errorId = `${fieldId}-error`;
+  return {
+    ref,
+    error,
+    errorId,
+    clear: () => setError(undefined),
+    /** False (and the field says why) when `value` is empty. */
+    check(value: string) {
+      if (value.trim()) return true;
+      setError(message);
+      ref.current?.focus();
+      return false;
+    },
+    fieldProps: {
+      ref,
+      'aria-invalid': error ? (true as const) : undefined,
+      'aria-describedby': error ? errorId : undefined,
+    },
+  };
+}
+
 function ResolveDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
   const [form, setForm] = useState(() => resolvePrefill(session));
   const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<string>();
+  const required = useRequired('fp-s-resolution', 'Describe the resolution.');
   // A lane change clicked just before Resolve may still be on its way to the background: follow the
   // saved session until the tech types, so the pre-fill never misses the last click.
   useEffect(() => {
@@ -403,10 +428,11 @@ function ResolveDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
       title="Resolve the session"
       confirmLabel="Resolve session"
       busy={busy}
-      error={error}
+      error={required.error}
+      errorId={required.errorId}
       onCancel={onDone}
       onConfirm={() => {
-        if (!form.resolution.trim()) return setError('Describe the resolution.');
+        if (!required.check(form.resolution)) return;
         void send('session/resolve', { sessionId: session.id, ...form }).then((ok) => {
           if (!ok) return;
           onClosed();
@@ -429,8 +455,10 @@ function ResolveDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
         id="fp-s-resolution"
         rows={4}
         value={form.resolution}
+        {...required.fieldProps}
         onInput={(e) => {
           setTouched(true);
+          required.clear();
           setForm({ ...form, resolution: e.currentTarget.value });
         }}
       />
@@ -441,16 +469,17 @@ function ResolveDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
 function EscalateDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
   const [reason, setReason] = useState('');
   const [to, setTo] = useState('');
-  const [error, setError] = useState<string>();
+  const required = useRequired('fp-s-why', 'Say why you are escalating.');
   return (
     <CloseDialog
       title="Escalate the ticket"
       confirmLabel="Escalate session"
       busy={busy}
-      error={error}
+      error={required.error}
+      errorId={required.errorId}
       onCancel={onDone}
       onConfirm={() => {
-        if (!reason.trim()) return setError('Say why you are escalating.');
+        if (!required.check(reason)) return;
         void send('session/escalate', {
           sessionId: session.id,
           reason,
@@ -463,7 +492,16 @@ function EscalateDialog({ session, busy, send, onDone, onClosed }: CloseProps) {
       }}
     >
       <label for="fp-s-why">Why escalate</label>
-      <textarea id="fp-s-why" rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+      <textarea
+        id="fp-s-why"
+        rows={3}
+        value={reason}
+        {...required.fieldProps}
+        onInput={(e) => {
+          required.clear();
+          setReason(e.currentTarget.value);
+        }}
+      />
       <label for="fp-s-to">Escalate to (optional)</label>
       <input
         id="fp-s-to"
