@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createSearchController, type SearchState } from '@/lib/panel/search-controller';
+import {
+  createSearchController,
+  type SearchState,
+  searchCountText,
+  searchEmptyText,
+} from '@/lib/panel/search-controller';
 import { ticketLabel } from '@/lib/psa/words';
 import type { TicketSearchResult } from '@/lib/ticket/search';
 
@@ -44,11 +49,9 @@ export function TicketSearch({ search, onPick, onClose }: Props) {
       <div role="status" aria-live="polite">
         {state.status === 'hint' && <p class="fp-msg">{state.message}</p>}
         {state.status === 'loading' && <p class="fp-msg">Searching…</p>}
-        {state.status === 'empty' && <p class="fp-msg">No tickets match “{state.query}”.</p>}
+        {state.status === 'empty' && <p class="fp-msg">{searchEmptyText(state.query)}</p>}
         {state.status === 'results' && (
-          <p class="fp-msg">
-            {state.results.length} {state.results.length === 1 ? 'ticket' : 'tickets'} for “{state.query}”
-          </p>
+          <p class="fp-msg">{searchCountText(state.query, state.results.length)}</p>
         )}
       </div>
       {state.status === 'error' && (

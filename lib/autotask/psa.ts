@@ -23,7 +23,7 @@ import {
   type TimeEntryOptions,
 } from '../psa/types';
 import type { TicketSearchResult } from '../ticket/search';
-import { parseSearchInput } from '../ticket/search-input';
+import { parseSearchInput, SEARCH_PAGE_SIZE } from '../ticket/search-input';
 import type { TicketContext, TicketRef } from '../ticket/types';
 import type { AtClient, AtRequestOptions } from './client';
 import { AtError } from './errors';
@@ -77,7 +77,7 @@ export const AUTOTASK_CAPABILITIES: PsaCapabilities = {
 
 export const NOTES_SHOWN = 5;
 const SEARCH_FETCH = 100;
-const SEARCH_SHOWN = 20;
+const SEARCH_SHOWN = SEARCH_PAGE_SIZE;
 
 /** `yyyy-MM-ddTHH:mm:ssZ`, as Autotask (UTC everywhere) and the rest of FlowPilot send times. */
 const isoZ = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TicketSearchResult } from '../ticket/search';
-import { createSearchController, type SearchState } from './search-controller';
+import { SEARCH_PAGE_SIZE } from '../ticket/search-input';
+import {
+  createSearchController,
+  type SearchState,
+  searchCountText,
+  searchEmptyText,
+} from './search-controller';
+import { panelPsa } from './words';
 
 const result = (id: number): TicketSearchResult => ({
   ref: { kind: 'service', id },
@@ -109,5 +116,28 @@ describe('createSearchController', () => {
     answers.push(() => Promise.reject({ info: { kind: 'cancelled', message: 'x' } }));
     await type('gone');
     expect(states.at(-1)).toEqual({ status: 'loading', query: 'gone' });
+  });
+});
+
+describe('search messages', () => {
+  afterEach(() => {
+    panelPsa.value = undefined;
+  });
+
+  it('says the list is only the first page when the cap is hit', () => {
+    expect(SEARCH_PAGE_SIZE).toBe(20);
+    expect(searchCountText('printer', 20)).toBe(
+      'First 20 tickets for “printer” — add words to narrow the search',
+    );
+    expect(searchCountText('printer', 13)).toBe('13 tickets for “printer”');
+    expect(searchCountText('printer', 1)).toBe('1 ticket for “printer”');
+  });
+
+  it('a number that finds nothing may be hidden from the API account, in the PSA’s words', () => {
+    expect(searchEmptyText('#99999')).toBe('Ticket #99999 was not found, or the API member cannot see it.');
+    expect(searchEmptyText('99999')).toBe('Ticket #99999 was not found, or the API member cannot see it.');
+    expect(searchEmptyText('zzzz nothing')).toBe('No tickets match “zzzz nothing”.');
+    panelPsa.value = 'autotask';
+    expect(searchEmptyText('99999')).toBe('Ticket #99999 was not found, or the API user cannot see it.');
   });
 });

@@ -1,5 +1,5 @@
 import type { TicketSearchResult } from '../ticket/search';
-import { parseSearchInput } from '../ticket/search-input';
+import { parseSearchInput, SEARCH_PAGE_SIZE } from '../ticket/search-input';
 import { panelWords } from './words';
 
 // Typing in "Search tickets": one request per pause (debounced), each tagged with a sequence number;
@@ -37,6 +37,21 @@ export function searchErrorMessage(e: unknown): string | undefined {
   }
   if (info?.kind === 'notConnected') return `FlowPilot is not connected to ${panelWords.peek().psa}.`;
   return info?.message ?? (e as SearchErrorLike | undefined)?.message ?? 'The search failed.';
+}
+
+/** Above the results: how many, and when the cap is hit, that there may be more. */
+export function searchCountText(query: string, count: number): string {
+  if (count >= SEARCH_PAGE_SIZE)
+    return `First ${count} tickets for “${query}” — add words to narrow the search`;
+  return `${count} ${count === 1 ? 'ticket' : 'tickets'} for “${query}”`;
+}
+
+/** Nothing found. A number may exist yet be hidden from the integration's account (its security role). */
+export function searchEmptyText(query: string): string {
+  const parsed = parseSearchInput(query);
+  if (parsed.kind === 'number')
+    return `Ticket #${parsed.id} was not found, or ${panelWords.peek().apiAccount} cannot see it.`;
+  return `No tickets match “${query}”.`;
 }
 
 export function createSearchController(opts: SearchControllerOptions) {

@@ -7,6 +7,8 @@ export type SearchInput =
   | { kind: 'words'; words: string[] };
 
 export const MIN_SEARCH_CHARS = 2;
+/** Search shows at most this many tickets (CW's page, Autotask's cut); the panel says when it is hit. */
+export const SEARCH_PAGE_SIZE = 20;
 const MAX_WORDS = 6;
 
 export function parseSearchInput(text: string): SearchInput {

@@ -1,14 +1,12 @@
 import type { CwClient } from '../cw/client';
 import { cond, type ListQuery } from '../cw/conditions';
-import { parseSearchInput, type SearchInput } from './search-input';
+import { parseSearchInput, SEARCH_PAGE_SIZE, type SearchInput } from './search-input';
 import type { TicketKind, TicketRef } from './types';
 
 // Link Ticket search: a number (with or without #) looks that ticket up; words search summaries with
 // `contains` (CW's `like` wildcards are unreliable, cw-api.md §3.3), open tickets first, newest first.
 
-export { MIN_SEARCH_CHARS, parseSearchInput, type SearchInput } from './search-input';
-
-export const SEARCH_PAGE_SIZE = 20;
+export { MIN_SEARCH_CHARS, parseSearchInput, SEARCH_PAGE_SIZE, type SearchInput } from './search-input';
 
 export const SEARCH_FIELDS = [
   'id',

@@ -65,6 +65,9 @@ test('Link Ticket: by number and by keyword, link the pick, Unlink returns to th
 
   await p.getByRole('searchbox', { name: 'Search tickets' }).fill('zzzz nothing');
   await expect(p.getByText('No tickets match “zzzz nothing”.')).toBeVisible();
+  // A number that finds nothing may be a ticket the API member is not allowed to see.
+  await p.getByRole('searchbox', { name: 'Search tickets' }).fill('#99999');
+  await expect(p.getByText('Ticket #99999 was not found, or the API member cannot see it.')).toBeVisible();
 
   // Project ticket by number.
   await p.getByRole('searchbox', { name: 'Search tickets' }).fill('5002');
