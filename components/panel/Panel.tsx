@@ -5,6 +5,7 @@ import { askFromPanel } from '@/lib/messages/client';
 import type { PanelController } from '@/lib/panel/controller';
 import { toggleShortcut, withShortcut } from '@/lib/panel/shortcut';
 import type { PanelStore } from '@/lib/panel/store';
+import { closedStatusSuffix, hiddenTicketMessage } from '@/lib/panel/ticket-words';
 import { panelWords } from '@/lib/panel/words';
 import { ticketLabel } from '@/lib/psa/words';
 import type { TicketSearchResult } from '@/lib/ticket/search';
@@ -88,7 +89,7 @@ function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact:
     if (e.kind === 'notConnected') return <NotConnected controller={controller} />;
     const text =
       e.kind === 'notFound' || e.kind === 'forbidden'
-        ? `${words.psa} did not return ticket ${ticketLabel(linked.ref, linked.number)}: it may be deleted, or ${words.apiAccount} may not be allowed to see it.`
+        ? hiddenTicketMessage(words, ticketLabel(linked.ref, linked.number))
         : e.message;
     return (
       <p class="fp-alert" role="alert">
@@ -101,8 +102,7 @@ function Body({ store, controller, compact }: Omit<Props, 'search'> & { compact:
       <>
         {ctx.context.closed && (
           <p class="fp-warn" role="note">
-            This ticket is closed{ctx.context.status?.name ? ` (${ctx.context.status.name})` : ''}.{' '}
-            {words.closedTicketTime}; reopen it in {words.psa} if the work continues.
+            {`This ticket is closed${closedStatusSuffix(ctx.context.status?.name)}. ${words.closedTicketTime}; reopen it in ${words.psa} if the work continues.`}
           </p>
         )}
         {compact ? <ContextSummary context={ctx.context} /> : <TicketContextView context={ctx.context} />}

@@ -109,4 +109,14 @@ describe('TicketContextView', () => {
     expect(section?.textContent).toContain('No configuration items attached.');
     expect(at.textContent).not.toMatch(/configurations/i);
   });
+
+  it('a status named “Closed” is said once; another closed status keeps its name and the chip', () => {
+    const status = (el: HTMLElement) =>
+      [...el.querySelectorAll('dt')].find((d) => d.textContent === 'Status')?.nextElementSibling;
+    const closed = mount(ctx({ closed: true, status: { id: 106, name: 'Closed' } }));
+    expect(status(closed)?.textContent?.trim()).toBe('Closed');
+    expect(closed.querySelector('.fp-chip.closed')?.textContent).toBe('Closed');
+    const completed = mount(ctx({ closed: true, status: { id: 7, name: 'Completed' } }));
+    expect(status(completed)?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Completed Closed');
+  });
 });

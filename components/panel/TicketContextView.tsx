@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { statusIsClosedWord } from '@/lib/panel/ticket-words';
 import { panelWords } from '@/lib/panel/words';
 import type { ConfigurationView, NoteType, TicketContext, TicketNoteView } from '@/lib/ticket/types';
 
@@ -111,7 +112,14 @@ export function TicketContextView({ context, partial }: { context: TicketContext
           <Row term="Summary" value={c.summary} />
           <dt>Status</dt>
           <dd>
-            {c.status?.name ?? '—'} {c.closed && <span class="fp-chip closed">Closed</span>}
+            {/* A status named just "Closed" is the chip itself: "Closed Closed" said it twice. */}
+            {c.closed && statusIsClosedWord(c.status?.name) ? (
+              <span class="fp-chip closed">{c.status?.name}</span>
+            ) : (
+              <>
+                {c.status?.name ?? '—'} {c.closed && <span class="fp-chip closed">Closed</span>}
+              </>
+            )}
           </dd>
           <Row term={words.board} value={c.board?.name} />
           <Row term="Priority" value={c.priority?.name} />

@@ -31,6 +31,8 @@ export interface PsaWords {
   resolutionText: string;
   /** Refuses time on a closed ticket (for the closed-ticket warning). */
   closedTicketTime: string;
+  /** Who can make a ticket the integration cannot see visible, and what they check. */
+  hiddenTicketFix: string;
 }
 
 export const PSA_WORDS: Record<PsaKind, PsaWords> = {
@@ -47,6 +49,7 @@ export const PSA_WORDS: Record<PsaKind, PsaWords> = {
     workRole: 'Work role',
     resolutionText: 'Resolution note',
     closedTicketTime: 'ConnectWise usually refuses time entries on it',
+    hiddenTicketFix: 'Ask your ConnectWise admin to check the API member’s security role and board access.',
   },
   autotask: {
     psa: 'Autotask',
@@ -61,6 +64,9 @@ export const PSA_WORDS: Record<PsaKind, PsaWords> = {
     workRole: 'Role',
     resolutionText: 'resolution',
     closedTicketTime: 'Autotask may refuse time entries on it',
+    // Ticket access follows the API user's security level (cw-api.md's 403 "security role" is CW's).
+    hiddenTicketFix:
+      'Ask your Autotask admin to check the API user’s security level and its access to the queue.',
   },
 };
 

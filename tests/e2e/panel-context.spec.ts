@@ -70,10 +70,15 @@ test('hostile, hidden, closed, empty and project tickets all render sensibly', a
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.hidden));
   await expect(ticketHeading(page)).toContainText('#1005');
   await expect(p.getByRole('alert')).toContainText('ConnectWise did not return ticket #1005');
+  // Who can fix it, and how.
+  await expect(p.getByRole('alert')).toContainText(
+    'Ask your ConnectWise admin to check the API member’s security role and board access.',
+  );
 
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.closed));
   await expect(p.getByRole('region', { name: 'Ticket' })).toContainText('Closed');
   await expect(p.locator('.fp-chip.closed')).toBeVisible();
+  await expect(p.getByRole('region', { name: 'Ticket' })).not.toContainText('Closed Closed');
 
   await page.goto(sandbox.ticketPageUrl(SPECIAL_TICKETS.noContactNoConfigs));
   await expect(p).toHaveAttribute('data-context', 'ready');

@@ -156,6 +156,10 @@ test('closed tickets say so up front and start a session only after a confirmati
   const s = await open(page, sandbox.ticketPageUrl(SPECIAL_TICKETS.closed));
   const p = panel(page);
   await expect(p.getByRole('note').filter({ hasText: 'This ticket is closed' })).toBeVisible();
+  // Its status is named "Closed": said once, not "closed (Closed)".
+  await expect(p.getByRole('note').filter({ hasText: 'This ticket is closed' })).toContainText(
+    'This ticket is closed. ConnectWise usually refuses',
+  );
 
   await s.getByRole('button', { name: 'Start Session' }).click();
   const confirm = panelFrame(page).getByRole('dialog', { name: 'Start a session on a closed ticket?' });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BgToPages } from '@/lib/messages/bg-to-pages';
 import { askFromPanel } from '@/lib/messages/client';
+import { closedStatusSuffix } from '@/lib/panel/ticket-words';
 import { panelWords } from '@/lib/panel/words';
 import type { PostView } from '@/lib/posting/history';
 import { ticketLabel, ticketNo } from '@/lib/psa/words';
@@ -192,8 +193,8 @@ function StartForm({
         >
           <p>
             Ticket {ticketLabel(ticket, ticketNumber)} is closed
-            {context?.status?.name ? ` (${context.status.name})` : ''}. {panelWords.value.psa} usually refuses
-            time on closed tickets; reopen it in {panelWords.value.psa} if the work continues.
+            {closedStatusSuffix(context?.status?.name)}. {panelWords.value.psa} usually refuses time on closed
+            tickets; reopen it in {panelWords.value.psa} if the work continues.
           </p>
         </CloseDialog>
       )}
