@@ -72,7 +72,8 @@ test('a ticket shows its similar resolved tickets in order; "Use this fix" goes 
     await page.screenshot({ path: SCREENSHOT });
     await page.setViewportSize({ width: 1400, height: 900 });
   }
-  await top.getByRole('button', { name: 'more' }).click();
+  // The toggle names its ticket ("Show more of #1042"), not just "more".
+  await top.getByRole('button', { name: `Show more of #${topId}` }).click();
   await expect(top).toContainText('Mail was in sync within 20 minutes; user confirmed.');
 
   // No session yet: "Use this fix" starts one with the fix in Suggested fix, "from #N" beside it.

@@ -50,7 +50,16 @@ async function applyFix(
   });
 }
 
-function Row({ t, onUse }: { t: SimilarTicket; onUse: (text: string) => Promise<void> }) {
+/** The first lines of a resolution, with one ellipsis (a line ending in "." read ".…"). */
+function clip(lines: string[]): string {
+  return `${lines
+    .slice(0, LINES_SHOWN)
+    .join('\n')
+    .replace(/[\s.…]+$/, '')}…`;
+}
+
+/** One similar ticket (exported for its component test). */
+export function SimilarRow({ t, onUse }: { t: SimilarTicket; onUse: (text: string) => Promise<void> }) {
   const [open, setOpen] = useState(false);
   // Autotask: the ticket number technicians know; CW: #id.
   const label = ticketLabel({ kind: 'service', id: t.ticketId }, t.number);
@@ -76,10 +85,16 @@ function Row({ t, onUse }: { t: SimilarTicket; onUse: (text: string) => Promise<
         <>
           <p class="fp-note-text">
             <strong>What fixed it: </strong>
-            {open || !long ? t.resolution : `${lines.slice(0, LINES_SHOWN).join('\n')}…`}
+            {open || !long ? t.resolution : clip(lines)}
           </p>
           {long && (
-            <button type="button" class="fp-link" aria-expanded={open} onClick={() => setOpen(!open)}>
+            <button
+              type="button"
+              class="fp-link"
+              aria-expanded={open}
+              aria-label={`Show ${open ? 'less' : 'more'} of ${label}`}
+              onClick={() => setOpen(!open)}
+            >
               {open ? 'less' : 'more'}
             </button>
           )}
@@ -150,7 +165,7 @@ export function SimilarTickets({ ticket, context }: Props) {
       {items.length > 0 && (
         <ul class="fp-results">
           {items.map((t) => (
-            <Row
+            <SimilarRow
               key={`${t.source}:${t.ticketId}`}
               t={t}
               onUse={(text) =>
