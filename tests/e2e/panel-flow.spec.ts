@@ -102,6 +102,9 @@ test('Resolve → "Not posted yet — Post to ticket" → posted line; the ticke
 
   // Auto Push is off (the default): the next step is said right under the outcome.
   await expect(s.getByText('Not posted to ConnectWise yet')).toBeVisible();
+  // Focus went to the outcome (not to <body> with the dialog gone).
+  await expect(s.locator('.fp-s-outcome')).toBeFocused();
+  await expect(s.locator('.fp-s-outcome')).toContainText('Session Resolved');
   await s.getByRole('button', { name: 'Post to ticket' }).click();
   const dialog = panelFrame(page).getByRole('dialog', { name: /Update ticket #1001/ });
   await expect(dialog.getByLabel('Preview')).toHaveValue(/Rebuilt the Outlook profile/);

@@ -85,10 +85,15 @@ test('Escalate: reason and "Escalate to" in the documentation; Update posts it a
   // A reason is required.
   await dialog.getByRole('button', { name: 'Escalate session' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Say why you are escalating.');
+  // The field it is about takes focus, marked invalid and described by the message.
+  await expect(dialog.getByLabel('Why escalate')).toBeFocused();
+  await expect(dialog.getByLabel('Why escalate')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Why escalate')).toHaveAccessibleDescription('Say why you are escalating.');
   await dialog.getByLabel('Why escalate').fill('Needs an Exchange admin to check the mailbox.');
   await dialog.getByLabel('Escalate to (optional)').fill('Tier 2 – Messaging');
   await dialog.getByRole('button', { name: 'Escalate session' }).click();
   await expect(dialog).toBeHidden();
+  await expect(s.locator('.fp-s-outcome')).toBeFocused();
 
   await expect(s.getByText('Session Escalated')).toBeVisible();
   const doc = s.getByRole('region', { name: 'Session documentation' });
