@@ -48,6 +48,8 @@ test('a closed ticket refusing time: precise reason, text kept, Post History sho
   await dialog.getByRole('button', { name: 'Post to Ticket' }).click();
   // Nothing left to send but nothing refused either: the plan says so instead of posting twice.
   await expect(dialog.getByRole('alert')).toContainText('Nothing to post');
+  // Keyboard focus stays on the button it was pressed on (a natively disabled busy button dropped it).
+  await expect(dialog.getByRole('button', { name: 'Post to Ticket' })).toBeFocused();
   expect(sandbox.state.notes.filter((n) => n.text.includes('Checked the spooler'))).toHaveLength(1);
   expect(
     sandbox.state.timeEntries.filter(

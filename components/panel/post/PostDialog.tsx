@@ -122,7 +122,8 @@ export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props)
   const hasSessionTime = Boolean(ctx?.session);
 
   async function submit(confirmed = false) {
-    if (!ctx) return;
+    // Busy: the button stays focusable (below), so Enter in a field must not post a second time.
+    if (!ctx || busy) return;
     const landed = (kind: string) => prior?.items.some((i) => i.kind === kind && i.state === 'sent') ?? false;
     const note = text.trim();
     if (!confirmed) {
@@ -402,7 +403,16 @@ export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props)
         </div>
       )}
       <div class="fp-p-actions">
-        <button type="submit" class="fp-p-primary" disabled={!ctx || busy} aria-busy={busy || undefined}>
+        {/* While posting: aria-disabled, not disabled — disabling the focused button drops focus to <body>
+            (then lost for "Nothing to post…" and other answers that keep the dialog open). */}
+        <button
+          type="submit"
+          class="fp-p-primary"
+          disabled={!ctx}
+          aria-disabled={busy || undefined}
+          aria-busy={busy || undefined}
+          onClick={busy ? (e) => e.preventDefault() : undefined}
+        >
           Post to Ticket {ticketName}
         </button>
         <button type="button" onClick={onCancel}>

@@ -16,6 +16,7 @@ export const POST_CSS = `
 .fp-p-actions { display: flex; gap: 6px; margin-top: 10px; }
 .fp-p-actions button, .fp-p-btn, .fp-p-dialog button { font: inherit; padding: 3px 10px; border: 1px solid var(--line); border-radius: 4px; background: var(--chip); color: var(--fg); cursor: pointer; }
 .fp-p-dialog button.fp-p-primary, .fp-p-primary { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+.fp-p-primary[aria-disabled="true"] { opacity: .55; cursor: default; }
 .fp-p-dialog button.fp-p-link { border: 0; background: none; color: var(--accent); padding: 0; text-decoration: underline; }
 .fp-p-error { color: var(--err-fg); white-space: pre-wrap; }
 .fp-p-muted { color: var(--muted); }
