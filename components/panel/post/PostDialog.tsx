@@ -7,7 +7,7 @@ import { NOTE_KIND_LABELS, NOTE_KINDS, type NoteKind } from '@/lib/posting/plan'
 import type { PostContext, PostResult } from '@/lib/posting/service';
 import { ticketNo } from '@/lib/psa/words';
 import { noteTypeHint, previewPlaceholder } from './note-hint';
-import { clockTime } from './summary';
+import { postedAt } from './summary';
 
 interface Props {
   ticketKey: string;
@@ -197,8 +197,8 @@ export function PostDialog({ ticketKey, ticketNumber, onDone, onCancel }: Props)
         <>
           {alreadyPosted && (
             <p class="fp-p-sent" role="note" data-testid="fp-p-already">
-              Already {alreadyPosted.state === 'sent' ? 'posted' : 'on its way'} to {ticketName} at{' '}
-              {clockTime(alreadyPosted.createdAt)}: {alreadyPosted.summary}. This update starts empty; write
+              Already {alreadyPosted.state === 'sent' ? 'posted' : 'on its way'} to {ticketName}{' '}
+              {postedAt(alreadyPosted.createdAt)}: {alreadyPosted.summary}. This update starts empty; write
               what is new.{' '}
               <button
                 type="button"

@@ -1,7 +1,7 @@
 import type { PostView } from '@/lib/posting/history';
 import { ticketNo } from '@/lib/psa/words';
 
-// A post in a few words for the panel: "Posted to #1001 at 10:14 (note, 15 min, status Resolved)"
+// A post in a few words for the panel: "Posted to #1001 at 10:14 AM (note, 15 min, status Resolved)"
 // (Autotask: "Posted to T20261129.0004 at …").
 
 /** "note, 15 min, status Resolved" from the post's items (note, time entry, status). */
@@ -18,17 +18,26 @@ export function postedParts(items: PostView['items']): string {
   return parts.join(', ');
 }
 
-/** Hours and minutes in the reader's locale ("10:14"). */
-export function clockTime(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+/**
+ * When, in the reader's locale: "at 4:17 PM" today; "on Nov 28 at 4:17 PM" another day (with the year
+ * when not this one). A post from yesterday must not read like one from this afternoon.
+ */
+export function postedAt(ms: number, now = Date.now()): string {
+  const d = new Date(ms);
+  const today = new Date(now);
+  const time = d.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  if (d.toDateString() === today.toDateString()) return `at ${time}`;
+  const year = d.getFullYear() !== today.getFullYear() ? { year: 'numeric' as const } : {};
+  return `on ${d.toLocaleDateString(undefined, { month: 'short', day: 'numeric', ...year })} at ${time}`;
 }
 
 /** The ticket by the number the post kept (Autotask), else `#id`. */
 export function postedLine(
   ticketId: number,
   post: Pick<PostView, 'updatedAt' | 'items' | 'ticketNumber'>,
+  now = Date.now(),
 ): string {
   const parts = postedParts(post.items);
   const ticket = ticketNo(ticketId, post.ticketNumber);
-  return `Posted to ${ticket} at ${clockTime(post.updatedAt)}${parts ? ` (${parts})` : ''}`;
+  return `Posted to ${ticket} ${postedAt(post.updatedAt, now)}${parts ? ` (${parts})` : ''}`;
 }
