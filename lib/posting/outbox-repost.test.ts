@@ -4,24 +4,19 @@
 // of the same write carries the discarded item's reference, so the by-reference checks see both copies.
 import { describe, expect, it } from 'vitest';
 import {
-  lateCommitted,
   MINUTE,
   noteOnly,
   outboxKit,
   PAST_UNKNOWN_WAIT,
   quickClient,
-  sandboxViews,
   slowNoteCommit,
   until,
-  useContractSandbox,
+  useLateCommitSandbox,
 } from '../../tests/support/outbox-kit';
 import { refTag } from './reference';
 
-const sb = useContractSandbox();
-
-const v = () => sandboxViews(sb);
+const { sb, v, committed } = useLateCommitSandbox();
 const TEXT = 'Problem: Outlook not syncing.\nResolution: cleared cached credentials.';
-const committed = lateCommitted(sb);
 const copies = (text = TEXT) => sb.state.notes.filter((n) => n.ticketId === 1001 && n.text.startsWith(text));
 
 /**

@@ -7,28 +7,23 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_IDS } from '../../tests/cw-sandbox/index';
 import {
-  lateCommitted,
   MINUTE,
   noteOnly,
   outboxKit,
   PAST_UNKNOWN_WAIT,
   quickClient,
   sandboxClient,
-  sandboxViews,
   slowNoteCommit,
   T0,
   until,
-  useContractSandbox,
+  useLateCommitSandbox,
 } from '../../tests/support/outbox-kit';
 import type { CwClient } from '../cw/client';
 import type { CwWriter } from './outbox';
 
 // Started once, reset before each test; every request must stay inside the OpenAPI subset.
-const sb = useContractSandbox();
-
-const v = () => sandboxViews(sb);
+const { sb, v, committed } = useLateCommitSandbox();
 const slowCw = () => slowNoteCommit(sb);
-const committed = lateCommitted(sb);
 
 describe('§3.1 unknown outcome: resend only after the server-side limit', () => {
   it('a commit that lands after the client gave up is found later, not posted again', async () => {

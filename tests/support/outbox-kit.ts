@@ -187,3 +187,12 @@ export function useContractSandbox(): Sandbox {
     set: (_t, p, value) => Reflect.set(live(), p, value),
   });
 }
+
+/**
+ * The contract sandbox (useContractSandbox) with what late-landing tests read: its views, and whether a
+ * `lateCommitMs` write has reached CW's database yet.
+ */
+export function useLateCommitSandbox() {
+  const sb = useContractSandbox();
+  return { sb, v: () => sandboxViews(sb), committed: lateCommitted(sb) };
+}
